@@ -1,0 +1,178 @@
+/**
+ * BM25F retrieval over FAQ entries. Pure: build the index once (per FAQ revision), search per question.
+ *
+ * Fields are scored together (BM25F): each field's term frequency is length-normalised, weighted, summed,
+ * then saturated once — so a term in both question and keywords does not count twice at full strength.
+ */
+import { isUnigram, tokenize } from "./tokenize";
+import type { FaqEntry } from "./types";
+
+type Field = "question" | "keywords" | "answer" | "category";
+const FIELDS: readonly Field[] = ["question", "keywords", "answer", "category"];
+
+export interface RetrievalParams {
+  /** Term-frequency saturation. */
+  k1: number;
+  /** Length normalisation, 0 (none) .. 1 (full). */
+  b: number;
+  fieldWeights: Record<Field, number>;
+  /** Weight of single-character tokens relative to bigrams and words. */
+  unigramWeight: number;
+  /**
+   * IDF given to query tokens unknown to the FAQ, as a fraction of the maximal IDF. Unknown tokens lower
+   * the confidence (the question talks about something the FAQ does not), but colloquial filler bigrams
+   * are unknown too, so they should not weigh like the rarest real term.
+   */
+  unknownTermIdfRatio: number;
+}
+
+export const DEFAULT_RETRIEVAL_PARAMS: RetrievalParams = {
+  k1: 1.2,
+  b: 0.5,
+  fieldWeights: { question: 3, keywords: 2.5, answer: 1, category: 1 },
+  unigramWeight: 0.3,
+  unknownTermIdfRatio: 0.5,
+};
+
+interface FieldStats {
+  tf: Map<string, number>;
+  length: number;
+}
+
+interface IndexedEntry {
+  entry: FaqEntry;
+  fields: Record<Field, FieldStats>;
+}
+
+export interface FaqIndex {
+  readonly params: RetrievalParams;
+  readonly docs: readonly IndexedEntry[];
+  readonly docFrequency: ReadonlyMap<string, number>;
+  readonly averageLength: Readonly<Record<Field, number>>;
+}
+
+export interface SearchHit {
+  entry: FaqEntry;
+  /** Raw BM25F score; only comparable within one query. */
+  score: number;
+  /**
+   * 0..1, comparable across queries: how much of the question this entry explains (score relative to the
+   * score of a perfect match for the question), damped when the runner-up is nearly as good.
+   */
+  confidence: number;
+}
+
+export interface SearchOptions {
+  /** FAQ ids to leave out, e.g. answers the shopper already rejected. */
+  excludeIds?: readonly string[];
+}
+
+function fieldStats(tokens: string[]): FieldStats {
+  const tf = new Map<string, number>();
+  for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
+  return { tf, length: tokens.length };
+}
+
+function entryFields(entry: FaqEntry): Record<Field, FieldStats> {
+  return {
+    question: fieldStats(tokenize(entry.question)),
+    // Tokenised one by one so no bigram spans two keywords.
+    keywords: fieldStats(entry.keywords.flatMap((k) => tokenize(k))),
+    answer: fieldStats(tokenize(entry.answer)),
+    category: fieldStats(tokenize(entry.category)),
+  };
+}
+
+export function buildIndex(entries: readonly FaqEntry[], params: Partial<RetrievalParams> = {}): FaqIndex {
+  const merged: RetrievalParams = { ...DEFAULT_RETRIEVAL_PARAMS, ...params };
+  const docs = entries.filter((e) => e.enabled).map((entry) => ({ entry, fields: entryFields(entry) }));
+  const docFrequency = new Map<string, number>();
+  const totalLength: Record<Field, number> = { question: 0, keywords: 0, answer: 0, category: 0 };
+  for (const doc of docs) {
+    const seen = new Set<string>();
+    for (const field of FIELDS) {
+      totalLength[field] += doc.fields[field].length;
+      for (const term of doc.fields[field].tf.keys()) seen.add(term);
+    }
+    for (const term of seen) docFrequency.set(term, (docFrequency.get(term) ?? 0) + 1);
+  }
+  const averageLength = Object.fromEntries(
+    FIELDS.map((f) => [f, docs.length === 0 ? 1 : Math.max(1, totalLength[f] / docs.length)]),
+  ) as Record<Field, number>;
+  return { params: merged, docs, docFrequency, averageLength };
+}
+
+function idf(index: FaqIndex, term: string): number {
+  const n = index.docs.length;
+  const df = index.docFrequency.get(term) ?? 0;
+  const raw = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  return df === 0 ? raw * index.params.unknownTermIdfRatio : raw;
+}
+
+function termWeight(index: FaqIndex, term: string): number {
+  return isUnigram(term) ? index.params.unigramWeight : 1;
+}
+
+function saturate(index: FaqIndex, tf: number): number {
+  const { k1 } = index.params;
+  return (tf * (k1 + 1)) / (tf + k1);
+}
+
+function scoreDoc(index: FaqIndex, doc: IndexedEntry, queryTerms: ReadonlyMap<string, number>): number {
+  const { b, fieldWeights } = index.params;
+  let score = 0;
+  for (const [term, weight] of queryTerms) {
+    let tf = 0;
+    for (const field of FIELDS) {
+      const count = doc.fields[field].tf.get(term);
+      if (!count) continue;
+      const norm = 1 - b + (b * doc.fields[field].length) / index.averageLength[field];
+      tf += (fieldWeights[field] * count) / norm;
+    }
+    if (tf > 0) score += weight * saturate(index, tf);
+  }
+  return score;
+}
+
+/** Score an entry would get if its question were exactly the query: the scale for confidence. */
+function perfectScore(index: FaqIndex, queryTerms: ReadonlyMap<string, number>, queryLength: number): number {
+  const { b, fieldWeights } = index.params;
+  const norm = 1 - b + (b * queryLength) / index.averageLength.question;
+  let score = 0;
+  for (const weight of queryTerms.values()) score += weight * saturate(index, fieldWeights.question / norm);
+  return score;
+}
+
+export function search(index: FaqIndex, query: string, k = 3, options: SearchOptions = {}): SearchHit[] {
+  const tokens = tokenize(query);
+  if (tokens.length === 0 || index.docs.length === 0) return [];
+  // Each distinct query term counts once, weighted by idf and token kind.
+  const queryTerms = new Map<string, number>();
+  for (const t of tokens) queryTerms.set(t, idf(index, t) * termWeight(index, t));
+
+  const excluded = new Set(options.excludeIds ?? []);
+  const scored = index.docs
+    .filter((d) => !excluded.has(d.entry.id))
+    .map((d) => ({ entry: d.entry, score: scoreDoc(index, d, queryTerms) }))
+    .filter((h) => h.score > 0)
+    .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
+  if (scored.length === 0) return [];
+
+  const perfect = perfectScore(index, queryTerms, new Set(tokens).size);
+  const best = scored[0]!.score;
+  const runnerUp = scored[1]?.score ?? 0;
+  return scored.slice(0, k).map((hit, rank) => ({
+    ...hit,
+    confidence: calibrate(hit.score / perfect, rank === 0 ? (best - runnerUp) / best : 0),
+  }));
+}
+
+/**
+ * relative: score / perfect-match score (0..1+); margin: lead over the runner-up (0..1).
+ * A clear winner that explains most of the question is trusted; a close race is damped a little because
+ * the top answer is then a coin flip between two entries.
+ */
+export function calibrate(relative: number, margin: number): number {
+  const r = Math.min(1, Math.max(0, relative));
+  return Math.min(1, r * (0.75 + 0.5 * Math.min(1, margin)));
+}

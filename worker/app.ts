@@ -1,0 +1,45 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { cors } from "hono/cors";
+import { requestId } from "hono/request-id";
+import { authRoutes } from "./auth/routes";
+import { catalogAdminRoutes } from "./catalog/admin-routes";
+import { catalogRoutes } from "./catalog/routes";
+import type { AppEnv } from "./env";
+import { authenticate } from "./shared/auth";
+import { docsPage } from "./shared/docs-page";
+import { database, notFoundJson, onError } from "./shared/middleware";
+import { validationHook } from "./shared/validation";
+
+/** The composition root: cross-cutting middleware, then one router per domain. */
+export function createApp() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use("*", requestId());
+  app.use("/api/*", async (c, next) => {
+    const allowed = (c.env.CORS_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    return cors({
+      origin: (origin) => (allowed.includes("*") || allowed.includes(origin) ? origin : null),
+      allowHeaders: ["authorization", "content-type", "idempotency-key", "x-request-id"],
+      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+      exposeHeaders: ["x-request-id"],
+      maxAge: 600,
+    })(c, next);
+  });
+  app.use("/api/*", database, authenticate);
+
+  app.route("/api", authRoutes);
+  app.route("/api", catalogRoutes);
+  app.route("/api/admin", catalogAdminRoutes);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "家电商城 API", version: "0.1.0", description: "jiadian-mall: 金额单位为分，时间为 UTC 毫秒" },
+  });
+  app.get("/api/docs", (c) => c.html(docsPage("/api/openapi.json")));
+  app.get("/api/health", (c) => c.json({ ok: true }));
+
+  app.notFound(notFoundJson);
+  app.onError(onError);
+  return app;
+}

@@ -1,0 +1,21 @@
+import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+export const shoppers = sqliteTable("shoppers", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** WeChat openid, or `dev:<nickname>` for the local development login. */
+  openid: text("openid").notNull().unique(),
+  unionid: text("unionid"),
+  nickname: text("nickname").notNull(),
+  avatarUrl: text("avatar_url"),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const staff = sqliteTable("staff", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  username: text("username").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  role: text("role", { enum: ["merchant_admin", "agent"] }).notNull(),
+  passwordHash: text("password_hash").notNull(),
+  disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+  createdAt: integer("created_at").notNull(),
+});

@@ -1,0 +1,53 @@
+/**
+ * Chinese-aware tokens for FTS5: CJK runs become overlapping character bigrams (plus the single
+ * character for one-character runs), ASCII runs become lowercase words. Numbers glued to units stay
+ * searchable: "65英寸" → 65, 英寸.
+ */
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+export function normalise(text: string): string {
+  // Full-width ASCII → half-width, so ６５寸 and 65寸 match.
+  return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).toLowerCase();
+}
+
+export function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  const runs = normalise(text).match(/[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:\.[0-9]+)?/g) ?? [];
+  for (const run of runs) {
+    if (!CJK.test(run)) {
+      tokens.push(run);
+      continue;
+    }
+    const chars = [...run];
+    if (chars.length === 1) tokens.push(run);
+    for (let i = 0; i + 1 < chars.length; i++) tokens.push(chars[i]! + chars[i + 1]!);
+  }
+  return tokens;
+}
+
+/** The document stored in catalog_search.tokens. */
+export const toIndexText = (parts: string[]) => tokenize(parts.join(" ")).join(" ");
+
+/** Common ways shoppers say things that products are described otherwise. */
+const QUERY_SYNONYMS: [RegExp, string][] = [
+  [/(\d+)\s*(?:英寸|寸)/g, "$1英寸"],
+  [/彩电/g, "电视"],
+  [/一级能耗/g, "一级能效"],
+];
+
+export function queryTokens(query: string): string[] {
+  let q = normalise(query);
+  for (const [re, to] of QUERY_SYNONYMS) q = q.replace(re, to);
+  return [...new Set(tokenize(q))];
+}
+
+/**
+ * Turns query tokens into an FTS5 MATCH expression. Bigrams that occur nowhere in the index
+ * (e.g. 尔冰 from 海尔冰箱, which spans brand and category) are dropped so the rest must all match;
+ * `known` answers whether a token is in the index vocabulary.
+ */
+export function toMatchExpression(tokens: string[], known: (token: string) => boolean): string | undefined {
+  const kept = tokens.filter(known);
+  if (kept.length === 0) return undefined;
+  return kept.map((t) => `"${t.replace(/"/g, '""')}"`).join(" AND ");
+}

@@ -1,0 +1,428 @@
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { decodeJsonCursor, encodeJsonCursor } from "../shared/base64url";
+import { AppError, badRequest, conflict, notFound } from "../shared/errors";
+import {
+  type AttributeValues,
+  attributeIndexRows,
+  parseAttributeFilter,
+  specTable,
+  validateAttributes,
+} from "./attributes";
+import { type Cursor, isCursor, listingTags, SORT_COLUMNS } from "./listing";
+import { imageUrl, type ListQuery, type ProductInput, type ProductPatch, type SkuInput } from "./model";
+import { sanitizeHtml } from "./sanitize-html";
+import { categories, images, productAttributes, products, skus } from "./schema";
+import { queryTokens, toIndexText, toMatchExpression } from "./search-tokens";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type Conn = Db | Tx;
+
+// ---------- categories ----------
+
+export async function categoryTree(db: Db) {
+  const rows = await db.select().from(categories).orderBy(asc(categories.sortOrder), asc(categories.id));
+  const node = (r: (typeof rows)[number]) => ({ id: r.id, name: r.name, icon: r.icon, sortOrder: r.sortOrder });
+  return rows
+    .filter((r) => r.parentId === null)
+    .map((r) => ({ ...node(r), children: rows.filter((c) => c.parentId === r.id).map(node) }));
+}
+
+async function assertCategoryParent(db: Conn, parentId: number | null, selfId?: number) {
+  if (parentId === null) return;
+  if (parentId === selfId) throw badRequest("分类不能以自己为上级");
+  const parent = await db.select().from(categories).where(eq(categories.id, parentId)).get();
+  if (!parent) throw badRequest("上级分类不存在", undefined, "INVALID_REFERENCE");
+  if (parent.parentId !== null) throw badRequest("分类最多两级");
+}
+
+export async function createCategory(db: Db, input: { name: string; parentId: number | null; icon: string | null; sortOrder: number }) {
+  await assertCategoryParent(db, input.parentId);
+  const now = Date.now();
+  const [row] = await db.insert(categories).values({ ...input, createdAt: now, updatedAt: now }).returning();
+  return row!;
+}
+
+export async function updateCategory(db: Db, id: number, input: { name: string; parentId: number | null; icon: string | null; sortOrder: number }) {
+  return db.transaction(async (tx) => {
+    const existing = await tx.select().from(categories).where(eq(categories.id, id)).get();
+    if (!existing) throw notFound("分类不存在");
+    await assertCategoryParent(tx, input.parentId, id);
+    const [row] = await tx.update(categories).set({ ...input, updatedAt: Date.now() }).where(eq(categories.id, id)).returning();
+    if (existing.name !== input.name) {
+      // The category name is part of every product's search document.
+      const ids = await tx.select({ id: products.id }).from(products).where(eq(products.categoryId, id));
+      for (const p of ids) await reindexProduct(tx, p.id);
+    }
+    return row!;
+  });
+}
+
+export async function deleteCategory(db: Db, id: number) {
+  const existing = await db.select().from(categories).where(eq(categories.id, id)).get();
+  if (!existing) throw notFound("分类不存在");
+  const child = await db.select({ id: categories.id }).from(categories).where(eq(categories.parentId, id)).get();
+  if (child) throw conflict("该分类下还有子分类，不能删除", "CATEGORY_NOT_EMPTY");
+  const product = await db.select({ id: products.id }).from(products).where(eq(products.categoryId, id)).get();
+  if (product) throw conflict("该分类下还有商品，不能删除", "CATEGORY_NOT_EMPTY");
+  await db.delete(categories).where(eq(categories.id, id));
+}
+
+// ---------- products: writes ----------
+
+/** Checks what zod cannot: attributes, references, unique SKU codes and specs. Returns the cleaned values. */
+async function checkProduct(db: Conn, input: ProductInput, productId?: number) {
+  const errors: string[] = [];
+  const { values, errors: attrErrors } = validateAttributes(input.attributes);
+  errors.push(...attrErrors);
+  const category = await db.select().from(categories).where(eq(categories.id, input.categoryId)).get();
+  if (!category) errors.push("商品分类不存在");
+  const keys = [...new Set([...input.images, ...input.skus.flatMap((s) => (s.image ? [s.image] : []))])];
+  if (keys.length) {
+    const found = await db.select({ key: images.key }).from(images).where(inArray(images.key, keys));
+    const missing = keys.filter((k) => !found.some((f) => f.key === k));
+    if (missing.length) errors.push(`图片不存在，请先上传：${missing.join("，")}`);
+  }
+  const codes = input.skus.map((s) => s.skuCode);
+  if (new Set(codes).size !== codes.length) errors.push("SKU 编码重复");
+  const specKeys = input.skus.map((s) => JSON.stringify(Object.entries(s.specs).sort()));
+  if (new Set(specKeys).size !== specKeys.length) errors.push("存在规格完全相同的 SKU");
+  for (const s of input.skus)
+    if (s.originalPriceFen != null && s.originalPriceFen < s.priceFen) errors.push(`SKU ${s.skuCode} 的划线价不能低于售价`);
+  if (input.status === "on_sale" && !input.skus.some((s) => s.active)) errors.push("上架商品至少需要一个可售 SKU");
+  const taken = await db
+    .select({ code: skus.skuCode, productId: skus.productId })
+    .from(skus)
+    .where(inArray(skus.skuCode, codes));
+  for (const t of taken) if (t.productId !== productId) errors.push(`SKU 编码已被其他商品使用：${t.code}`);
+  if (errors.length) throw new AppError(400, "VALIDATION_FAILED", errors[0]!, errors);
+  return { attributes: values, descriptionHtml: sanitizeHtml(input.descriptionHtml), category: category! };
+}
+
+function priceSummary(list: Pick<SkuInput, "priceFen" | "originalPriceFen" | "active">[]) {
+  const active = list.filter((s) => s.active);
+  const cheapest = [...(active.length ? active : list)].sort((a, b) => a.priceFen - b.priceFen)[0];
+  return { minPriceFen: cheapest?.priceFen ?? 0, minOriginalPriceFen: cheapest?.originalPriceFen ?? null };
+}
+
+async function writeAttributes(tx: Tx, productId: number, values: AttributeValues) {
+  await tx.delete(productAttributes).where(eq(productAttributes.productId, productId));
+  const rows = attributeIndexRows(values).map((r) => ({ ...r, productId }));
+  if (rows.length) await tx.insert(productAttributes).values(rows);
+}
+
+/** Rebuilds a product's search document from its current name, brand, category, attributes and specs. */
+async function reindexProduct(tx: Conn, productId: number) {
+  const p = await tx.select().from(products).where(eq(products.id, productId)).get();
+  if (!p) return;
+  const cat = await tx.select().from(categories).where(eq(categories.id, p.categoryId)).get();
+  const parent = cat?.parentId ? await tx.select().from(categories).where(eq(categories.id, cat.parentId)).get() : undefined;
+  const specs = await tx.select({ specs: skus.specs }).from(skus).where(eq(skus.productId, productId));
+  const text = toIndexText([
+    p.name,
+    p.subtitle,
+    p.brand,
+    cat?.name ?? "",
+    parent?.name ?? "",
+    ...specTable(p.attributes as AttributeValues).map((r) => r.value),
+    ...specs.flatMap((s) => Object.values(s.specs)),
+  ]);
+  await tx.run(sql`DELETE FROM catalog_search WHERE product_id = ${productId}`);
+  await tx.run(sql`INSERT INTO catalog_search (product_id, tokens) VALUES (${productId}, ${text})`);
+}
+
+async function writeSkus(tx: Tx, productId: number, list: SkuInput[], now: number) {
+  const existing = await tx.select({ id: skus.id }).from(skus).where(eq(skus.productId, productId));
+  const keep = new Set<number>();
+  for (const s of list) {
+    const values = {
+      skuCode: s.skuCode,
+      specs: s.specs,
+      priceFen: s.priceFen,
+      originalPriceFen: s.originalPriceFen ?? null,
+      barcode: s.barcode ?? null,
+      weightG: s.weightG,
+      volumeCm3: s.volumeCm3,
+      image: s.image ?? null,
+      active: s.active,
+      updatedAt: now,
+    };
+    if (s.id !== undefined) {
+      if (!existing.some((e) => e.id === s.id)) throw badRequest(`SKU ${s.id} 不属于该商品`);
+      await tx.update(skus).set(values).where(eq(skus.id, s.id));
+      keep.add(s.id);
+    } else {
+      await tx.insert(skus).values({ ...values, productId, createdAt: now });
+    }
+  }
+  // SKUs missing from the list are disabled, never deleted: orders keep pointing at them.
+  const dropped = existing.filter((e) => !keep.has(e.id)).map((e) => e.id);
+  if (dropped.length) await tx.update(skus).set({ active: false, updatedAt: now }).where(inArray(skus.id, dropped));
+}
+
+export async function createProduct(db: Db, input: ProductInput) {
+  const id = await db.transaction(async (tx) => {
+    const checked = await checkProduct(tx, input);
+    const now = Date.now();
+    const [row] = await tx
+      .insert(products)
+      .values({
+        categoryId: input.categoryId,
+        name: input.name,
+        subtitle: input.subtitle,
+        descriptionHtml: checked.descriptionHtml,
+        brand: input.brand,
+        status: input.status,
+        warrantyMonths: input.warrantyMonths,
+        attributes: checked.attributes,
+        images: input.images,
+        ...priceSummary(input.skus),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: products.id });
+    await writeAttributes(tx, row!.id, checked.attributes);
+    await writeSkus(tx, row!.id, input.skus, now);
+    await reindexProduct(tx, row!.id);
+    return row!.id;
+  });
+  return getProductAdmin(db, id);
+}
+
+export async function updateProduct(db: Db, id: number, patch: ProductPatch) {
+  await db.transaction(async (tx) => {
+    const current = await getProductAdmin(tx, id);
+    const merged: ProductInput = {
+      categoryId: patch.categoryId ?? current.categoryId,
+      name: patch.name ?? current.name,
+      subtitle: patch.subtitle ?? current.subtitle,
+      descriptionHtml: patch.descriptionHtml ?? current.descriptionHtml,
+      brand: patch.brand ?? current.brand,
+      status: patch.status ?? current.status,
+      warrantyMonths: patch.warrantyMonths ?? current.warrantyMonths,
+      attributes: patch.attributes ?? current.attributes,
+      images: patch.images ?? current.imageKeys,
+      skus: patch.skus ?? current.skus,
+    };
+    const checked = await checkProduct(tx, merged, id);
+    const now = Date.now();
+    if (patch.skus) await writeSkus(tx, id, patch.skus, now);
+    const allSkus = await tx.select().from(skus).where(eq(skus.productId, id));
+    if (merged.status === "on_sale" && !allSkus.some((s) => s.active)) throw badRequest("上架商品至少需要一个可售 SKU");
+    await tx
+      .update(products)
+      .set({
+        categoryId: merged.categoryId,
+        name: merged.name,
+        subtitle: merged.subtitle,
+        descriptionHtml: checked.descriptionHtml,
+        brand: merged.brand,
+        status: merged.status,
+        warrantyMonths: merged.warrantyMonths,
+        attributes: checked.attributes,
+        images: merged.images,
+        ...priceSummary(allSkus),
+        updatedAt: now,
+      })
+      .where(eq(products.id, id));
+    await writeAttributes(tx, id, checked.attributes);
+    await reindexProduct(tx, id);
+  });
+  return getProductAdmin(db, id);
+}
+
+// ---------- products: reads ----------
+
+function skuView(s: typeof skus.$inferSelect) {
+  return {
+    id: s.id,
+    skuCode: s.skuCode,
+    specs: s.specs,
+    priceFen: s.priceFen,
+    originalPriceFen: s.originalPriceFen,
+    barcode: s.barcode,
+    weightG: s.weightG,
+    volumeCm3: s.volumeCm3,
+    image: s.image,
+    imageUrl: s.image ? imageUrl(s.image) : null,
+    active: s.active,
+  };
+}
+
+/** Spec dimensions for the SKU picker: 颜色 → [白, 灰], 容量 → [..], in first-seen order. */
+export function specOptions(list: { specs: Record<string, string> }[]) {
+  const dims = new Map<string, string[]>();
+  for (const s of list)
+    for (const [k, v] of Object.entries(s.specs)) {
+      const values = dims.get(k) ?? [];
+      if (!values.includes(v)) values.push(v);
+      dims.set(k, values);
+    }
+  return [...dims].map(([name, values]) => ({ name, values }));
+}
+
+export async function getProductAdmin(db: Conn, id: number) {
+  const p = await db.select().from(products).where(eq(products.id, id)).get();
+  if (!p) throw notFound("商品不存在");
+  const list = await db.select().from(skus).where(eq(skus.productId, id)).orderBy(asc(skus.id));
+  const { images: imageKeys, ...rest } = p;
+  return {
+    ...rest,
+    imageKeys,
+    images: imageKeys.map(imageUrl),
+    specTable: specTable(p.attributes as AttributeValues),
+    skus: list.map(skuView),
+  };
+}
+
+/** What a shopper may see: on-sale products only, active SKUs only. */
+export async function getProductForShopper(db: Db, id: number) {
+  const p = await getProductAdmin(db, id).catch(() => undefined);
+  if (!p || p.status !== "on_sale") throw notFound("商品不存在或已下架");
+  const category = await db.select().from(categories).where(eq(categories.id, p.categoryId)).get();
+  const active = p.skus.filter((s) => s.active);
+  return {
+    id: p.id,
+    name: p.name,
+    subtitle: p.subtitle,
+    brand: p.brand,
+    category: category ? { id: category.id, name: category.name } : null,
+    descriptionHtml: p.descriptionHtml,
+    images: p.images,
+    warrantyMonths: p.warrantyMonths,
+    priceFen: p.minPriceFen,
+    originalPriceFen: p.minOriginalPriceFen,
+    salesCount: p.salesCount,
+    specTable: p.specTable,
+    tags: listingTags(p.attributes as AttributeValues),
+    specOptions: specOptions(active),
+    skus: active.map(({ active: _a, barcode: _b, ...s }) => s),
+  };
+}
+
+export interface ListOptions extends ListQuery {
+  /** Raw `attr.*` query parameters. */
+  attributeFilters: Record<string, string>;
+  /** Shoppers see only on-sale products; merchants may filter by any status. */
+  status: "on_sale" | "draft" | "off_shelf" | "any";
+}
+
+type ListRow = {
+  id: number;
+  name: string;
+  subtitle: string;
+  brand: string;
+  category_id: number;
+  status: string;
+  min_price_fen: number;
+  min_original_price_fen: number | null;
+  sales_count: number;
+  created_at: number;
+  attributes: string;
+  images: string;
+  rank?: number;
+};
+
+async function knownTokens(db: Db, tokens: string[]): Promise<Set<string>> {
+  if (!tokens.length) return new Set();
+  const rows = await db.all<{ term: string }>(
+    sql`SELECT term FROM catalog_search_vocab WHERE term IN (${sql.join(tokens.map((t) => sql`${t}`), sql`, `)})`,
+  );
+  return new Set(rows.map((r) => r.term));
+}
+
+export async function listProducts(db: Db, opts: ListOptions) {
+  const sort = opts.sort ?? (opts.q ? "relevance" : "newest");
+  if (sort === "relevance" && !opts.q) throw badRequest("按相关度排序需要搜索关键词");
+  const where: SQL[] = [];
+  if (opts.status !== "any") where.push(sql`p.status = ${opts.status}`);
+  if (opts.categoryId)
+    where.push(sql`(p.category_id = ${opts.categoryId} OR p.category_id IN (SELECT id FROM categories WHERE parent_id = ${opts.categoryId}))`);
+  if (opts.brand) {
+    const brands = opts.brand.split(",").map((b) => b.trim()).filter(Boolean);
+    if (brands.length) where.push(sql`p.brand IN (${sql.join(brands.map((b) => sql`${b}`), sql`, `)})`);
+  }
+  if (opts.priceMin !== undefined) where.push(sql`p.min_price_fen >= ${opts.priceMin}`);
+  if (opts.priceMax !== undefined) where.push(sql`p.min_price_fen <= ${opts.priceMax}`);
+  for (const [key, raw] of Object.entries(opts.attributeFilters)) {
+    const f = parseAttributeFilter(key, raw);
+    if (typeof f === "string") throw badRequest(f, undefined, "INVALID_FILTER");
+    const cond =
+      f.kind === "range"
+        ? sql.join(
+            [
+              sql`a.key = ${f.key}`,
+              ...(f.min !== undefined ? [sql`a.num_value >= ${f.min}`] : []),
+              ...(f.max !== undefined ? [sql`a.num_value <= ${f.max}`] : []),
+            ],
+            sql` AND `,
+          )
+        : sql`a.key = ${f.key} AND (a.num_value IN (${sql.join(f.values.map((v) => sql`${v}`), sql`, `)}) OR a.text_value IN (${sql.join(f.values.map((v) => sql`${String(v)}`), sql`, `)}))`;
+    where.push(sql`EXISTS (SELECT 1 FROM product_attributes a WHERE a.product_id = p.id AND ${cond})`);
+  }
+
+  let from = sql`products p`;
+  let rankColumn = sql`0`;
+  if (opts.q) {
+    const tokens = queryTokens(opts.q);
+    const known = await knownTokens(db, tokens);
+    const match = toMatchExpression(tokens, (t) => known.has(t));
+    if (!match) return { items: [], nextCursor: null };
+    from = sql`catalog_search s JOIN products p ON p.id = s.product_id`;
+    where.push(sql`catalog_search MATCH ${match}`);
+    rankColumn = sql`bm25(catalog_search)`;
+  }
+
+  const { column, dir } =
+    sort === "relevance" ? { column: "rank", dir: "asc" as const } : SORT_COLUMNS[sort];
+  let cursorCond = sql`1`;
+  if (opts.cursor) {
+    const c = decodeJsonCursor(opts.cursor);
+    if (!isCursor(c, sort)) throw badRequest("分页参数无效，请刷新后重试", undefined, "INVALID_CURSOR");
+    cursorCond = dir === "asc" ? sql`(k, id) > (${c.value}, ${c.id})` : sql`(k, id) < (${c.value}, ${c.id})`;
+  }
+  const whereSql = where.length ? sql.join(where, sql` AND `) : sql`1`;
+  const order = dir === "asc" ? sql`k ASC, id ASC` : sql`k DESC, id DESC`;
+  const keyExpr = column === "rank" ? rankColumn : sql.raw(`p.${column}`);
+  const rows = await db.all<ListRow & { k: number }>(
+    sql`SELECT * FROM (SELECT p.*, ${rankColumn} AS rank, ${keyExpr} AS k FROM ${from} WHERE ${whereSql}) WHERE ${cursorCond} ORDER BY ${order} LIMIT ${opts.limit + 1}`,
+  );
+  const page = rows.slice(0, opts.limit);
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > opts.limit && last ? encodeJsonCursor({ sort, value: last.k, id: last.id } satisfies Cursor) : null;
+  return { items: page.map(listItem), nextCursor };
+}
+
+function listItem(r: ListRow) {
+  const attributes = JSON.parse(r.attributes) as AttributeValues;
+  const imageKeys = JSON.parse(r.images) as string[];
+  return {
+    id: r.id,
+    name: r.name,
+    subtitle: r.subtitle,
+    brand: r.brand,
+    categoryId: r.category_id,
+    status: r.status,
+    priceFen: r.min_price_fen,
+    originalPriceFen: r.min_original_price_fen,
+    salesCount: r.sales_count,
+    cover: imageKeys[0] ? imageUrl(imageKeys[0]) : null,
+    tags: listingTags(attributes),
+    createdAt: r.created_at,
+  };
+}
+
+/** Brands present in a category, for the filter panel. */
+export async function brandFacets(db: Db, categoryId?: number) {
+  const cond = categoryId
+    ? and(eq(products.status, "on_sale"), sql`(${products.categoryId} = ${categoryId} OR ${products.categoryId} IN (SELECT id FROM categories WHERE parent_id = ${categoryId}))`)
+    : eq(products.status, "on_sale");
+  const rows = await db
+    .select({ brand: products.brand, count: sql<number>`count(*)` })
+    .from(products)
+    .where(cond)
+    .groupBy(products.brand)
+    .orderBy(sql`count(*) DESC`);
+  return rows;
+}

@@ -1,0 +1,3 @@
+// Every domain's tables, for drizzle's relational API and drizzle-kit.
+export * from "../auth/schema";
+export * from "../catalog/schema";

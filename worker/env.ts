@@ -1,0 +1,28 @@
+/** Bindings and configuration the worker receives (wrangler.toml [vars], secrets, bindings). */
+export interface Env {
+  /** libsql:// or https:// URL of Turso, sqld, `turso dev`, or the local Hrana gateway. */
+  LIBSQL_URL: string;
+  LIBSQL_AUTH_TOKEN?: string;
+  /** HMAC secret for session tokens (at least 32 characters). */
+  SESSION_SECRET: string;
+  /** "1" enables the nickname development login (local mode only). */
+  DEV_LOGIN?: string;
+  /** WeChat mini program credentials; when set, /api/auth/wechat-login calls code2Session. */
+  WECHAT_APP_ID?: string;
+  WECHAT_APP_SECRET?: string;
+  /** Base URL of WeChat's API (tests point it at a local fake). */
+  WECHAT_API_BASE?: string;
+  /** Comma-separated origins allowed by CORS (the H5 dev server). */
+  CORS_ORIGINS?: string;
+  LOG_LEVEL?: string;
+  IMAGES: R2Bucket;
+}
+
+export type AppEnv = {
+  Bindings: Env;
+  Variables: {
+    requestId: string;
+    db: import("./db/client").Db;
+    auth: import("./shared/auth").Principal | undefined;
+  };
+};

@@ -1,0 +1,179 @@
+// Key handling on Web Crypto only (runs in workerd): PEM/DER, RSA SHA256 sign/verify, base64.
+// WeChat and Alipay consoles hand out keys in several shapes (PKCS#8 or PKCS#1 private keys,
+// SPKI public keys, X.509 platform certificates, bare base64 without armour); all are accepted.
+
+const RSA_SHA256 = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } as const;
+const encoder = new TextEncoder();
+
+export function utf8(text: string): Uint8Array {
+  return encoder.encode(text);
+}
+
+export function base64Encode(bytes: Uint8Array): string {
+  let binary = "";
+  const chunk = 0x8000; // keeps String.fromCharCode's argument count bounded
+  for (let i = 0; i < bytes.length; i += chunk) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  }
+  return btoa(binary);
+}
+
+/** Throws `TypeError` on invalid base64. */
+export function base64Decode(b64: string): Uint8Array {
+  let binary: string;
+  try {
+    binary = atob(b64);
+  } catch {
+    throw new TypeError("invalid base64");
+  }
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
+export function randomHex(byteCount: number): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(byteCount));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Strips PEM armour (or accepts bare base64). `label` is "" for bare base64. */
+export function pemToDer(pem: string): { label: string; der: Uint8Array } {
+  const match = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/.exec(pem);
+  const label = match?.[1] ?? "";
+  const body = (match ? match[2]! : pem).replace(/\s+/g, "");
+  if (body === "") throw new TypeError("empty key");
+  return { label, der: base64Decode(body) };
+}
+
+export function derToPem(der: Uint8Array, label: string): string {
+  const lines = base64Encode(der).match(/.{1,64}/g) ?? [];
+  return `-----BEGIN ${label}-----\n${lines.join("\n")}\n-----END ${label}-----\n`;
+}
+
+// --- Minimal DER reader/writer: just enough to tell key formats apart and re-wrap them. ---
+
+interface Tlv {
+  tag: number;
+  start: number;
+  contentStart: number;
+  end: number;
+}
+
+function readTlv(der: Uint8Array, offset: number): Tlv {
+  const tag = der[offset];
+  let lengthByte = der[offset + 1];
+  if (tag === undefined || lengthByte === undefined) throw new TypeError("truncated DER");
+  let contentStart = offset + 2;
+  let length = lengthByte;
+  if (lengthByte & 0x80) {
+    const count = lengthByte & 0x7f;
+    if (count === 0 || count > 4) throw new TypeError("unsupported DER length");
+    length = 0;
+    for (let i = 0; i < count; i++) {
+      lengthByte = der[contentStart + i];
+      if (lengthByte === undefined) throw new TypeError("truncated DER");
+      length = length * 256 + lengthByte;
+    }
+    contentStart += count;
+  }
+  const end = contentStart + length;
+  if (end > der.length) throw new TypeError("truncated DER");
+  return { tag, start: offset, contentStart, end };
+}
+
+function childrenOf(der: Uint8Array, parent: Tlv): Tlv[] {
+  const out: Tlv[] = [];
+  for (let at = parent.contentStart; at < parent.end; ) {
+    const child = readTlv(der, at);
+    out.push(child);
+    at = child.end;
+  }
+  return out;
+}
+
+function derEncode(tag: number, content: Uint8Array): Uint8Array {
+  const len = content.length;
+  const lengthBytes =
+    len < 0x80 ? [len] : len < 0x100 ? [0x81, len] : len < 0x10000 ? [0x82, len >> 8, len & 0xff] : null;
+  if (!lengthBytes) throw new TypeError("key too large");
+  const out = new Uint8Array(1 + lengthBytes.length + len);
+  out.set([tag, ...lengthBytes]);
+  out.set(content, 1 + lengthBytes.length);
+  return out;
+}
+
+function concat(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+const SEQUENCE = 0x30;
+const INTEGER = 0x02;
+const OID = 0x06;
+// AlgorithmIdentifier { rsaEncryption (1.2.840.113549.1.1.1), NULL }
+const RSA_ALGORITHM_ID = derEncode(
+  SEQUENCE,
+  Uint8Array.of(OID, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00),
+);
+
+function topLevelChildren(der: Uint8Array): Tlv[] {
+  const root = readTlv(der, 0);
+  if (root.tag !== SEQUENCE || root.end !== der.length) throw new TypeError("not a DER SEQUENCE");
+  return childrenOf(der, root);
+}
+
+/** PKCS#8 PrivateKeyInfo from PKCS#8 or PKCS#1 (RSAPrivateKey) DER. */
+export function toPkcs8(der: Uint8Array): Uint8Array {
+  const kids = topLevelChildren(der);
+  if (kids[1]?.tag === SEQUENCE) return der; // PKCS#8: version, AlgorithmIdentifier, OCTET STRING
+  if (kids[1]?.tag !== INTEGER) throw new TypeError("not an RSA private key");
+  return derEncode(SEQUENCE, concat(Uint8Array.of(INTEGER, 1, 0), RSA_ALGORITHM_ID, derEncode(0x04, der)));
+}
+
+/** SubjectPublicKeyInfo from SPKI, PKCS#1 (RSAPublicKey) or X.509 certificate DER. */
+export function toSpki(der: Uint8Array): Uint8Array {
+  const kids = topLevelChildren(der);
+  const first = kids[0];
+  if (!first) throw new TypeError("empty key");
+  if (first.tag === INTEGER) {
+    return derEncode(SEQUENCE, concat(RSA_ALGORITHM_ID, derEncode(0x03, concat(Uint8Array.of(0), der))));
+  }
+  if (first.tag !== SEQUENCE) throw new TypeError("not an RSA public key");
+  const inner = childrenOf(der, first);
+  if (inner[0]?.tag === OID) return der; // SPKI: AlgorithmIdentifier, BIT STRING
+  // Certificate: tbsCertificate = [0] version?, serial, signature, issuer, validity, subject, SPKI, …
+  const spki = inner[(inner[0]?.tag === 0xa0 ? 1 : 0) + 5];
+  if (spki?.tag !== SEQUENCE) throw new TypeError("certificate without subjectPublicKeyInfo");
+  return der.slice(spki.start, spki.end);
+}
+
+export async function importRsaPrivateKey(pem: string): Promise<CryptoKey> {
+  const pkcs8 = toPkcs8(pemToDer(pem).der);
+  return crypto.subtle.importKey("pkcs8", pkcs8, RSA_SHA256, false, ["sign"]);
+}
+
+export async function importRsaPublicKey(pem: string): Promise<CryptoKey> {
+  const spki = toSpki(pemToDer(pem).der);
+  return crypto.subtle.importKey("spki", spki, RSA_SHA256, false, ["verify"]);
+}
+
+/** SHA256withRSA (PKCS#1 v1.5) over the UTF-8 message, Base64. */
+export async function rsaSign(key: CryptoKey, message: string): Promise<string> {
+  return base64Encode(new Uint8Array(await crypto.subtle.sign(RSA_SHA256, key, utf8(message))));
+}
+
+/** False (never throws) for malformed signatures. */
+export async function rsaVerify(key: CryptoKey, message: string, signatureB64: string): Promise<boolean> {
+  let signature: Uint8Array;
+  try {
+    signature = base64Decode(signatureB64);
+  } catch {
+    return false;
+  }
+  return crypto.subtle.verify(RSA_SHA256, key, signature, utf8(message));
+}

@@ -1,0 +1,152 @@
+// Provider-neutral contract between the orders domain and the payment gateways.
+// Money is integer fen, time is UTC epoch ms (see docs/CONVENTIONS.md).
+
+export type PaymentMethod = "wechat" | "alipay";
+export type PaymentChannel = "miniprogram" | "h5";
+
+export interface StartPaymentInput {
+  outTradeNo: string;
+  amountFen: number;
+  description: string;
+  expiresAtMs: number;
+  /** WeChat: the payer's openid under the configured appid (required). Alipay mini program: buyer_open_id (or a 2088… buyer_id). */
+  payerOpenId?: string;
+  channel: PaymentChannel;
+}
+
+/** Arguments for `wx.requestPayment` (mini program) / `WeixinJSBridge` (in-WeChat H5, which also needs appId). */
+export interface WechatJsapiPayParams {
+  appId: string;
+  timeStamp: string;
+  nonceStr: string;
+  package: string;
+  signType: "RSA";
+  paySign: string;
+}
+
+export type ClientPayParams =
+  | { method: "wechat"; channel: PaymentChannel; prepayId: string; payParams: WechatJsapiPayParams }
+  /** Pass `tradeNo` to `my.tradePay({ tradeNO })`. */
+  | { method: "alipay"; channel: "miniprogram"; tradeNo: string }
+  /** Redirect the browser (GET) to the Alipay cashier. */
+  | { method: "alipay"; channel: "h5"; redirectUrl: string };
+
+export type RefundStatus = "SUCCESS" | "PROCESSING" | "ABNORMAL" | "CLOSED";
+
+export type PaymentEvent =
+  | {
+      kind: "paid";
+      method: PaymentMethod;
+      outTradeNo: string;
+      transactionId: string;
+      /** Order total as the gateway saw it; the domain must compare it with its own order amount. */
+      amountFen: number;
+      paidAtMs: number;
+      appId: string;
+      merchantId: string;
+    }
+  | {
+      kind: "refund";
+      method: PaymentMethod;
+      outTradeNo: string;
+      outRefundNo: string;
+      status: Exclude<RefundStatus, "PROCESSING">;
+      /** Amount of this refund (WeChat). Alipay notifications do not carry it. */
+      refundFen?: number;
+      /** Cumulative refunded amount of the trade (Alipay `refund_fee`). */
+      totalRefundedFen?: number;
+    }
+  /** Authentic but irrelevant to the domain (e.g. Alipay WAIT_BUYER_PAY / TRADE_CLOSED): acknowledge it. */
+  | { kind: "ignored"; method: PaymentMethod; outTradeNo?: string; detail: string };
+
+export type GatewayTradeState =
+  | { status: "paid"; outTradeNo: string; transactionId: string; amountFen: number; paidAtMs: number }
+  /** WeChat REFUND: paid, then (partly) refunded. */
+  | { status: "refunded"; outTradeNo: string; transactionId: string; amountFen: number }
+  | { status: "pending"; outTradeNo: string; providerState: string }
+  | { status: "closed"; outTradeNo: string; providerState: string }
+  | { status: "not_found"; outTradeNo: string };
+
+export interface RefundInput {
+  outTradeNo: string;
+  outRefundNo: string;
+  refundFen: number;
+  totalFen: number;
+  reason: string;
+}
+
+export interface RefundResult {
+  outRefundNo: string;
+  /** Gateway refund id (WeChat refund_id); Alipay has none, it returns the trade_no. */
+  refundId: string;
+  status: RefundStatus;
+  refundFen: number;
+}
+
+export interface NotificationRequest {
+  headers: Headers;
+  rawBody: string;
+  nowMs: number;
+}
+
+export interface PaymentProvider {
+  readonly method: PaymentMethod;
+  startPayment(input: StartPaymentInput): Promise<ClientPayParams>;
+  /** Verifies authenticity and our app/merchant ids; throws `PaymentRejection` otherwise. */
+  parseNotification(req: NotificationRequest): Promise<PaymentEvent>;
+  ack(): Response;
+  /** `status` only matters for WeChat (Alipay always answers 200 `failure`). */
+  nack(reason: string, status?: number): Response;
+  query(outTradeNo: string): Promise<GatewayTradeState>;
+  close(outTradeNo: string): Promise<void>;
+  refund(input: RefundInput): Promise<RefundResult>;
+}
+
+export type RejectionReason =
+  | "MISSING_HEADERS"
+  | "SIGNATURE_PROBE"
+  | "STALE_TIMESTAMP"
+  | "UNKNOWN_SERIAL"
+  | "BAD_SIGNATURE"
+  | "MALFORMED"
+  | "DECRYPT_FAILED"
+  | "APP_ID_MISMATCH"
+  | "MERCHANT_MISMATCH"
+  | "BAD_AMOUNT"
+  | "UNEXPECTED_STATE";
+
+/** An inbound message (notification or API response) failed verification. Never trust its content. */
+export class PaymentRejection extends Error {
+  override readonly name = "PaymentRejection";
+  constructor(
+    readonly reason: RejectionReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** An outbound API call failed. `code` is the gateway's error code (sub_code for Alipay) or one of ours:
+ * NETWORK_ERROR, HTTP_<status>, MALFORMED_RESPONSE, RESPONSE_SIGNATURE_INVALID, INVALID_INPUT. */
+export class GatewayError extends Error {
+  override readonly name = "GatewayError";
+  constructor(
+    readonly method: PaymentMethod,
+    readonly code: string,
+    message: string,
+    readonly httpStatus?: number,
+    /** Safe to retry the same call (same out_trade_no / out_refund_no) later. */
+    readonly retryable = false,
+  ) {
+    super(message);
+  }
+}
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface GatewayRuntime {
+  /** Defaults to the global fetch (a Worker service binding's fetch works too). */
+  fetch?: FetchLike;
+  /** Defaults to Date.now. */
+  now?: () => number;
+}

@@ -1,0 +1,59 @@
+import type { ErrorHandler, MiddlewareHandler, NotFoundHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { AppEnv } from "../env";
+import { createDb, type Db } from "../db/client";
+import { AppError, errorBody } from "./errors";
+import { createLogger } from "./log";
+
+// One client per isolate and URL: @libsql/client/web is stateless HTTP, so sharing is safe.
+const clients = new Map<string, Db>();
+
+export const database: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const key = `${c.env.LIBSQL_URL}|${c.env.LIBSQL_AUTH_TOKEN ?? ""}`;
+  let db = clients.get(key);
+  if (!db) {
+    db = createDb(c.env.LIBSQL_URL, c.env.LIBSQL_AUTH_TOKEN);
+    clients.set(key, db);
+  }
+  c.set("db", db);
+  await next();
+};
+
+/** SQLite constraint failures that a client can cause (duplicate code, missing reference). */
+function constraintError(err: unknown): AppError | undefined {
+  const code = String((err as { code?: unknown })?.code ?? "");
+  const message = String((err as { message?: unknown })?.message ?? "");
+  const cause = (err as { cause?: unknown })?.cause;
+  if (code.startsWith("SQLITE_CONSTRAINT") || /UNIQUE constraint failed/.test(message)) {
+    if (/UNIQUE/.test(message) || code === "SQLITE_CONSTRAINT_UNIQUE")
+      return new AppError(409, "DUPLICATE", "数据已存在，请勿重复提交");
+    if (/FOREIGN KEY/.test(message) || code === "SQLITE_CONSTRAINT_FOREIGNKEY")
+      return new AppError(400, "INVALID_REFERENCE", "引用的数据不存在");
+  }
+  return cause ? constraintError(cause) : undefined;
+}
+
+export const onError: ErrorHandler<AppEnv> = (err, c) => {
+  const requestId = c.get("requestId");
+  if (err instanceof AppError) return c.json(errorBody(err, requestId), err.status);
+  if (err instanceof HTTPException) {
+    const status = err.status;
+    const appErr =
+      status === 400
+        ? new AppError(400, "BAD_REQUEST", "请求格式不正确（JSON 无法解析）")
+        : new AppError(status, "HTTP_ERROR", err.message || "请求失败");
+    return c.json(errorBody(appErr, requestId), appErr.status);
+  }
+  const constraint = constraintError(err);
+  if (constraint) return c.json(errorBody(constraint, requestId), constraint.status);
+  createLogger(c.env?.LOG_LEVEL).error("unhandled", {
+    requestId,
+    path: c.req.path,
+    err: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+    stack: err instanceof Error ? err.stack?.split("\n").slice(0, 5).join(" | ") : undefined,
+  });
+  return c.json(errorBody(new AppError(500, "INTERNAL", "服务器开小差了，请稍后再试"), requestId), 500);
+};
+
+export const notFoundJson: NotFoundHandler<AppEnv> = (c) =>
+  c.json(errorBody(new AppError(404, "NOT_FOUND", "接口不存在"), c.get("requestId")), 404);
