@@ -16,7 +16,10 @@ export function createApp() {
 
   app.use("*", requestId());
   app.use("/api/*", async (c, next) => {
-    const allowed = (c.env.CORS_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const allowed = (c.env.CORS_ORIGINS ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     return cors({
       origin: (origin) => (allowed.includes("*") || allowed.includes(origin) ? origin : null),
       allowHeaders: ["authorization", "content-type", "idempotency-key", "x-request-id"],
@@ -34,7 +37,11 @@ export function createApp() {
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
-    info: { title: "家电商城 API", version: "0.1.0", description: "jiadian-mall: 金额单位为分，时间为 UTC 毫秒" },
+    info: {
+      title: "家电商城 API",
+      version: "0.1.0",
+      description: "jiadian-mall: 金额单位为分，时间为 UTC 毫秒",
+    },
   });
   app.get("/api/docs", (c) => c.html(docsPage("/api/openapi.json")));
   app.get("/api/health", (c) => c.json({ ok: true }));

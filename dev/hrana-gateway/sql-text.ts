@@ -24,10 +24,12 @@ export interface ScannedStatement {
 
 export class SqlScanError extends Error {}
 
-const isSpace = (c: string) => c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\f" || c === "\v";
+const isSpace = (c: string) =>
+  c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\f" || c === "\v";
 const isDigit = (c: string) => c >= "0" && c <= "9";
 // SQLite treats every byte >= 0x80 as an identifier character, so any non-ASCII code unit is one here too.
-const isIdStart = (c: string) => (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c === "_" || c >= "\u0080";
+const isIdStart = (c: string) =>
+  (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c === "_" || c >= "\u0080";
 const isIdChar = (c: string) => isIdStart(c) || isDigit(c) || c === "$";
 
 type Token =
@@ -140,7 +142,9 @@ class StatementBuilder {
   /** `CREATE [TEMP] TRIGGER ... BEGIN ...; END` contains semicolons that do not end the statement. */
   get isTrigger(): boolean {
     const [w0, w1, w2] = this.words;
-    return w0 === "CREATE" && (w1 === "TRIGGER" || ((w1 === "TEMP" || w1 === "TEMPORARY") && w2 === "TRIGGER"));
+    return (
+      w0 === "CREATE" && (w1 === "TRIGGER" || ((w1 === "TEMP" || w1 === "TEMPORARY") && w2 === "TRIGGER"))
+    );
   }
 
   add(token: Token): void {

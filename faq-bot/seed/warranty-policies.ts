@@ -89,7 +89,11 @@ export const WARRANTY_POLICIES: WarrantyPolicy[] = [
     mainParts: ["内胆", "加热管", "主控板"],
     mainPartsYears: 3,
     extensions: [{ part: "内胆", years: 8, note: "部分电热水器品牌承诺" }],
-    exclusions: ["镁棒等耗材需定期更换，不在保修范围", "水质、气源问题导致的故障", ...COMMON_WARRANTY_EXCLUSIONS],
+    exclusions: [
+      "镁棒等耗材需定期更换，不在保修范围",
+      "水质、气源问题导致的故障",
+      ...COMMON_WARRANTY_EXCLUSIONS,
+    ],
   },
   {
     slug: "small-appliance",

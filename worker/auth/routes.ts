@@ -9,7 +9,12 @@ import { code2Session } from "./wechat";
 
 export const authRoutes = createRouter();
 
-async function upsertShopper(db: import("../db/client").Db, openid: string, nickname: string, unionid?: string) {
+async function upsertShopper(
+  db: import("../db/client").Db,
+  openid: string,
+  nickname: string,
+  unionid?: string,
+) {
   const now = Date.now();
   const [row] = await db
     .insert(shoppers)
@@ -25,7 +30,9 @@ authRoutes.openapi(
     path: "/auth/wechat-login",
     tags: ["auth"],
     summary: "小程序登录：wx.login 的 code 换取会话",
-    request: jsonBody(z.object({ code: z.string().min(1).max(128), nickname: z.string().max(32).optional() })),
+    request: jsonBody(
+      z.object({ code: z.string().min(1).max(128), nickname: z.string().max(32).optional() }),
+    ),
     responses: jsonOk("{ token, shopper }"),
   }),
   async (c) => {
@@ -35,7 +42,10 @@ authRoutes.openapi(
       throw new AppError(503, "WECHAT_NOT_CONFIGURED", "微信登录未配置，本地开发请使用开发登录");
     const session = await code2Session({ appId, appSecret, apiBase: c.env.WECHAT_API_BASE }, code);
     const shopper = await upsertShopper(c.get("db"), session.openid, nickname || "微信用户", session.unionid);
-    const token = await issueToken({ kind: "shopper", id: shopper.id, nickname: shopper.nickname }, c.env.SESSION_SECRET);
+    const token = await issueToken(
+      { kind: "shopper", id: shopper.id, nickname: shopper.nickname },
+      c.env.SESSION_SECRET,
+    );
     return c.json({ token, shopper: { id: shopper.id, nickname: shopper.nickname } });
   },
 );
@@ -53,7 +63,10 @@ authRoutes.openapi(
     if (c.env.DEV_LOGIN !== "1") throw notFound("接口不存在");
     const { nickname } = c.req.valid("json");
     const shopper = await upsertShopper(c.get("db"), `dev:${nickname}`, nickname);
-    const token = await issueToken({ kind: "shopper", id: shopper.id, nickname: shopper.nickname }, c.env.SESSION_SECRET);
+    const token = await issueToken(
+      { kind: "shopper", id: shopper.id, nickname: shopper.nickname },
+      c.env.SESSION_SECRET,
+    );
     return c.json({ token, shopper: { id: shopper.id, nickname: shopper.nickname } });
   },
 );
@@ -64,7 +77,9 @@ authRoutes.openapi(
     path: "/auth/staff-login",
     tags: ["auth"],
     summary: "商家/客服登录",
-    request: jsonBody(z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) })),
+    request: jsonBody(
+      z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
+    ),
     responses: jsonOk("{ token, staff }"),
   }),
   async (c) => {
@@ -75,11 +90,15 @@ authRoutes.openapi(
     if (!row || !ok || row.disabled) throw new AppError(401, "BAD_CREDENTIALS", "用户名或密码错误");
     const principal = { kind: "staff", id: row.id, role: row.role, name: row.displayName } as const;
     const token = await issueToken(principal, c.env.SESSION_SECRET);
-    return c.json({ token, staff: { id: row.id, username: row.username, name: row.displayName, role: row.role } });
+    return c.json({
+      token,
+      staff: { id: row.id, username: row.username, name: row.displayName, role: row.role },
+    });
   },
 );
 
-const DUMMY_HASH = "pbkdf2-sha256$100000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+const DUMMY_HASH =
+  "pbkdf2-sha256$100000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 
 authRoutes.openapi(
   createRoute({
@@ -96,4 +115,3 @@ authRoutes.openapi(
     return c.json(auth);
   },
 );
-

@@ -27,7 +27,9 @@ export async function code2Session(
   }
   if (body.errcode || !body.openid) {
     // 40029: invalid code, 40163: code already used, 45011: rate limited
-    throw new AppError(401, "WECHAT_LOGIN_FAILED", "微信登录失败，请重新进入小程序", { errcode: body.errcode });
+    throw new AppError(401, "WECHAT_LOGIN_FAILED", "微信登录失败，请重新进入小程序", {
+      errcode: body.errcode,
+    });
   }
   return body.unionid ? { openid: body.openid, unionid: body.unionid } : { openid: body.openid };
 }

@@ -4,8 +4,8 @@ import { requireStaff, staffOf } from "../shared/auth";
 import { AppError, badRequest, notFound } from "../shared/errors";
 import { bearer, createRouter, jsonBody, jsonCreated, jsonOk } from "../shared/router";
 import { saveBanner, setRecommendations } from "./home";
-import { importProducts, parseImportBody } from "./import";
 import { MAX_IMAGE_BYTES, newImageKey, sniffImage } from "./images";
+import { importProducts, parseImportBody } from "./import";
 import { categoryInput, imageUrl, listQuery, productInput, productPatch } from "./model";
 import { attributeFilters } from "./routes";
 import { banners, images } from "./schema";
@@ -27,17 +27,41 @@ const idParams = { params: z.object({ id: z.coerce.number().int().positive() }) 
 const tags = ["admin: catalog"];
 
 catalogAdminRoutes.openapi(
-  createRoute({ method: "post", path: "/categories", tags, security: bearer, summary: "新建分类", request: jsonBody(categoryInput), responses: jsonCreated("分类") }),
+  createRoute({
+    method: "post",
+    path: "/categories",
+    tags,
+    security: bearer,
+    summary: "新建分类",
+    request: jsonBody(categoryInput),
+    responses: jsonCreated("分类"),
+  }),
   async (c) => c.json(await createCategory(c.get("db"), c.req.valid("json")), 201),
 );
 
 catalogAdminRoutes.openapi(
-  createRoute({ method: "put", path: "/categories/{id}", tags, security: bearer, summary: "修改分类", request: { ...idParams, ...jsonBody(categoryInput) }, responses: jsonOk("分类") }),
+  createRoute({
+    method: "put",
+    path: "/categories/{id}",
+    tags,
+    security: bearer,
+    summary: "修改分类",
+    request: { ...idParams, ...jsonBody(categoryInput) },
+    responses: jsonOk("分类"),
+  }),
   async (c) => c.json(await updateCategory(c.get("db"), c.req.valid("param").id, c.req.valid("json"))),
 );
 
 catalogAdminRoutes.openapi(
-  createRoute({ method: "delete", path: "/categories/{id}", tags, security: bearer, summary: "删除空分类", request: idParams, responses: jsonOk("{ ok }") }),
+  createRoute({
+    method: "delete",
+    path: "/categories/{id}",
+    tags,
+    security: bearer,
+    summary: "删除空分类",
+    request: idParams,
+    responses: jsonOk("{ ok }"),
+  }),
   async (c) => {
     await deleteCategory(c.get("db"), c.req.valid("param").id);
     return c.json({ ok: true });
@@ -51,19 +75,40 @@ catalogAdminRoutes.openapi(
     tags,
     security: bearer,
     summary: "商品列表（全部状态）",
-    request: { query: listQuery.extend({ status: z.enum(["draft", "on_sale", "off_shelf", "any"]).default("any") }) },
+    request: {
+      query: listQuery.extend({ status: z.enum(["draft", "on_sale", "off_shelf", "any"]).default("any") }),
+    },
     responses: jsonOk("{ items, nextCursor }"),
   }),
-  async (c) => c.json(await listProducts(c.get("db"), { ...c.req.valid("query"), attributeFilters: attributeFilters(c) })),
+  async (c) =>
+    c.json(
+      await listProducts(c.get("db"), { ...c.req.valid("query"), attributeFilters: attributeFilters(c) }),
+    ),
 );
 
 catalogAdminRoutes.openapi(
-  createRoute({ method: "post", path: "/products", tags, security: bearer, summary: "新建商品（含 SKU）", request: jsonBody(productInput), responses: jsonCreated("商品") }),
+  createRoute({
+    method: "post",
+    path: "/products",
+    tags,
+    security: bearer,
+    summary: "新建商品（含 SKU）",
+    request: jsonBody(productInput),
+    responses: jsonCreated("商品"),
+  }),
   async (c) => c.json(await createProduct(c.get("db"), c.req.valid("json")), 201),
 );
 
 catalogAdminRoutes.openapi(
-  createRoute({ method: "get", path: "/products/{id}", tags, security: bearer, summary: "商品详情（含草稿、停用 SKU）", request: idParams, responses: jsonOk("商品") }),
+  createRoute({
+    method: "get",
+    path: "/products/{id}",
+    tags,
+    security: bearer,
+    summary: "商品详情（含草稿、停用 SKU）",
+    request: idParams,
+    responses: jsonOk("商品"),
+  }),
   async (c) => c.json(await getProductAdmin(c.get("db"), c.req.valid("param").id)),
 );
 
@@ -129,7 +174,16 @@ catalogAdminRoutes.post("/images", async (c) => {
   const { type, ext } = sniffImage(bytes);
   const key = newImageKey(ext);
   await c.env.IMAGES.put(key, bytes, { httpMetadata: { contentType: type } });
-  await c.get("db").insert(images).values({ key, contentType: type, sizeBytes: bytes.byteLength, uploadedBy: staff.id, createdAt: Date.now() });
+  await c
+    .get("db")
+    .insert(images)
+    .values({
+      key,
+      contentType: type,
+      sizeBytes: bytes.byteLength,
+      uploadedBy: staff.id,
+      createdAt: Date.now(),
+    });
   return c.json({ key, url: imageUrl(key), contentType: type, sizeBytes: bytes.byteLength }, 201);
 });
 
@@ -143,17 +197,40 @@ const bannerInput = z.object({
 });
 
 catalogAdminRoutes.openapi(
-  createRoute({ method: "get", path: "/banners", tags, security: bearer, summary: "轮播图列表", responses: jsonOk("{ items }") }),
+  createRoute({
+    method: "get",
+    path: "/banners",
+    tags,
+    security: bearer,
+    summary: "轮播图列表",
+    responses: jsonOk("{ items }"),
+  }),
   async (c) => c.json({ items: await c.get("db").select().from(banners).orderBy(banners.sortOrder) }),
 );
 
 catalogAdminRoutes.openapi(
-  createRoute({ method: "post", path: "/banners", tags, security: bearer, summary: "新建轮播图", request: jsonBody(bannerInput), responses: jsonCreated("轮播图") }),
+  createRoute({
+    method: "post",
+    path: "/banners",
+    tags,
+    security: bearer,
+    summary: "新建轮播图",
+    request: jsonBody(bannerInput),
+    responses: jsonCreated("轮播图"),
+  }),
   async (c) => c.json(await saveBanner(c.get("db"), c.req.valid("json")), 201),
 );
 
 catalogAdminRoutes.openapi(
-  createRoute({ method: "put", path: "/banners/{id}", tags, security: bearer, summary: "修改轮播图", request: { ...idParams, ...jsonBody(bannerInput) }, responses: jsonOk("轮播图") }),
+  createRoute({
+    method: "put",
+    path: "/banners/{id}",
+    tags,
+    security: bearer,
+    summary: "修改轮播图",
+    request: { ...idParams, ...jsonBody(bannerInput) },
+    responses: jsonOk("轮播图"),
+  }),
   async (c) => {
     const row = await saveBanner(c.get("db"), c.req.valid("json"), c.req.valid("param").id);
     if (!row) throw notFound("轮播图不存在");
@@ -162,9 +239,21 @@ catalogAdminRoutes.openapi(
 );
 
 catalogAdminRoutes.openapi(
-  createRoute({ method: "delete", path: "/banners/{id}", tags, security: bearer, summary: "删除轮播图", request: idParams, responses: jsonOk("{ ok }") }),
+  createRoute({
+    method: "delete",
+    path: "/banners/{id}",
+    tags,
+    security: bearer,
+    summary: "删除轮播图",
+    request: idParams,
+    responses: jsonOk("{ ok }"),
+  }),
   async (c) => {
-    const res = await c.get("db").delete(banners).where(eq(banners.id, c.req.valid("param").id)).returning();
+    const res = await c
+      .get("db")
+      .delete(banners)
+      .where(eq(banners.id, c.req.valid("param").id))
+      .returning();
     if (!res.length) throw notFound("轮播图不存在");
     return c.json({ ok: true });
   },

@@ -15,7 +15,11 @@ export const ATTRIBUTES = {
   resolution: { kind: "enum", label: "分辨率", values: ["1080P", "4K", "8K"] },
   refresh_rate_hz: { kind: "number", label: "刷新率", unit: "Hz", min: 50, max: 300 },
   capacity_l: { kind: "number", label: "总容积", unit: "L", min: 1, max: 2000 },
-  door_type: { kind: "enum", label: "门款式", values: ["单门", "双门", "三门", "对开门", "十字对开门", "法式多门"] },
+  door_type: {
+    kind: "enum",
+    label: "门款式",
+    values: ["单门", "双门", "三门", "对开门", "十字对开门", "法式多门"],
+  },
   capacity_kg: { kind: "number", label: "洗涤容量", unit: "kg", min: 1, max: 30 },
   washer_type: { kind: "enum", label: "洗衣机类型", values: ["滚筒", "波轮", "洗烘一体", "干衣机"] },
   horsepower: { kind: "number", label: "匹数", unit: "匹", min: 0.5, max: 10 },
@@ -74,7 +78,11 @@ export function formatAttribute(key: AttributeKey, value: string | number): stri
 export function specTable(values: AttributeValues): { key: AttributeKey; label: string; value: string }[] {
   return (Object.keys(ATTRIBUTES) as AttributeKey[])
     .filter((k) => values[k] !== undefined)
-    .map((k) => ({ key: k, label: ATTRIBUTES[k].label, value: formatAttribute(k, values[k] as string | number) }));
+    .map((k) => ({
+      key: k,
+      label: ATTRIBUTES[k].label,
+      value: formatAttribute(k, values[k] as string | number),
+    }));
 }
 
 /** Index rows for product_attributes: numbers and grades are numeric, enums textual. */

@@ -35,7 +35,10 @@ export function parseCsv(text: string): string[][] {
 /** Turns `a=1;b=2` (or `颜色:白;容量:520L`) into a record. */
 export function parsePairs(s: string, sep: "=" | ":"): Record<string, string> | undefined {
   const out: Record<string, string> = {};
-  for (const part of s.split(/[;；]/).map((p) => p.trim()).filter(Boolean)) {
+  for (const part of s
+    .split(/[;；]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const i = part.indexOf(sep);
     if (i <= 0) return undefined;
     out[part.slice(0, i).trim()] = part.slice(i + 1).trim();

@@ -6,7 +6,11 @@ import { imageUrl } from "./model";
 import { banners, homeRecommendations, images, products } from "./schema";
 
 export async function homeFeed(db: Db) {
-  const bannerRows = await db.select().from(banners).where(eq(banners.active, true)).orderBy(asc(banners.sortOrder), asc(banners.id));
+  const bannerRows = await db
+    .select()
+    .from(banners)
+    .where(eq(banners.active, true))
+    .orderBy(asc(banners.sortOrder), asc(banners.id));
   const recs = await db
     .select({ p: products })
     .from(homeRecommendations)
@@ -14,7 +18,13 @@ export async function homeFeed(db: Db) {
     .where(eq(products.status, "on_sale"))
     .orderBy(asc(homeRecommendations.sortOrder));
   return {
-    banners: bannerRows.map((b) => ({ id: b.id, title: b.title, image: imageUrl(b.image), linkType: b.linkType, linkValue: b.linkValue })),
+    banners: bannerRows.map((b) => ({
+      id: b.id,
+      title: b.title,
+      image: imageUrl(b.image),
+      linkType: b.linkType,
+      linkValue: b.linkValue,
+    })),
     recommended: recs.map(({ p }) => ({
       id: p.id,
       name: p.name,
@@ -41,7 +51,10 @@ export async function saveBanner(db: Db, input: BannerInput, id?: number) {
   const img = await db.select().from(images).where(eq(images.key, input.image)).get();
   if (!img) throw badRequest("轮播图图片不存在，请先上传");
   if (id === undefined) {
-    const [row] = await db.insert(banners).values({ ...input, createdAt: Date.now() }).returning();
+    const [row] = await db
+      .insert(banners)
+      .values({ ...input, createdAt: Date.now() })
+      .returning();
     return row!;
   }
   const [row] = await db.update(banners).set(input).where(eq(banners.id, id)).returning();

@@ -4,12 +4,17 @@ export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
 const SIGNATURES: { type: string; ext: string; test: (b: Uint8Array) => boolean }[] = [
   { type: "image/jpeg", ext: "jpg", test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { type: "image/png", ext: "png", test: (b) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((v, i) => b[i] === v) },
+  {
+    type: "image/png",
+    ext: "png",
+    test: (b) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((v, i) => b[i] === v),
+  },
   { type: "image/gif", ext: "gif", test: (b) => String.fromCharCode(...b.slice(0, 4)) === "GIF8" },
   {
     type: "image/webp",
     ext: "webp",
-    test: (b) => String.fromCharCode(...b.slice(0, 4)) === "RIFF" && String.fromCharCode(...b.slice(8, 12)) === "WEBP",
+    test: (b) =>
+      String.fromCharCode(...b.slice(0, 4)) === "RIFF" && String.fromCharCode(...b.slice(8, 12)) === "WEBP",
   },
 ];
 
@@ -26,7 +31,11 @@ export function sniffImage(bytes: Uint8Array): { type: string; ext: string } {
   const head = new TextDecoder().decode(bytes.slice(0, 2048)).trimStart();
   if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(head)) {
     const text = new TextDecoder().decode(bytes);
-    if (/<script|\bon[a-z]+\s*=|javascript:|<foreignObject|xlink:href\s*=\s*["']?(?!#)|href\s*=\s*["']?(?!#)/i.test(text))
+    if (
+      /<script|\bon[a-z]+\s*=|javascript:|<foreignObject|xlink:href\s*=\s*["']?(?!#)|href\s*=\s*["']?(?!#)/i.test(
+        text,
+      )
+    )
       throw new AppError(400, "UNSAFE_SVG", "SVG 图片包含脚本或外部引用，不允许上传");
     return { type: "image/svg+xml", ext: "svg" };
   }

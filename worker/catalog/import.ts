@@ -10,8 +10,22 @@ import { categories } from "./schema";
 import { createProduct } from "./service";
 
 export const CSV_COLUMNS = [
-  "product_ref", "category", "name", "subtitle", "brand", "status", "warranty_months", "attributes",
-  "description", "sku_code", "specs", "price", "original_price", "barcode", "weight_g", "volume_cm3",
+  "product_ref",
+  "category",
+  "name",
+  "subtitle",
+  "brand",
+  "status",
+  "warranty_months",
+  "attributes",
+  "description",
+  "sku_code",
+  "specs",
+  "price",
+  "original_price",
+  "barcode",
+  "weight_g",
+  "volume_cm3",
 ] as const;
 
 /** One product to import: its rows in the file (for the report), and either the input or what is wrong. */
@@ -55,7 +69,9 @@ export function parseCsvImport(raw: string): ImportItem[] {
   const [header, ...rows] = parseCsv(raw);
   if (!header) throw badRequest("导入文件为空");
   const cols = header.map((h) => h.trim().toLowerCase());
-  const missing = ["product_ref", "category", "name", "brand", "sku_code", "price"].filter((c) => !cols.includes(c));
+  const missing = ["product_ref", "category", "name", "brand", "sku_code", "price"].filter(
+    (c) => !cols.includes(c),
+  );
   if (missing.length) throw badRequest(`CSV 缺少列：${missing.join("，")}`);
   const byRef = new Map<string, ImportItem>();
   rows.forEach((cells, i) => {
@@ -119,7 +135,10 @@ export async function importProducts(db: Db, items: ImportItem[], opts: { dryRun
     if (item.categoryName !== undefined) {
       const matches = cats.filter((c) => c.name === item.categoryName);
       if (matches.length === 1) withCategory.categoryId = matches[0]!.id;
-      else errors.push(matches.length ? `分类名称不唯一：${item.categoryName}` : `分类不存在：${item.categoryName}`);
+      else
+        errors.push(
+          matches.length ? `分类名称不唯一：${item.categoryName}` : `分类不存在：${item.categoryName}`,
+        );
     }
     if (!errors.length) {
       const parsed = productInput.safeParse(withCategory);
@@ -140,4 +159,3 @@ export async function importProducts(db: Db, items: ImportItem[], opts: { dryRun
   }
   return { dryRun: opts.dryRun, total: items.length, valid, created, failed: report.length, errors: report };
 }
-

@@ -18,11 +18,27 @@ export interface Cursor {
 export function isCursor(v: unknown, sort: ListSort): v is Cursor {
   const c = v as Cursor;
   return (
-    typeof c === "object" && c !== null && c.sort === sort && typeof c.value === "number" && Number.isFinite(c.value) && Number.isInteger(c.id)
+    typeof c === "object" &&
+    c !== null &&
+    c.sort === sort &&
+    typeof c.value === "number" &&
+    Number.isFinite(c.value) &&
+    Number.isInteger(c.id)
   );
 }
 
-const TAG_KEYS: AttributeKey[] = ["energy_grade", "screen_inch", "resolution", "capacity_l", "door_type", "capacity_kg", "washer_type", "horsepower", "ac_type", "inverter"];
+const TAG_KEYS: AttributeKey[] = [
+  "energy_grade",
+  "screen_inch",
+  "resolution",
+  "capacity_l",
+  "door_type",
+  "capacity_kg",
+  "washer_type",
+  "horsepower",
+  "ac_type",
+  "inverter",
+];
 
 /** Up to three short tags for a listing card, e.g. [一级能效, 65英寸, 4K]. */
 export function listingTags(values: AttributeValues): string[] {

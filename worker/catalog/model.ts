@@ -4,11 +4,21 @@ import { fen } from "../shared/validation";
 /** Request shapes for the merchant's product API (also used by bulk import). */
 export const skuInput = z.object({
   id: z.number().int().positive().optional().openapi({ description: "已有 SKU 的 id；省略表示新建" }),
-  skuCode: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, "SKU 编码只能包含字母、数字、点、下划线和短横线"),
+  skuCode: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9._-]+$/, "SKU 编码只能包含字母、数字、点、下划线和短横线"),
   specs: z.record(z.string().min(1).max(16), z.string().min(1).max(32)),
   priceFen: fen.min(1),
   originalPriceFen: fen.nullish(),
-  barcode: z.string().trim().max(32).regex(/^[0-9A-Za-z-]*$/).nullish(),
+  barcode: z
+    .string()
+    .trim()
+    .max(32)
+    .regex(/^[0-9A-Za-z-]*$/)
+    .nullish(),
   weightG: z.number().int().min(0).max(2_000_000).default(0),
   volumeCm3: z.number().int().min(0).max(100_000_000).default(0),
   image: z.string().max(200).nullish(),

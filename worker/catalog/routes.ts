@@ -3,10 +3,10 @@ import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { notFound } from "../shared/errors";
 import { createRouter, jsonOk } from "../shared/router";
+import { homeFeed } from "./home";
 import { IMAGE_KEY_PATTERN, imageHeaders } from "./images";
 import { listQuery } from "./model";
 import { brandFacets, categoryTree, getProductForShopper, listProducts } from "./service";
-import { homeFeed } from "./home";
 
 /** Shopper-facing catalog: public, read-only, on-sale products only. */
 export const catalogRoutes = createRouter();
@@ -18,7 +18,13 @@ export function attributeFilters(c: Context<AppEnv>): Record<string, string> {
 }
 
 catalogRoutes.openapi(
-  createRoute({ method: "get", path: "/categories", tags: ["catalog"], summary: "分类树", responses: jsonOk("分类树") }),
+  createRoute({
+    method: "get",
+    path: "/categories",
+    tags: ["catalog"],
+    summary: "分类树",
+    responses: jsonOk("分类树"),
+  }),
   async (c) => c.json({ items: await categoryTree(c.get("db")) }),
 );
 
@@ -32,7 +38,13 @@ catalogRoutes.openapi(
     responses: jsonOk("{ items, nextCursor }"),
   }),
   async (c) =>
-    c.json(await listProducts(c.get("db"), { ...c.req.valid("query"), attributeFilters: attributeFilters(c), status: "on_sale" })),
+    c.json(
+      await listProducts(c.get("db"), {
+        ...c.req.valid("query"),
+        attributeFilters: attributeFilters(c),
+        status: "on_sale",
+      }),
+    ),
 );
 
 catalogRoutes.openapi(
@@ -60,7 +72,13 @@ catalogRoutes.openapi(
 );
 
 catalogRoutes.openapi(
-  createRoute({ method: "get", path: "/home", tags: ["catalog"], summary: "首页：轮播图与推荐商品", responses: jsonOk("首页数据") }),
+  createRoute({
+    method: "get",
+    path: "/home",
+    tags: ["catalog"],
+    summary: "首页：轮播图与推荐商品",
+    responses: jsonOk("首页数据"),
+  }),
   async (c) => c.json(await homeFeed(c.get("db"))),
 );
 
@@ -68,7 +86,10 @@ catalogRoutes.get("/images/*", async (c) => {
   const key = c.req.path.replace(/^\/api\/images\//, "");
   if (!IMAGE_KEY_PATTERN.test(key)) throw notFound("图片不存在");
   const etag = c.req.header("if-none-match");
-  const obj = await c.env.IMAGES.get(key, etag ? { onlyIf: { etagDoesNotMatch: etag.replace(/"/g, "") } } : undefined);
+  const obj = await c.env.IMAGES.get(
+    key,
+    etag ? { onlyIf: { etagDoesNotMatch: etag.replace(/"/g, "") } } : undefined,
+  );
   if (!obj) throw notFound("图片不存在");
   const headers = imageHeaders(obj.httpMetadata?.contentType ?? "application/octet-stream", obj.httpEtag);
   if (!("body" in obj)) return new Response(null, { status: 304, headers });

@@ -8,7 +8,9 @@ describe("sanitizeHtml", () => {
     );
   });
   it("removes scripts with their content, and event handlers", () => {
-    const out = sanitizeHtml('<p onclick="alert(1)">hi<script>alert(2)</script></p><img src=x onerror=alert(3)>');
+    const out = sanitizeHtml(
+      '<p onclick="alert(1)">hi<script>alert(2)</script></p><img src=x onerror=alert(3)>',
+    );
     expect(out).toBe("<p>hi</p><img>");
     expect(out).not.toMatch(/alert|onerror|onclick/);
   });
@@ -16,7 +18,9 @@ describe("sanitizeHtml", () => {
     expect(sanitizeHtml('<img src="javascript:alert(1)">')).toBe("<img>");
     expect(sanitizeHtml('<img src="jav&#x61;script:alert(1)">')).toBe("<img>");
     expect(sanitizeHtml('<img src="data:image/svg+xml,<svg onload=alert(1)>">')).toBe("<img>");
-    expect(sanitizeHtml('<img src="/api/images/p/1.png" alt="正面">')).toBe('<img src="/api/images/p/1.png" alt="正面">');
+    expect(sanitizeHtml('<img src="/api/images/p/1.png" alt="正面">')).toBe(
+      '<img src="/api/images/p/1.png" alt="正面">',
+    );
   });
   it("drops unknown tags but keeps their text, escaped", () => {
     expect(sanitizeHtml("<marquee>5 < 6 & 7</marquee>")).toBe("5 &lt; 6 &amp; 7");
@@ -25,7 +29,9 @@ describe("sanitizeHtml", () => {
     expect(sanitizeHtml("<p><em>a</p></div>")).toBe("<p><em>a</em></p>");
   });
   it("neutralises iframes, svg and styles with their content", () => {
-    expect(sanitizeHtml('<iframe src="https://x"></iframe><svg><script>1</script></svg><style>p{}</style>ok')).toBe("ok");
+    expect(
+      sanitizeHtml('<iframe src="https://x"></iframe><svg><script>1</script></svg><style>p{}</style>ok'),
+    ).toBe("ok");
   });
   it("does not let a broken tag smuggle markup", () => {
     const out = sanitizeHtml('<p title="a>b">x</p><a href="javascript:1">y</a>');

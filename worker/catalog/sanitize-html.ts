@@ -5,11 +5,47 @@
  * elements are removed entirely.
  */
 const ALLOWED_TAGS = new Set([
-  "p", "br", "strong", "b", "em", "i", "u", "s", "span", "div", "h2", "h3", "h4", "ul", "ol", "li",
-  "table", "thead", "tbody", "tr", "th", "td", "img", "blockquote", "hr", "section",
+  "p",
+  "br",
+  "strong",
+  "b",
+  "em",
+  "i",
+  "u",
+  "s",
+  "span",
+  "div",
+  "h2",
+  "h3",
+  "h4",
+  "ul",
+  "ol",
+  "li",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "img",
+  "blockquote",
+  "hr",
+  "section",
 ]);
 const VOID_TAGS = new Set(["br", "img", "hr"]);
-const DROP_WITH_CONTENT = new Set(["script", "style", "iframe", "object", "embed", "noscript", "template", "svg", "math", "textarea", "select"]);
+const DROP_WITH_CONTENT = new Set([
+  "script",
+  "style",
+  "iframe",
+  "object",
+  "embed",
+  "noscript",
+  "template",
+  "svg",
+  "math",
+  "textarea",
+  "select",
+]);
 const ALLOWED_ATTRS: Record<string, Set<string>> = {
   img: new Set(["src", "alt", "width", "height"]),
   td: new Set(["colspan", "rowspan"]),
@@ -17,15 +53,24 @@ const ALLOWED_ATTRS: Record<string, Set<string>> = {
 };
 const SAFE_URL = /^(?:https:\/\/|\/api\/images\/)[^\s"'<>`]*$/i;
 
-const escapeText = (s: string) => s.replace(/&(?![a-zA-Z]+;|#\d+;|#x[0-9a-fA-F]+;)/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeText = (s: string) =>
+  s
+    .replace(/&(?![a-zA-Z]+;|#\d+;|#x[0-9a-fA-F]+;)/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
+const escapeAttr = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 function decodeEntities(s: string): string {
   return s
     .replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => String.fromCodePoint(Number.parseInt(h, 16)))
     .replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&(amp|lt|gt|quot|apos|colon|tab|newline);/gi, (_, n: string) =>
-      ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", colon: ":", tab: "\t", newline: "\n" })[n.toLowerCase()] ?? "",
+    .replace(
+      /&(amp|lt|gt|quot|apos|colon|tab|newline);/gi,
+      (_, n: string) =>
+        ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", colon: ":", tab: "\t", newline: "\n" })[
+          n.toLowerCase()
+        ] ?? "",
     );
 }
 
@@ -38,7 +83,11 @@ function sanitiseAttributes(tag: string, raw: string): string {
     if (!allowed.has(name)) continue;
     const value = decodeEntities(m[2] ?? m[3] ?? m[4] ?? "").trim();
     if (name === "src" && !SAFE_URL.test(value)) continue;
-    if ((name === "width" || name === "height" || name === "colspan" || name === "rowspan") && !/^\d{1,4}$/.test(value)) continue;
+    if (
+      (name === "width" || name === "height" || name === "colspan" || name === "rowspan") &&
+      !/^\d{1,4}$/.test(value)
+    )
+      continue;
     out += ` ${name}="${escapeAttr(value)}"`;
   }
   return out;
@@ -48,7 +97,8 @@ export function sanitizeHtml(input: string): string {
   let out = "";
   let dropUntil: string | undefined;
   const open: string[] = [];
-  const re = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<[!?][^>]*>?|([^<]+)|</g;
+  const re =
+    /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<[!?][^>]*>?|([^<]+)|</g;
   for (const m of input.matchAll(re)) {
     const [whole, slash, rawName, attrs, text] = m;
     if (text !== undefined) {

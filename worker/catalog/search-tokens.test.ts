@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { queryTokens, toMatchExpression, tokenize } from "./search-tokens";
+import { queryTokens, tokenize, toMatchExpression } from "./search-tokens";
 
 describe("tokenize", () => {
   it("splits CJK runs into bigrams and keeps ASCII words", () => {

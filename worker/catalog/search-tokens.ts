@@ -7,7 +7,9 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 export function normalise(text: string): string {
   // Full-width ASCII → half-width, so ６５寸 and 65寸 match.
-  return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).toLowerCase();
+  return text
+    .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .toLowerCase();
 }
 
 export function tokenize(text: string): string[] {

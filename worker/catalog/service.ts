@@ -22,7 +22,12 @@ type Conn = Db | Tx;
 
 export async function categoryTree(db: Db) {
   const rows = await db.select().from(categories).orderBy(asc(categories.sortOrder), asc(categories.id));
-  const node = (r: (typeof rows)[number]) => ({ id: r.id, name: r.name, icon: r.icon, sortOrder: r.sortOrder });
+  const node = (r: (typeof rows)[number]) => ({
+    id: r.id,
+    name: r.name,
+    icon: r.icon,
+    sortOrder: r.sortOrder,
+  });
   return rows
     .filter((r) => r.parentId === null)
     .map((r) => ({ ...node(r), children: rows.filter((c) => c.parentId === r.id).map(node) }));
@@ -36,19 +41,33 @@ async function assertCategoryParent(db: Conn, parentId: number | null, selfId?: 
   if (parent.parentId !== null) throw badRequest("分类最多两级");
 }
 
-export async function createCategory(db: Db, input: { name: string; parentId: number | null; icon: string | null; sortOrder: number }) {
+export async function createCategory(
+  db: Db,
+  input: { name: string; parentId: number | null; icon: string | null; sortOrder: number },
+) {
   await assertCategoryParent(db, input.parentId);
   const now = Date.now();
-  const [row] = await db.insert(categories).values({ ...input, createdAt: now, updatedAt: now }).returning();
+  const [row] = await db
+    .insert(categories)
+    .values({ ...input, createdAt: now, updatedAt: now })
+    .returning();
   return row!;
 }
 
-export async function updateCategory(db: Db, id: number, input: { name: string; parentId: number | null; icon: string | null; sortOrder: number }) {
+export async function updateCategory(
+  db: Db,
+  id: number,
+  input: { name: string; parentId: number | null; icon: string | null; sortOrder: number },
+) {
   return db.transaction(async (tx) => {
     const existing = await tx.select().from(categories).where(eq(categories.id, id)).get();
     if (!existing) throw notFound("分类不存在");
     await assertCategoryParent(tx, input.parentId, id);
-    const [row] = await tx.update(categories).set({ ...input, updatedAt: Date.now() }).where(eq(categories.id, id)).returning();
+    const [row] = await tx
+      .update(categories)
+      .set({ ...input, updatedAt: Date.now() })
+      .where(eq(categories.id, id))
+      .returning();
     if (existing.name !== input.name) {
       // The category name is part of every product's search document.
       const ids = await tx.select({ id: products.id }).from(products).where(eq(products.categoryId, id));
@@ -61,9 +80,17 @@ export async function updateCategory(db: Db, id: number, input: { name: string; 
 export async function deleteCategory(db: Db, id: number) {
   const existing = await db.select().from(categories).where(eq(categories.id, id)).get();
   if (!existing) throw notFound("分类不存在");
-  const child = await db.select({ id: categories.id }).from(categories).where(eq(categories.parentId, id)).get();
+  const child = await db
+    .select({ id: categories.id })
+    .from(categories)
+    .where(eq(categories.parentId, id))
+    .get();
   if (child) throw conflict("该分类下还有子分类，不能删除", "CATEGORY_NOT_EMPTY");
-  const product = await db.select({ id: products.id }).from(products).where(eq(products.categoryId, id)).get();
+  const product = await db
+    .select({ id: products.id })
+    .from(products)
+    .where(eq(products.categoryId, id))
+    .get();
   if (product) throw conflict("该分类下还有商品，不能删除", "CATEGORY_NOT_EMPTY");
   await db.delete(categories).where(eq(categories.id, id));
 }
@@ -88,8 +115,10 @@ async function checkProduct(db: Conn, input: ProductInput, productId?: number) {
   const specKeys = input.skus.map((s) => JSON.stringify(Object.entries(s.specs).sort()));
   if (new Set(specKeys).size !== specKeys.length) errors.push("存在规格完全相同的 SKU");
   for (const s of input.skus)
-    if (s.originalPriceFen != null && s.originalPriceFen < s.priceFen) errors.push(`SKU ${s.skuCode} 的划线价不能低于售价`);
-  if (input.status === "on_sale" && !input.skus.some((s) => s.active)) errors.push("上架商品至少需要一个可售 SKU");
+    if (s.originalPriceFen != null && s.originalPriceFen < s.priceFen)
+      errors.push(`SKU ${s.skuCode} 的划线价不能低于售价`);
+  if (input.status === "on_sale" && !input.skus.some((s) => s.active))
+    errors.push("上架商品至少需要一个可售 SKU");
   const taken = await db
     .select({ code: skus.skuCode, productId: skus.productId })
     .from(skus)
@@ -116,7 +145,9 @@ async function reindexProduct(tx: Conn, productId: number) {
   const p = await tx.select().from(products).where(eq(products.id, productId)).get();
   if (!p) return;
   const cat = await tx.select().from(categories).where(eq(categories.id, p.categoryId)).get();
-  const parent = cat?.parentId ? await tx.select().from(categories).where(eq(categories.id, cat.parentId)).get() : undefined;
+  const parent = cat?.parentId
+    ? await tx.select().from(categories).where(eq(categories.id, cat.parentId)).get()
+    : undefined;
   const specs = await tx.select({ specs: skus.specs }).from(skus).where(eq(skus.productId, productId));
   const text = toIndexText([
     p.name,
@@ -157,7 +188,8 @@ async function writeSkus(tx: Tx, productId: number, list: SkuInput[], now: numbe
   }
   // SKUs missing from the list are disabled, never deleted: orders keep pointing at them.
   const dropped = existing.filter((e) => !keep.has(e.id)).map((e) => e.id);
-  if (dropped.length) await tx.update(skus).set({ active: false, updatedAt: now }).where(inArray(skus.id, dropped));
+  if (dropped.length)
+    await tx.update(skus).set({ active: false, updatedAt: now }).where(inArray(skus.id, dropped));
 }
 
 export async function createProduct(db: Db, input: ProductInput) {
@@ -208,7 +240,8 @@ export async function updateProduct(db: Db, id: number, patch: ProductPatch) {
     const now = Date.now();
     if (patch.skus) await writeSkus(tx, id, patch.skus, now);
     const allSkus = await tx.select().from(skus).where(eq(skus.productId, id));
-    if (merged.status === "on_sale" && !allSkus.some((s) => s.active)) throw badRequest("上架商品至少需要一个可售 SKU");
+    if (merged.status === "on_sale" && !allSkus.some((s) => s.active))
+      throw badRequest("上架商品至少需要一个可售 SKU");
     await tx
       .update(products)
       .set({
@@ -326,7 +359,10 @@ type ListRow = {
 async function knownTokens(db: Db, tokens: string[]): Promise<Set<string>> {
   if (!tokens.length) return new Set();
   const rows = await db.all<{ term: string }>(
-    sql`SELECT term FROM catalog_search_vocab WHERE term IN (${sql.join(tokens.map((t) => sql`${t}`), sql`, `)})`,
+    sql`SELECT term FROM catalog_search_vocab WHERE term IN (${sql.join(
+      tokens.map((t) => sql`${t}`),
+      sql`, `,
+    )})`,
   );
   return new Set(rows.map((r) => r.term));
 }
@@ -337,10 +373,21 @@ export async function listProducts(db: Db, opts: ListOptions) {
   const where: SQL[] = [];
   if (opts.status !== "any") where.push(sql`p.status = ${opts.status}`);
   if (opts.categoryId)
-    where.push(sql`(p.category_id = ${opts.categoryId} OR p.category_id IN (SELECT id FROM categories WHERE parent_id = ${opts.categoryId}))`);
+    where.push(
+      sql`(p.category_id = ${opts.categoryId} OR p.category_id IN (SELECT id FROM categories WHERE parent_id = ${opts.categoryId}))`,
+    );
   if (opts.brand) {
-    const brands = opts.brand.split(",").map((b) => b.trim()).filter(Boolean);
-    if (brands.length) where.push(sql`p.brand IN (${sql.join(brands.map((b) => sql`${b}`), sql`, `)})`);
+    const brands = opts.brand
+      .split(",")
+      .map((b) => b.trim())
+      .filter(Boolean);
+    if (brands.length)
+      where.push(
+        sql`p.brand IN (${sql.join(
+          brands.map((b) => sql`${b}`),
+          sql`, `,
+        )})`,
+      );
   }
   if (opts.priceMin !== undefined) where.push(sql`p.min_price_fen >= ${opts.priceMin}`);
   if (opts.priceMax !== undefined) where.push(sql`p.min_price_fen <= ${opts.priceMax}`);
@@ -357,7 +404,13 @@ export async function listProducts(db: Db, opts: ListOptions) {
             ],
             sql` AND `,
           )
-        : sql`a.key = ${f.key} AND (a.num_value IN (${sql.join(f.values.map((v) => sql`${v}`), sql`, `)}) OR a.text_value IN (${sql.join(f.values.map((v) => sql`${String(v)}`), sql`, `)}))`;
+        : sql`a.key = ${f.key} AND (a.num_value IN (${sql.join(
+            f.values.map((v) => sql`${v}`),
+            sql`, `,
+          )}) OR a.text_value IN (${sql.join(
+            f.values.map((v) => sql`${String(v)}`),
+            sql`, `,
+          )}))`;
     where.push(sql`EXISTS (SELECT 1 FROM product_attributes a WHERE a.product_id = p.id AND ${cond})`);
   }
 
@@ -373,8 +426,7 @@ export async function listProducts(db: Db, opts: ListOptions) {
     rankColumn = sql`bm25(catalog_search)`;
   }
 
-  const { column, dir } =
-    sort === "relevance" ? { column: "rank", dir: "asc" as const } : SORT_COLUMNS[sort];
+  const { column, dir } = sort === "relevance" ? { column: "rank", dir: "asc" as const } : SORT_COLUMNS[sort];
   let cursorCond = sql`1`;
   if (opts.cursor) {
     const c = decodeJsonCursor(opts.cursor);
@@ -390,7 +442,9 @@ export async function listProducts(db: Db, opts: ListOptions) {
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
   const nextCursor =
-    rows.length > opts.limit && last ? encodeJsonCursor({ sort, value: last.k, id: last.id } satisfies Cursor) : null;
+    rows.length > opts.limit && last
+      ? encodeJsonCursor({ sort, value: last.k, id: last.id } satisfies Cursor)
+      : null;
   return { items: page.map(listItem), nextCursor };
 }
 
@@ -416,7 +470,10 @@ function listItem(r: ListRow) {
 /** Brands present in a category, for the filter panel. */
 export async function brandFacets(db: Db, categoryId?: number) {
   const cond = categoryId
-    ? and(eq(products.status, "on_sale"), sql`(${products.categoryId} = ${categoryId} OR ${products.categoryId} IN (SELECT id FROM categories WHERE parent_id = ${categoryId}))`)
+    ? and(
+        eq(products.status, "on_sale"),
+        sql`(${products.categoryId} = ${categoryId} OR ${products.categoryId} IN (SELECT id FROM categories WHERE parent_id = ${categoryId}))`,
+      )
     : eq(products.status, "on_sale");
   const rows = await db
     .select({ brand: products.brand, count: sql<number>`count(*)` })

@@ -14,7 +14,11 @@ describe("session tokens", () => {
   it("rejects a token signed with another secret, and an expired one", async () => {
     const t = await issueToken({ kind: "shopper", id: 7, nickname: "x" }, SECRET);
     expect(await readToken(t, `${SECRET}x`)).toBeUndefined();
-    const old = await issueToken({ kind: "shopper", id: 7, nickname: "x" }, SECRET, Date.now() - 40 * 86400_000);
+    const old = await issueToken(
+      { kind: "shopper", id: 7, nickname: "x" },
+      SECRET,
+      Date.now() - 40 * 86400_000,
+    );
     expect(await readToken(old, SECRET)).toBeUndefined();
   });
 

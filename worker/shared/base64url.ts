@@ -19,7 +19,8 @@ export function fromBase64Url(s: string): Uint8Array {
   return base64ToBytes(b64 + "=".repeat((4 - (b64.length % 4)) % 4));
 }
 
-export const encodeJsonCursor = (value: unknown) => toBase64Url(new TextEncoder().encode(JSON.stringify(value)));
+export const encodeJsonCursor = (value: unknown) =>
+  toBase64Url(new TextEncoder().encode(JSON.stringify(value)));
 
 /** Decodes a cursor made by encodeJsonCursor; undefined when it is not one. */
 export function decodeJsonCursor(cursor: string): unknown {

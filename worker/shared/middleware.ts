@@ -1,7 +1,7 @@
 import type { ErrorHandler, MiddlewareHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
-import type { AppEnv } from "../env";
 import { createDb, type Db } from "../db/client";
+import type { AppEnv } from "../env";
 import { AppError, errorBody } from "./errors";
 import { createLogger } from "./log";
 

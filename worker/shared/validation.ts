@@ -18,7 +18,12 @@ export function describeIssues(error: z.ZodError): FieldIssue[] {
 export function validationError(issues: FieldIssue[]): AppError {
   const first = issues[0];
   const where = first?.path ? `${first.path}：` : "";
-  return new AppError(400, "VALIDATION_FAILED", `请求参数有误，${where}${first?.message ?? "格式不正确"}`, issues);
+  return new AppError(
+    400,
+    "VALIDATION_FAILED",
+    `请求参数有误，${where}${first?.message ?? "格式不正确"}`,
+    issues,
+  );
 }
 
 /** Every router's validation hook: turn zod failures into our 400 error shape. */
@@ -35,5 +40,11 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.
 }
 
 /** Common reusable schemas. */
-export const idParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: "id", in: "path" } }) });
+export const idParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: "id", in: "path" } }),
+});
 export const fen = z.number().int().nonnegative().max(100_000_000_00);

@@ -1,7 +1,15 @@
 // WeChat Pay API v3 (JSAPI / mini program) client for workerd. Protocol notes: shared/notes/payments.md.
 import { z } from "zod";
 import { formatShanghaiRfc3339, parseRfc3339 } from "./china-time";
-import { base64Decode, importRsaPrivateKey, importRsaPublicKey, randomHex, rsaSign, rsaVerify, utf8 } from "./pem";
+import {
+  base64Decode,
+  importRsaPrivateKey,
+  importRsaPublicKey,
+  randomHex,
+  rsaSign,
+  rsaVerify,
+  utf8,
+} from "./pem";
 import {
   type ClientPayParams,
   type FetchLike,
@@ -56,7 +64,12 @@ export function wechatRequestMessage(
   return `${method}\n${pathWithQuery}\n${timestamp}\n${nonce}\n${body}\n`;
 }
 
-export function wechatPaySignMessage(appId: string, timeStamp: string, nonceStr: string, pkg: string): string {
+export function wechatPaySignMessage(
+  appId: string,
+  timeStamp: string,
+  nonceStr: string,
+  pkg: string,
+): string {
   return `${appId}\n${timeStamp}\n${nonceStr}\n${pkg}\n`;
 }
 
@@ -268,7 +281,10 @@ export class WechatPay implements PaymentProvider {
     if (signatureType && signatureType !== WECHAT_SIGNATURE_TYPE) {
       reject("BAD_SIGNATURE", `不支持的签名类型 ${signatureType}`);
     }
-    if (!/^\d{1,12}$/.test(timestamp) || Math.abs(nowMs - Number(timestamp) * 1000) > WECHAT_MAX_CLOCK_SKEW_MS) {
+    if (
+      !/^\d{1,12}$/.test(timestamp) ||
+      Math.abs(nowMs - Number(timestamp) * 1000) > WECHAT_MAX_CLOCK_SKEW_MS
+    ) {
       reject("STALE_TIMESTAMP", "Wechatpay-Timestamp 与当前时间相差超过 5 分钟");
     }
     const key = this.platformKey(serial);
@@ -290,10 +306,20 @@ export class WechatPay implements PaymentProvider {
     let res: Response;
     let text: string;
     try {
-      res = await this.fetchFn(url.toString(), { method, headers, body: body === undefined ? undefined : bodyText });
+      res = await this.fetchFn(url.toString(), {
+        method,
+        headers,
+        body: body === undefined ? undefined : bodyText,
+      });
       text = await res.text();
     } catch (e) {
-      throw new GatewayError("wechat", "NETWORK_ERROR", `微信支付请求失败：${errorMessage(e)}`, undefined, true);
+      throw new GatewayError(
+        "wechat",
+        "NETWORK_ERROR",
+        `微信支付请求失败：${errorMessage(e)}`,
+        undefined,
+        true,
+      );
     }
     const retryable = res.status >= 500 || res.status === 429;
     // Success must be signed; error bodies are checked when signed so a forged code cannot mislead us.
@@ -332,7 +358,8 @@ export class WechatPay implements PaymentProvider {
 
   private parseResponse<T>(schema: z.ZodType<T>, json: unknown): T {
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new GatewayError("wechat", "MALFORMED_RESPONSE", "微信支付应答字段缺失或类型错误");
+    if (!parsed.success)
+      throw new GatewayError("wechat", "MALFORMED_RESPONSE", "微信支付应答字段缺失或类型错误");
     return parsed.data;
   }
 
@@ -361,8 +388,17 @@ export class WechatPay implements PaymentProvider {
   async miniProgramPayParams(prepayId: string): Promise<WechatJsapiPayParams> {
     const { timestamp, nonce } = this.timestampAndNonce();
     const pkg = `prepay_id=${prepayId}`;
-    const paySign = await this.signWithMerchantKey(wechatPaySignMessage(this.config.appId, timestamp, nonce, pkg));
-    return { appId: this.config.appId, timeStamp: timestamp, nonceStr: nonce, package: pkg, signType: "RSA", paySign };
+    const paySign = await this.signWithMerchantKey(
+      wechatPaySignMessage(this.config.appId, timestamp, nonce, pkg),
+    );
+    return {
+      appId: this.config.appId,
+      timeStamp: timestamp,
+      nonceStr: nonce,
+      package: pkg,
+      signType: "RSA",
+      paySign,
+    };
   }
 
   /** undefined when WeChat does not know the order. */
@@ -370,7 +406,11 @@ export class WechatPay implements PaymentProvider {
     const path = `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}?mchid=${encodeURIComponent(this.config.mchId)}`;
     try {
       const tx = this.parseResponse(transactionSchema, await this.call("GET", path));
-      if (tx.mchid !== this.config.mchId || tx.appid !== this.config.appId || tx.out_trade_no !== outTradeNo) {
+      if (
+        tx.mchid !== this.config.mchId ||
+        tx.appid !== this.config.appId ||
+        tx.out_trade_no !== outTradeNo
+      ) {
         throw new GatewayError("wechat", "MALFORMED_RESPONSE", "查单应答与请求的商户/订单不一致");
       }
       return tx;
@@ -389,7 +429,8 @@ export class WechatPay implements PaymentProvider {
   /** POST /v3/refund/domestic/refunds. Retry with the same out_refund_no. */
   async createRefund(input: WechatRefundInput): Promise<WechatRefund> {
     if (!OUT_REFUND_NO.test(input.outRefundNo)) invalidInput("out_refund_no 须为 1–64 位字母数字或 _-|*@");
-    if (!Number.isSafeInteger(input.refundFen) || input.refundFen <= 0) invalidInput("退款金额须为正整数（分）");
+    if (!Number.isSafeInteger(input.refundFen) || input.refundFen <= 0)
+      invalidInput("退款金额须为正整数（分）");
     if (!Number.isSafeInteger(input.totalFen) || input.totalFen < input.refundFen) {
       invalidInput("订单金额须为整数且不小于退款金额");
     }
@@ -532,7 +573,8 @@ export class WechatPay implements PaymentProvider {
         ? { status: "paid", outTradeNo, transactionId: tx.transaction_id, amountFen, paidAtMs }
         : { status: "refunded", outTradeNo, transactionId: tx.transaction_id, amountFen };
     }
-    if (state === "NOTPAY" || state === "USERPAYING") return { status: "pending", outTradeNo, providerState: state };
+    if (state === "NOTPAY" || state === "USERPAYING")
+      return { status: "pending", outTradeNo, providerState: state };
     // CLOSED, REVOKED, PAYERROR
     return { status: "closed", outTradeNo, providerState: state };
   }
@@ -543,6 +585,11 @@ export class WechatPay implements PaymentProvider {
 
   async refund(input: RefundInput): Promise<RefundResult> {
     const r = await this.createRefund(input);
-    return { outRefundNo: r.out_refund_no, refundId: r.refund_id, status: r.status, refundFen: r.amount.refund };
+    return {
+      outRefundNo: r.out_refund_no,
+      refundId: r.refund_id,
+      status: r.status,
+      refundFen: r.amount.refund,
+    };
   }
 }
