@@ -174,16 +174,13 @@ catalogAdminRoutes.post("/images", async (c) => {
   const { type, ext } = sniffImage(bytes);
   const key = newImageKey(ext);
   await c.env.IMAGES.put(key, bytes, { httpMetadata: { contentType: type } });
-  await c
-    .get("db")
-    .insert(images)
-    .values({
-      key,
-      contentType: type,
-      sizeBytes: bytes.byteLength,
-      uploadedBy: staff.id,
-      createdAt: Date.now(),
-    });
+  await c.get("db").insert(images).values({
+    key,
+    contentType: type,
+    sizeBytes: bytes.byteLength,
+    uploadedBy: staff.id,
+    createdAt: Date.now(),
+  });
   return c.json({ key, url: imageUrl(key), contentType: type, sizeBytes: bytes.byteLength }, 201);
 });
 

@@ -25,22 +25,33 @@ export const skuInput = z.object({
   active: z.boolean().default(true),
 });
 
-export const productInput = z.object({
+const productFields = {
   categoryId: z.number().int().positive(),
   name: z.string().trim().min(2).max(80),
-  subtitle: z.string().trim().max(120).default(""),
-  descriptionHtml: z.string().max(100_000).default(""),
+  subtitle: z.string().trim().max(120),
+  descriptionHtml: z.string().max(100_000),
   brand: z.string().trim().min(1).max(32),
-  status: z.enum(["draft", "on_sale", "off_shelf"]).default("draft"),
-  warrantyMonths: z.number().int().min(0).max(240).default(12),
-  attributes: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
-  images: z.array(z.string().max(200)).max(12).default([]),
+  status: z.enum(["draft", "on_sale", "off_shelf"]),
+  warrantyMonths: z.number().int().min(0).max(240),
+  attributes: z.record(z.string(), z.union([z.string(), z.number()])),
+  images: z.array(z.string().max(200)).max(12),
   skus: z.array(skuInput).min(1, "至少需要一个 SKU").max(100),
+};
+
+export const productInput = z.object({
+  ...productFields,
+  subtitle: productFields.subtitle.default(""),
+  descriptionHtml: productFields.descriptionHtml.default(""),
+  status: productFields.status.default("draft"),
+  warrantyMonths: productFields.warrantyMonths.default(12),
+  attributes: productFields.attributes.default({}),
+  images: productFields.images.default([]),
 });
 export type ProductInput = z.infer<typeof productInput>;
 export type SkuInput = z.infer<typeof skuInput>;
 
-export const productPatch = productInput.partial();
+// No defaults in a patch: an omitted field keeps its current value.
+export const productPatch = z.object(productFields).partial();
 export type ProductPatch = z.infer<typeof productPatch>;
 
 export const categoryInput = z.object({

@@ -1,0 +1,98 @@
+/**
+ * `npm start`: the whole store locally, with no account and no network.
+ * libSQL file (.data/) behind the Hrana gateway → migrations → the worker in workerd with real Durable
+ * Objects (state in .data/workerd) → demo data when the database is empty → URLs and logins.
+ * Ctrl-C stops everything (Miniflare disposes workerd; nothing is left running).
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { createClient } from "@libsql/client/web";
+import { type HranaGateway, startHranaGateway } from "./hrana-gateway/index";
+import { step, warn } from "./log";
+import { applyMigrations } from "./migrate";
+import { DEMO_STAFF, ensureStaff } from "./seed/staff";
+import { startWorkerRuntime, type WorkerRuntime } from "./worker-runtime";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const DATA = resolve(ROOT, process.env.DATA_DIR ?? ".data");
+const PORT = Number(process.env.PORT ?? 8787);
+const LIBSQL_PORT = Number(process.env.LIBSQL_PORT ?? PORT + 1);
+const H5_DIR = resolve(ROOT, "miniprogram-uni/dist/build/h5");
+
+const closers: (() => Promise<void>)[] = [];
+
+async function sessionSecret(): Promise<string> {
+  // Kept across restarts so logins survive; production sets SESSION_SECRET as a wrangler secret.
+  const file = resolve(DATA, "session-secret");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  const secret = randomBytes(32).toString("hex");
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function main() {
+  await mkdir(DATA, { recursive: true });
+
+  let libsqlUrl = process.env.LIBSQL_URL;
+  const libsqlToken = process.env.LIBSQL_AUTH_TOKEN;
+  if (!libsqlUrl) {
+    const gateway: HranaGateway = await startHranaGateway({
+      dbPath: resolve(DATA, "jiadian.db"),
+      port: LIBSQL_PORT,
+    });
+    closers.push(() => gateway.close());
+    libsqlUrl = gateway.url;
+    step(`libSQL file .data/jiadian.db via Hrana gateway ${libsqlUrl}`);
+  } else step(`libSQL at ${libsqlUrl}`);
+
+  await applyMigrations(libsqlUrl, libsqlToken);
+  step("migrations applied");
+  const sql = createClient({ url: libsqlUrl, authToken: libsqlToken });
+  closers.push(async () => sql.close());
+  await ensureStaff(sql);
+
+  const vars: Record<string, string> = {
+    LIBSQL_URL: libsqlUrl,
+    ...(libsqlToken ? { LIBSQL_AUTH_TOKEN: libsqlToken } : {}),
+    SESSION_SECRET: process.env.SESSION_SECRET ?? (await sessionSecret()),
+    DEV_LOGIN: "1",
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    CORS_ORIGINS: process.env.CORS_ORIGINS ?? "http://localhost:5173,http://127.0.0.1:5173",
+  };
+
+  const hasH5 = existsSync(resolve(H5_DIR, "index.html"));
+  const worker: WorkerRuntime = await startWorkerRuntime({
+    vars,
+    port: PORT,
+    persistDir: resolve(DATA, "workerd"),
+    ...(hasH5 ? { assetsDir: H5_DIR } : {}),
+  });
+  closers.push(() => worker.close());
+  step(`worker running in workerd at ${worker.url}`);
+
+  console.log(`
+家电商城 jiadian-mall is running
+  Store (H5)   ${hasH5 ? `${worker.url}/` : "not built yet: run `npm run build:h5` and restart"}
+  API          ${worker.url}/api
+  API docs     ${worker.url}/api/docs
+  Staff logins ${DEMO_STAFF.map((s) => `${s.username} / ${s.password} (${s.role})`).join(", ")}
+  Shoppers     development login by nickname (POST /api/auth/dev-login)
+Ctrl-C to stop.`);
+}
+
+let stopping = false;
+async function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  for (const close of closers.reverse()) await close().catch((e) => warn(`while stopping: ${e}`));
+  process.exit(code);
+}
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());
+
+main().catch(async (e) => {
+  warn(`start failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  await stop(1);
+});

@@ -1,0 +1,359 @@
+/**
+ * Catalog through the real worker in workerd over HTTP, against a real libSQL file:
+ * merchant CRUD, validation (4xx, Chinese message, nothing written), role checks, shopper visibility,
+ * images in R2, bulk import, and cursor pagination under concurrent inserts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Stack, shopperToken, staffToken, startStack } from "../../test/harness";
+
+let stack: Stack;
+let merchant: string;
+let agent: string;
+let shopper: string;
+let tvCategory: number;
+let fridgeCategory: number;
+
+type Json = Record<string, unknown> & { error?: { code: string; message: string } };
+const json = async (res: Response) => (await res.json()) as Json;
+
+const count = async (table: string) =>
+  Number((await stack.sql.execute(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n);
+
+function tvInput(name: string, priceFen: number, extra: Record<string, unknown> = {}) {
+  return {
+    categoryId: tvCategory,
+    name,
+    brand: "海信",
+    status: "on_sale",
+    warrantyMonths: 36,
+    attributes: { screen_inch: 65, resolution: "4K", energy_grade: 1 },
+    skus: [
+      {
+        skuCode: `SKU-${name}-${priceFen}`.replace(/[^A-Za-z0-9._-]/g, "x"),
+        specs: { 尺寸: "65英寸" },
+        priceFen,
+      },
+    ],
+    ...extra,
+  };
+}
+
+async function createProduct(body: unknown) {
+  const res = await stack.fetch("/api/admin/products", { method: "POST", token: merchant, json: body });
+  const out = await json(res);
+  if (res.status !== 201) throw new Error(`create failed ${res.status} ${JSON.stringify(out)}`);
+  return out as Json & { id: number; skus: { id: number; skuCode: string }[] };
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  [merchant, agent, shopper] = await Promise.all([
+    staffToken(stack, "merchant_admin"),
+    staffToken(stack, "agent"),
+    shopperToken(stack, "小王"),
+  ]);
+  const tv = await stack.fetch("/api/admin/categories", {
+    method: "POST",
+    token: merchant,
+    json: { name: "电视", sortOrder: 1 },
+  });
+  tvCategory = ((await tv.json()) as { id: number }).id;
+  const fr = await stack.fetch("/api/admin/categories", {
+    method: "POST",
+    token: merchant,
+    json: { name: "冰箱", sortOrder: 2 },
+  });
+  fridgeCategory = ((await fr.json()) as { id: number }).id;
+}, 90_000);
+
+afterAll(() => stack?.close());
+
+describe("roles", () => {
+  it("admin routes need a merchant: none → 401, shopper or agent → 403", async () => {
+    const body = tvInput("越权电视", 100);
+    const anon = await stack.fetch("/api/admin/products", { method: "POST", json: body });
+    expect(anon.status).toBe(401);
+    expect((await json(anon)).error?.code).toBe("UNAUTHORIZED");
+    for (const token of [shopper, agent]) {
+      const res = await stack.fetch("/api/admin/products", { method: "POST", token, json: body });
+      expect(res.status).toBe(403);
+      expect((await json(res)).error?.message).toMatch(/权限/);
+    }
+    const forged = await stack.fetch("/api/admin/products", {
+      method: "GET",
+      token: `${merchant.slice(0, -4)}AAAA`,
+    });
+    expect(forged.status).toBe(401);
+    expect(await count("products")).toBe(0);
+  });
+});
+
+describe("validation writes nothing", () => {
+  const cases: [string, () => unknown, RegExp][] = [
+    ["missing name", () => ({ ...tvInput("x", 100), name: undefined }), /name/],
+    ["negative price", () => tvInput("负价格电视", -5), /priceFen/],
+    ["fractional fen", () => tvInput("小数电视", 99.5), /priceFen/],
+    ["no SKU", () => ({ ...tvInput("无SKU电视", 100), skus: [] }), /SKU/],
+    [
+      "bad sku code",
+      () => ({ ...tvInput("坏编码电视", 100), skus: [{ skuCode: "有 空格", specs: {}, priceFen: 1 }] }),
+      /SKU 编码/,
+    ],
+    [
+      "unknown attribute",
+      () => ({ ...tvInput("怪属性电视", 100), attributes: { wifi_bars: 3 } }),
+      /未知的商品属性/,
+    ],
+    [
+      "bad energy grade",
+      () => ({ ...tvInput("七级能效电视", 100), attributes: { energy_grade: 7 } }),
+      /能效等级/,
+    ],
+    ["unknown category", () => ({ ...tvInput("无分类电视", 100), categoryId: 99999 }), /分类/],
+  ];
+  for (const [name, body, message] of cases) {
+    it(name, async () => {
+      const before = await count("products");
+      const res = await stack.fetch("/api/admin/products", { method: "POST", token: merchant, json: body() });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      const out = await json(res);
+      expect(out.error?.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(JSON.stringify(out.error)).toMatch(message);
+      expect(await count("products")).toBe(before);
+      expect(await count("skus")).toBe(before === 0 ? 0 : await count("skus"));
+    });
+  }
+
+  it("malformed JSON is a 400, not a 500", async () => {
+    const res = await stack.fetch("/api/admin/products", {
+      method: "POST",
+      token: merchant,
+      headers: { "content-type": "application/json" },
+      body: "{not json",
+    });
+    expect(res.status).toBe(400);
+    expect((await json(res)).error?.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it("a SKU code taken by another product is refused and the second product is not written", async () => {
+    await createProduct(
+      tvInput("重复编码甲", 1000, { skus: [{ skuCode: "DUP-1", specs: {}, priceFen: 1000 }] }),
+    );
+    const before = await count("products");
+    const res = await stack.fetch("/api/admin/products", {
+      method: "POST",
+      token: merchant,
+      json: tvInput("重复编码乙", 1000, { skus: [{ skuCode: "DUP-1", specs: {}, priceFen: 1000 }] }),
+    });
+    expect(res.status).toBe(400);
+    expect((await json(res)).error?.message).toBe("SKU 编码已被其他商品使用：DUP-1");
+    expect(await count("products")).toBe(before);
+  });
+});
+
+describe("products", () => {
+  it("create, edit, publish and hide; shoppers only see on-sale products", async () => {
+    const draft = await createProduct({
+      ...tvInput("海信 E8 MiniLED 电视", 899_900),
+      status: "draft",
+      descriptionHtml:
+        '<p onclick="steal()">好看<script>alert(1)</script><img src="x" onerror="alert(2)"></p>',
+      skus: [
+        { skuCode: "HX-E8-65", specs: { 尺寸: "65英寸" }, priceFen: 899_900, originalPriceFen: 999_900 },
+        { skuCode: "HX-E8-75", specs: { 尺寸: "75英寸" }, priceFen: 1_199_900 },
+      ],
+    });
+    expect(draft.minPriceFen).toBe(899_900);
+    expect(String(draft.descriptionHtml)).not.toMatch(/script|onclick|onerror|alert/);
+    expect(String(draft.descriptionHtml)).toContain("好看");
+
+    expect((await stack.fetch(`/api/products/${draft.id}`)).status).toBe(404);
+
+    const pub = await stack.fetch(`/api/admin/products/${draft.id}/status`, {
+      method: "POST",
+      token: merchant,
+      json: { status: "on_sale" },
+    });
+    expect(pub.status).toBe(200);
+    const detail = await json(await stack.fetch(`/api/products/${draft.id}`));
+    expect(detail.name).toBe("海信 E8 MiniLED 电视");
+    expect((detail.skus as unknown[]).length).toBe(2);
+    expect(detail.specTable).toEqual(expect.arrayContaining([expect.objectContaining({ value: "65英寸" })]));
+
+    // Dropping a SKU from an edit disables it (orders keep their snapshot), it is not deleted.
+    const keep = draft.skus.find((s) => s.skuCode === "HX-E8-75")!;
+    const edit = await stack.fetch(`/api/admin/products/${draft.id}`, {
+      method: "PATCH",
+      token: merchant,
+      json: {
+        name: "海信 E8Q 电视",
+        skus: [{ id: keep.id, skuCode: "HX-E8-75", specs: { 尺寸: "75英寸" }, priceFen: 1_099_900 }],
+      },
+    });
+    expect(edit.status).toBe(200);
+    const after = await json(await stack.fetch(`/api/products/${draft.id}`));
+    expect(after.name).toBe("海信 E8Q 电视");
+    // Fields the patch did not mention keep their values.
+    expect(after.warrantyMonths).toBe(36);
+    expect(after.tags).toEqual(expect.arrayContaining(["一级能效"]));
+    expect(after.priceFen).toBe(1_099_900);
+    expect((after.skus as unknown[]).length).toBe(1);
+    const rows = await stack.sql.execute({
+      sql: "SELECT sku_code, active FROM skus WHERE product_id = ?",
+      args: [draft.id],
+    });
+    expect(rows.rows.map((r) => [r.sku_code, Number(r.active)]).sort()).toEqual([
+      ["HX-E8-65", 0],
+      ["HX-E8-75", 1],
+    ]);
+
+    await stack.fetch(`/api/admin/products/${draft.id}/status`, {
+      method: "POST",
+      token: merchant,
+      json: { status: "off_shelf" },
+    });
+    expect((await stack.fetch(`/api/products/${draft.id}`)).status).toBe(404);
+    const admin = await stack.fetch(`/api/admin/products/${draft.id}`, { token: merchant });
+    expect((await json(admin)).status).toBe("off_shelf");
+  });
+
+  it("filters by attribute, brand and price, and searches in Chinese", async () => {
+    await createProduct({
+      categoryId: fridgeCategory,
+      name: "海尔 BCD-520 十字对开门冰箱",
+      brand: "海尔",
+      status: "on_sale",
+      attributes: { capacity_l: 520, door_type: "十字对开门", energy_grade: 1 },
+      skus: [{ skuCode: "HR-520", specs: { 颜色: "星空灰" }, priceFen: 499_900 }],
+    });
+    await createProduct({
+      categoryId: fridgeCategory,
+      name: "美的 BCD-215 三门冰箱",
+      brand: "美的",
+      status: "on_sale",
+      attributes: { capacity_l: 215, door_type: "三门", energy_grade: 2 },
+      skus: [{ skuCode: "MD-215", specs: { 颜色: "白" }, priceFen: 159_900 }],
+    });
+    const names = async (query: string) =>
+      ((await json(await stack.fetch(`/api/products?${query}`))).items as { name: string }[]).map(
+        (i) => i.name,
+      );
+
+    expect(await names(`categoryId=${fridgeCategory}&attr.energy_grade=1`)).toEqual([
+      "海尔 BCD-520 十字对开门冰箱",
+    ]);
+    expect(await names(`categoryId=${fridgeCategory}&brand=${encodeURIComponent("美的")}`)).toEqual([
+      "美的 BCD-215 三门冰箱",
+    ]);
+    expect(await names(`categoryId=${fridgeCategory}&priceMax=200000`)).toEqual(["美的 BCD-215 三门冰箱"]);
+    expect(await names(`categoryId=${fridgeCategory}&sort=price_desc`)).toEqual([
+      "海尔 BCD-520 十字对开门冰箱",
+      "美的 BCD-215 三门冰箱",
+    ]);
+    expect((await names(`q=${encodeURIComponent("海尔冰箱")}`))[0]).toBe("海尔 BCD-520 十字对开门冰箱");
+    expect((await names(`q=${encodeURIComponent("一级能效冰箱")}`))[0]).toBe("海尔 BCD-520 十字对开门冰箱");
+    expect(await names(`q=${encodeURIComponent("洗碗机")}`)).toEqual([]);
+
+    const bad = await stack.fetch("/api/products?attr.energy_grade=abc");
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).error?.message).toMatch(/[\u4e00-\u9fff]/);
+    expect((await stack.fetch("/api/products?cursor=garbage")).status).toBe(400);
+  });
+});
+
+describe("images", () => {
+  const png = Uint8Array.from([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0,
+    1, 8, 2, 0, 0, 0,
+  ]);
+  it("uploads to R2 and serves the bytes back with caching headers", async () => {
+    const res = await stack.fetch("/api/admin/images", {
+      method: "POST",
+      token: merchant,
+      body: png,
+      headers: { "content-type": "image/png" },
+    });
+    expect(res.status).toBe(201);
+    const { url } = (await res.json()) as { url: string };
+    const got = await stack.fetch(url);
+    expect(got.status).toBe(200);
+    expect(got.headers.get("content-type")).toBe("image/png");
+    expect(new Uint8Array(await got.arrayBuffer())).toEqual(png);
+  });
+  it("rejects files that are not images, and scripts in SVG", async () => {
+    const before = await count("images");
+    const txt = await stack.fetch("/api/admin/images", { method: "POST", token: merchant, body: "hello" });
+    expect(txt.status).toBe(415);
+    const svg = await stack.fetch("/api/admin/images", {
+      method: "POST",
+      token: merchant,
+      body: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    });
+    expect(svg.status).toBe(400);
+    expect(await count("images")).toBe(before);
+  });
+});
+
+describe("bulk import", () => {
+  it("imports the good rows of a CSV and reports the bad ones by line", async () => {
+    const csv = [
+      "product_ref,category,name,subtitle,brand,status,warranty_months,attributes,description,sku_code,specs,price,original_price,barcode,weight_g,volume_cm3",
+      "p1,冰箱,容声 离子净味冰箱,,容声,on_sale,36,capacity_l=306,,RS-306-A,颜色:金,2999.00,,,68000,600000",
+      "p1,冰箱,容声 离子净味冰箱,,容声,on_sale,36,capacity_l=306,,RS-306-B,颜色:银,3099.00,,,68000,600000",
+      "p2,不存在的分类,某冰箱,,某牌,on_sale,12,,,XX-1,颜色:白,100,,,1,1",
+      "p3,冰箱,价格错误冰箱,,容声,on_sale,12,,,RS-ERR,颜色:白,abc,,,1,1",
+    ].join("\n");
+    const before = await count("products");
+    const res = await stack.fetch("/api/admin/products/import", {
+      method: "POST",
+      token: merchant,
+      headers: { "content-type": "text/csv" },
+      body: csv,
+    });
+    expect(res.status).toBe(200);
+    const report = (await res.json()) as {
+      created: unknown[];
+      failed: number;
+      errors: { row?: number; rows?: number[]; ref: string; messages: string[] }[];
+    };
+    expect(report.created).toHaveLength(1);
+    expect(report.errors.map((e) => e.ref).sort()).toEqual(["p2", "p3"]);
+    expect(JSON.stringify(report.errors)).toMatch(/分类不存在/);
+    expect(JSON.stringify(report.errors)).toMatch(/价格格式不正确/);
+    expect(await count("products")).toBe(before + 1);
+  });
+});
+
+describe("pagination", () => {
+  it("walks every product exactly once while new products are inserted concurrently", async () => {
+    for (let i = 0; i < 12; i++) await createProduct(tvInput(`分页电视${i}`, 100_000 + i * 1000));
+    const existing = new Set(
+      (await stack.sql.execute("SELECT id FROM products WHERE status = 'on_sale'")).rows.map((r) =>
+        Number(r.id),
+      ),
+    );
+    for (const sort of ["newest", "price_asc", "price_desc"]) {
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      let inserted = 0;
+      do {
+        const page = (await json(
+          await stack.fetch(
+            `/api/products?sort=${sort}&limit=4${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+          ),
+        )) as { items: { id: number }[]; nextCursor: string | null };
+        seen.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor;
+        // Between pages, other merchants add products at both ends of every sort order.
+        await Promise.all([
+          createProduct(tvInput(`插入${sort}${inserted}a`, 1 + inserted)),
+          createProduct(tvInput(`插入${sort}${inserted}b`, 90_000_000 + inserted)),
+        ]);
+        inserted++;
+      } while (cursor);
+      expect(new Set(seen).size).toBe(seen.length);
+      for (const id of existing) expect(seen).toContain(id);
+    }
+  });
+});
