@@ -16,6 +16,8 @@ export interface Env {
   CORS_ORIGINS?: string;
   LOG_LEVEL?: string;
   IMAGES: R2Bucket;
+  /** One StockCounter per SKU (idFromName(`sku:<id>`)): the single authority for its stock. */
+  STOCK_COUNTER: DurableObjectNamespace<import("../durable-objects/stock-counter").StockCounter>;
 }
 
 export type AppEnv = {
