@@ -145,6 +145,12 @@ const TRADITIONAL_TO_SIMPLIFIED: Record<string, string> = {
   說: "说",
   話: "话",
   聯: "联",
+  專: "专",
+  稅: "税",
+  驗: "验",
+  紀: "纪",
+  録: "录",
+  錄: "录",
   繫: "系",
   係: "系",
 };

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { botConfigFromEnv, createBot } from "./bot";
+import { HANDOFF_TEXT, NO_ORDERS_TEXT, RETRY_PREFIX } from "./compose";
+import { buildIndex } from "./retrieval";
+import { FAQ_ENTRIES } from "./seed/faq-entries";
+import type { ChatTurn, OrderContext } from "./types";
+
+const faq = buildIndex(FAQ_ENTRIES);
+const bot = createBot({});
+const ask = (question: string, history: ChatTurn[] = [], orders: OrderContext[] = []) =>
+  bot.reply({ question, history, orders, faq });
+const answerOf = (id: string) => FAQ_ENTRIES.find((e) => e.id === id)!.answer;
+
+describe("retrieval-only bot", () => {
+  it("answers a colloquial question with the matching entry", async () => {
+    const reply = await ask("退款几天到账啊");
+    expect(reply).toMatchObject({ sources: ["refund-time"], via: "retrieval" });
+    expect(reply.escalate).toBeUndefined();
+    expect(reply.text.startsWith(answerOf("refund-time"))).toBe(true);
+    expect(reply.confidence).toBeGreaterThan(0);
+  });
+
+  it("escalates explicit requests and complaints without answering", async () => {
+    expect(await ask("转人工")).toMatchObject({
+      escalate: { reason: "explicit" },
+      sources: [],
+      text: HANDOFF_TEXT.explicit,
+    });
+    expect((await ask("我要投诉你们的安装师傅")).escalate).toEqual({ reason: "complaint" });
+  });
+
+  it("escalates an off-topic question for low confidence", async () => {
+    expect((await ask("今天天气怎么样")).escalate).toEqual({ reason: "low_confidence" });
+  });
+
+  it("after one 'not helpful' tries the next best entry, after two hands off", async () => {
+    const first = await ask("退款多久到账");
+    const history: ChatTurn[] = [
+      { role: "user", text: "退款多久到账" },
+      { role: "assistant", text: first.text, sources: first.sources },
+    ];
+    const retry = await ask("没用", history);
+    expect(retry.escalate).toBeUndefined();
+    expect(retry.text.startsWith(RETRY_PREFIX)).toBe(true);
+    expect(retry.sources).toHaveLength(1);
+    expect(retry.sources).not.toContain(first.sources[0]);
+
+    const again = await ask("还是没解决", [
+      ...history,
+      { role: "user", text: "没用" },
+      { role: "assistant", text: retry.text, sources: retry.sources },
+    ]);
+    expect(again.escalate).toEqual({ reason: "unresolved" });
+  });
+
+  it("answers an own-order question from the shopper's orders", async () => {
+    const orders: OrderContext[] = [
+      {
+        orderNo: "20261120000001",
+        status: "completed",
+        statusText: "已完成",
+        itemsSummary: "小米电视 ×1",
+        createdAt: 1,
+      },
+      {
+        orderNo: "20261126000002",
+        status: "shipped",
+        statusText: "已发货",
+        itemsSummary: "海尔冰箱 ×1",
+        carrier: "京东物流",
+        trackingNo: "JDX000123",
+        createdAt: 2,
+      },
+    ];
+    const reply = await ask("我买的冰箱到哪了", [], orders);
+    expect(reply.escalate).toBeUndefined();
+    expect(reply.text).toContain("20261126000002");
+    expect(reply.text).toContain("JDX000123");
+    expect(reply.text).not.toContain("20261120000001");
+    expect(reply.confidence).toBe(1);
+  });
+
+  it("tells a shopper without orders so, with the general guidance", async () => {
+    const reply = await ask("我的快递发货了没");
+    expect(reply.escalate).toBeUndefined();
+    expect(reply.text.startsWith(NO_ORDERS_TEXT)).toBe(true);
+  });
+
+  it("greets on an empty message", async () => {
+    expect((await ask("   ")).escalate).toBeUndefined();
+  });
+});
+
+describe("botConfigFromEnv", () => {
+  it("enables the LLM only when URL, key and model are all set", () => {
+    expect(botConfigFromEnv({})).toEqual({});
+    expect(botConfigFromEnv({ LLM_BASE_URL: "https://api.deepseek.com", LLM_API_KEY: "k" })).toEqual({});
+    expect(
+      botConfigFromEnv({
+        LLM_BASE_URL: "https://api.deepseek.com",
+        LLM_API_KEY: "k",
+        LLM_MODEL: "deepseek-chat",
+        LLM_TIMEOUT_MS: "8000",
+      }),
+    ).toEqual({
+      llm: { baseURL: "https://api.deepseek.com", apiKey: "k", model: "deepseek-chat", timeoutMs: 8000 },
+    });
+    expect(
+      botConfigFromEnv({ LLM_BASE_URL: "u", LLM_API_KEY: "k", LLM_MODEL: "m", LLM_TIMEOUT_MS: "soon" }).llm
+        ?.timeoutMs,
+    ).toBeUndefined();
+  });
+});

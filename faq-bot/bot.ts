@@ -1,0 +1,172 @@
+/**
+ * The FAQ bot the ChatRoom Durable Object calls for each shopper message. Runs inside workerd: web APIs
+ * only. Retrieval always runs first; an LLM, when configured, only phrases an answer grounded in the
+ * retrieved entries (and the shopper's orders) and may ask for a human. Any LLM failure falls back to the
+ * retrieval answer, so the shopper never sees an error.
+ *
+ * Streaming contract: `onDelta` receives the LLM's text as it arrives. `BotReply.text` is always the
+ * final, authoritative message: when the LLM fails mid-stream the reply comes from retrieval and replaces
+ * whatever was streamed. Retrieval answers are not streamed (they are complete at once).
+ */
+import { answerFromHits, answerWithOrders, HANDOFF_TEXT, NO_ORDERS_TEXT, RETRY_PREFIX } from "./compose";
+import {
+  confidenceDecision,
+  DEFAULT_ESCALATION_POLICY,
+  type EscalationPolicy,
+  type EscalationReason,
+  escalationBeforeAnswer,
+} from "./escalation";
+import { isDissatisfied, isOwnOrderQuestion, withoutDissatisfaction } from "./intent";
+import { askLlm, createLlmClient, type LlmSettings } from "./llm";
+import { orderStatusAnswer, relevantOrders } from "./orders";
+import { buildMessages } from "./prompt";
+import { type FaqIndex, type SearchHit, search } from "./retrieval";
+import { tokenize } from "./tokenize";
+import type { ChatTurn, OrderContext } from "./types";
+
+export type { EscalationReason } from "./escalation";
+export type { FaqIndex } from "./retrieval";
+export type { ChatTurn, FaqEntry, OrderContext } from "./types";
+
+export interface BotConfig {
+  llm?: LlmSettings;
+  /** Where LLM failures are reported (they never reach the shopper). Pass worker/shared/log's logger. */
+  logger?: { warn(msg: string, fields?: Record<string, unknown>): void };
+  policy?: EscalationPolicy;
+}
+
+export interface BotInput {
+  question: string;
+  history: ChatTurn[];
+  orders: OrderContext[];
+  faq: FaqIndex;
+}
+
+export interface BotReply {
+  text: string;
+  /** FAQ ids the answer is grounded in. */
+  sources: string[];
+  /** Top retrieval confidence 0..1 (1 for an answer read from the shopper's own orders). */
+  confidence: number;
+  escalate?: { reason: EscalationReason };
+  via: "llm" | "retrieval";
+}
+
+export interface Bot {
+  reply(input: BotInput, onDelta?: (delta: string) => void): Promise<BotReply>;
+}
+
+/** How many retrieved entries the LLM sees. */
+const LLM_CONTEXT_ENTRIES = 3;
+
+export function botConfigFromEnv(env: {
+  LLM_BASE_URL?: string;
+  LLM_API_KEY?: string;
+  LLM_MODEL?: string;
+  LLM_TIMEOUT_MS?: string;
+}): BotConfig {
+  const baseURL = env.LLM_BASE_URL?.trim();
+  const apiKey = env.LLM_API_KEY?.trim();
+  const model = env.LLM_MODEL?.trim();
+  // All three or nothing: a half-configured LLM would fail on every message; retrieval alone is better.
+  if (!baseURL || !apiKey || !model) return {};
+  const timeout = Number(env.LLM_TIMEOUT_MS);
+  return {
+    llm: {
+      baseURL,
+      apiKey,
+      model,
+      ...(Number.isInteger(timeout) && timeout > 0 ? { timeoutMs: timeout } : {}),
+    },
+  };
+}
+
+/** What to search for, and which answers the shopper already rejected. */
+function retrievalQuery(input: BotInput): { query: string; excludeIds: string[]; retry: boolean } {
+  const question = input.question.trim();
+  if (!isDissatisfied(question)) return { query: question, excludeIds: [], retry: false };
+  // "不是这个，我问的是专票" carries its own question; a bare "没用" refers to the previous one.
+  const remainder = withoutDissatisfaction(question);
+  const lastUserAt = input.history.findLastIndex((t) => t.role === "user" && !isDissatisfied(t.text));
+  const rejected = input.history.slice(Math.max(0, lastUserAt)).flatMap((t) => t.sources ?? []);
+  const hasOwnQuestion = tokenize(remainder).some((t) => t.length >= 2);
+  const query = hasOwnQuestion || lastUserAt < 0 ? remainder : input.history[lastUserAt]!.text;
+  return { query, excludeIds: rejected, retry: true };
+}
+
+export function createBot(config: BotConfig): Bot {
+  const policy = config.policy ?? DEFAULT_ESCALATION_POLICY;
+  const llm = config.llm ? { settings: config.llm, client: createLlmClient(config.llm) } : undefined;
+
+  const escalation = (
+    reason: EscalationReason,
+    confidence: number,
+    via: BotReply["via"] = "retrieval",
+    text = HANDOFF_TEXT[reason],
+  ): BotReply => ({ text, sources: [], confidence, escalate: { reason }, via });
+
+  return {
+    async reply(input, onDelta) {
+      const question = input.question.trim();
+      if (!question)
+        return { text: "您好，请问有什么可以帮您？", sources: [], confidence: 0, via: "retrieval" };
+
+      const { query, excludeIds, retry } = retrievalQuery(input);
+      const hits: SearchHit[] = search(input.faq, query, LLM_CONTEXT_ENTRIES, { excludeIds });
+      const top = hits[0]?.confidence ?? 0;
+
+      const early = escalationBeforeAnswer(input.history, question, policy);
+      if (early) return escalation(early, top);
+
+      const orderQuestion = isOwnOrderQuestion(question);
+      const decision = confidenceDecision(top, llm !== undefined, policy);
+      // An own-order question is answerable from the orders even when the FAQ matches poorly.
+      if (decision === "escalate" && !orderQuestion) return escalation("low_confidence", top);
+
+      const grounded = hits.filter((h) => h.confidence >= policy.llmConfidenceFloor);
+      const confident = hits.filter((h) => h.confidence >= policy.answerConfidence);
+      const ownOrders = orderQuestion ? relevantOrders(question, input.orders) : undefined;
+
+      if (llm) {
+        try {
+          const outcome = await askLlm(
+            llm.client,
+            llm.settings,
+            buildMessages({
+              question,
+              history: input.history,
+              entries: grounded.map((h) => h.entry),
+              ...(ownOrders ? { orders: ownOrders } : {}),
+            }),
+            onDelta,
+          );
+          const sources = grounded.map((h) => h.entry.id);
+          const confidence = ownOrders?.length ? 1 : top;
+          if (outcome.handoff)
+            return escalation("llm_handoff", confidence, "llm", outcome.text || HANDOFF_TEXT.llm_handoff);
+          return { text: outcome.text, sources, confidence, via: "llm" };
+        } catch (err) {
+          config.logger?.warn("faq-bot llm failed, answering from retrieval", {
+            err: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+          });
+          if (decision !== "answer" && !orderQuestion) return escalation("low_confidence", top);
+        }
+      }
+
+      const guidance = confident.length > 0 ? answerFromHits(confident) : undefined;
+      const sources = confident.slice(0, 1).map((h) => h.entry.id);
+      if (orderQuestion) {
+        const orderText = orderStatusAnswer(question, input.orders);
+        if (orderText) return { text: orderText, sources, confidence: 1, via: "retrieval" };
+        return {
+          text: answerWithOrders(NO_ORDERS_TEXT, guidance),
+          sources,
+          confidence: top,
+          via: "retrieval",
+        };
+      }
+      // decision is "answer" here, so `confident` is non-empty.
+      return { text: (retry ? RETRY_PREFIX : "") + guidance, sources, confidence: top, via: "retrieval" };
+    },
+  };
+}
