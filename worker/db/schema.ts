@@ -3,3 +3,5 @@ export * from "../auth/schema";
 export * from "../catalog/schema";
 export * from "../inventory/schema";
 export * from "../notifications/schema";
+export * from "../faq/schema";
+export * from "../after-sales/schema";
