@@ -30,9 +30,10 @@ export interface HranaGatewayOptions {
   host?: string;
   /** When set, POST requests must carry `Authorization: Bearer <authToken>`. */
   authToken?: string;
-  /** An unused baton is released after this long; an open transaction on it is rolled back. Default 10 s. */
+  /** An unused baton is released after this long; an open transaction on it is rolled back. Default 5 s. */
   idleTransactionMs?: number;
-  /** How long a write waits behind another stream's open transaction before SQLITE_BUSY. Default 5 s. */
+  /** How long a write waits behind another stream's open transaction before SQLITE_BUSY.
+   * Default 10 s: longer than the idle timeout, so a writer outlasts an abandoned transaction. */
   lockTimeoutMs?: number;
   /** Structured events (stream expiries, failures); silent by default. */
   log?: (event: Record<string, unknown>) => void;
@@ -95,8 +96,8 @@ export async function startHranaGateway(opts: HranaGatewayOptions): Promise<Hran
   const log = opts.log ?? (() => {});
   const manager = new StreamManager({
     dbPath: opts.dbPath,
-    idleStreamMs: opts.idleTransactionMs ?? 10_000,
-    lockTimeoutMs: opts.lockTimeoutMs ?? 5_000,
+    idleStreamMs: opts.idleTransactionMs ?? 5_000,
+    lockTimeoutMs: opts.lockTimeoutMs ?? 10_000,
     log,
   });
   const expectedAuth = opts.authToken === undefined ? undefined : digest(`Bearer ${opts.authToken}`);

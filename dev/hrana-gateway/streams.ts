@@ -139,7 +139,8 @@ export class StreamManager {
   private shuttingDown = false;
 
   constructor(private readonly opts: StreamManagerOptions) {
-    const connOpts = { busyTimeoutMs: opts.lockTimeoutMs };
+    // SQLite's busy wait blocks the event loop, so keep it short; it only matters for other processes.
+    const connOpts = { busyTimeoutMs: Math.min(opts.lockTimeoutMs, 2_000) };
     // Open one connection up front so a bad path or a locked file fails at start, not on the first query.
     const first = new Connection(opts.dbPath, connOpts);
     this.pool = new ConnectionPool(() => new Connection(opts.dbPath, connOpts), 8);
@@ -159,6 +160,8 @@ export class StreamManager {
     try {
       const needsLock = !this.lock.heldBy(stream) && !this.isReadOnly(stream, requests);
       const locked = needsLock ? await this.lock.acquire(stream, this.opts.lockTimeoutMs) : true;
+      if (!locked)
+        this.opts.log({ level: "warn", event: "lock_wait_timeout", waitedMs: this.opts.lockTimeoutMs });
       const results = requests.map((request) => this.handle(stream, request, locked));
       return { baton: this.settle(stream), results };
     } catch (err) {
