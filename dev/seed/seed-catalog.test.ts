@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Stack, staffToken, startStack } from "../../test/harness";
+import { BANNERS, CATEGORIES, PRODUCTS, RECOMMENDED, SEED_STOCK } from "./catalog-data";
+import { type SeedResult, seedCatalog } from "./seed-catalog";
+
+let stack: Stack;
+let first: SeedResult;
+let second: SeedResult;
+const logs: string[] = [];
+
+const count = async (table: string) =>
+  Number((await stack.sql.execute(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n);
+
+beforeAll(async () => {
+  stack = await startStack();
+  const api = { baseUrl: stack.baseUrl, merchantToken: await staffToken(stack, "merchant_admin") };
+  first = await seedCatalog(api, (m) => logs.push(m));
+  second = await seedCatalog(api, (m) => logs.push(m));
+}, 180_000);
+afterAll(() => stack.close());
+
+interface ListItem {
+  id: number;
+  name: string;
+  brand: string;
+  categoryId: number;
+  status: string;
+  tags: string[];
+}
+
+describe("seedCatalog through the real admin API", () => {
+  it("creates the whole catalog once, reporting progress", async () => {
+    expect(first.skipped).toBe(false);
+    expect(first.categories).toBe(CATEGORIES.length);
+    expect(first.products).toBe(PRODUCTS.length);
+    expect(await count("categories")).toBe(CATEGORIES.length);
+    expect(await count("products")).toBe(PRODUCTS.length);
+    expect(await count("skus")).toBe(SEED_STOCK.size);
+    expect(await count("banners")).toBe(BANNERS.length);
+    expect(await count("home_recommendations")).toBe(RECOMMENDED.length);
+    expect(logs.filter((m) => /\d+\/\d+/.test(m)).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("returns every seeded SKU with its id and initial stock", async () => {
+    expect(first.skus).toHaveLength(SEED_STOCK.size);
+    for (const s of first.skus) expect(s.stock).toBe(SEED_STOCK.get(s.skuCode));
+    const rows = await stack.sql.execute("SELECT id, sku_code FROM skus");
+    const idByCode = new Map(rows.rows.map((r) => [String(r.sku_code), Number(r.id)]));
+    for (const s of first.skus) expect(s.skuId).toBe(idByCode.get(s.skuCode));
+  });
+
+  it("skips on a second run without writing anything, still listing the SKUs", async () => {
+    expect(second.skipped).toBe(true);
+    expect(second.categories).toBe(CATEGORIES.length);
+    expect(second.products).toBe(PRODUCTS.length);
+    const sortByCode = (l: SeedResult["skus"]) => [...l].sort((a, b) => a.skuCode.localeCompare(b.skuCode));
+    expect(sortByCode(second.skus)).toEqual(sortByCode(first.skus));
+    expect(await count("categories")).toBe(CATEGORIES.length);
+    expect(await count("products")).toBe(PRODUCTS.length);
+    expect(await count("banners")).toBe(BANNERS.length);
+    // Images: one per category icon, product colour, spec card and banner — none added by the rerun.
+    const expectedImages =
+      CATEGORIES.length +
+      PRODUCTS.reduce((n, p) => n + Math.max(1, Object.keys(p.colors ?? {}).length) + 1, 0) +
+      BANNERS.length;
+    expect(await count("images")).toBe(expectedImages);
+  });
+
+  it("serves the home feed with banners and on-sale recommendations that have covers", async () => {
+    const res = await stack.fetch("/api/home");
+    expect(res.status).toBe(200);
+    const home = (await res.json()) as {
+      banners: { image: string; linkType: string }[];
+      recommended: { cover: string | null }[];
+    };
+    expect(home.banners).toHaveLength(BANNERS.length);
+    expect(home.recommended).toHaveLength(RECOMMENDED.length);
+    for (const r of home.recommended) expect(r.cover).toMatch(/^\/api\/images\/products\/\d{6}\/.+\.svg$/);
+    const img = await stack.fetch(home.banners[0]!.image);
+    expect(img.status).toBe(200);
+    expect(img.headers.get("content-type")).toBe("image/svg+xml");
+    expect(await img.text()).toContain("<svg");
+  });
+
+  it("hides drafts and off-shelf products from shoppers", async () => {
+    const hidden = PRODUCTS.filter((p) => p.status !== "on_sale").length;
+    const seen: ListItem[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await stack.fetch(
+        `/api/products?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+      );
+      const page = (await res.json()) as { items: ListItem[]; nextCursor: string | null };
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(hidden).toBeGreaterThan(0);
+    expect(seen).toHaveLength(PRODUCTS.length - hidden);
+    expect(seen.every((i) => i.status === "on_sale")).toBe(true);
+  });
+
+  it("filters by typed attributes: 一级能效 air conditioners, 65-inch TVs", async () => {
+    const tree = (await (await stack.fetch("/api/categories")).json()) as {
+      items: { id: number; name: string }[];
+    };
+    const acId = tree.items.find((c) => c.name === "空调")!.id;
+    const res = await stack.fetch(`/api/products?categoryId=${acId}&attr.energy_grade=1&limit=50`);
+    const { items } = (await res.json()) as { items: ListItem[] };
+    const expected = PRODUCTS.filter(
+      (p) => p.status === "on_sale" && p.category.startsWith("ac-") && p.attributes.energy_grade === 1,
+    );
+    expect(items.map((i) => i.name).sort()).toEqual(expected.map((p) => p.name).sort());
+  });
+});
+
+describe("Chinese searches over the seeded catalog", () => {
+  let categoryName: Map<number, { name: string; parent?: string }>;
+  beforeAll(async () => {
+    const tree = (await (await stack.fetch("/api/categories")).json()) as {
+      items: { id: number; name: string; children: { id: number; name: string }[] }[];
+    };
+    categoryName = new Map(
+      tree.items.flatMap((t) => [
+        [t.id, { name: t.name }] as const,
+        ...t.children.map((c) => [c.id, { name: c.name, parent: t.name }] as const),
+      ]),
+    );
+  });
+  const top = (i: ListItem) => {
+    const c = categoryName.get(i.categoryId)!;
+    return c.parent ?? c.name;
+  };
+  const leaf = (i: ListItem) => categoryName.get(i.categoryId)!.name;
+
+  const cases: [string, (i: ListItem) => boolean][] = [
+    ["海尔冰箱", (i) => i.brand === "海尔" && top(i) === "冰箱"],
+    ["滚筒洗衣机", (i) => top(i) === "洗衣机" && (i.tags.includes("滚筒") || leaf(i) === "滚筒洗衣机")],
+    ["一级能效空调", (i) => top(i) === "空调" && i.tags.includes("一级能效")],
+    ["65英寸电视", (i) => top(i) === "电视" && i.tags.includes("65英寸")],
+  ];
+
+  it.each(cases)("%s finds matching products, best match first", async (q, matches) => {
+    const res = await stack.fetch(`/api/products?q=${encodeURIComponent(q)}`);
+    expect(res.status).toBe(200);
+    const { items } = (await res.json()) as { items: ListItem[] };
+    expect(items.length).toBeGreaterThan(0);
+    expect(matches(items[0]!), `${q} → ${items[0]?.name}`).toBe(true);
+    expect(items.filter((i) => !matches(i)).map((i) => i.name)).toEqual([]);
+  });
+});
