@@ -1,6 +1,9 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { type Client, createClient, LibsqlError } from "@libsql/client/web";
 import { eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/libsql/web";
@@ -305,4 +308,35 @@ describe("hrana gateway auth", () => {
     expect((await good.execute("SELECT count(*) AS n FROM t")).rows[0]?.n).toBe(0);
     good.close();
   });
+});
+
+describe("hrana gateway CLI", () => {
+  it("prints one JSON line with a URL that serves the file, and stops on SIGTERM", async () => {
+    const dbPath = tempDb();
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", join(import.meta.dirname, "main.ts"), "--db", dbPath, "--port", "0"],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    try {
+      const [line] = (await once(createInterface({ input: child.stdout! }), "line")) as [string];
+      const { url } = JSON.parse(line) as { url: string };
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const cli = createClient({ url });
+      await cli.execute("CREATE TABLE t (x)");
+      await cli.execute("INSERT INTO t VALUES ('命令行')");
+      cli.close();
+      child.kill("SIGTERM");
+      const [code] = (await once(child, "exit")) as [number | null];
+      expect(code).toBe(0);
+      // The data is in the file itself, not only in the gateway process.
+      const reopened = await startHranaGateway({ dbPath });
+      const check = createClient({ url: reopened.url });
+      expect((await check.execute("SELECT x FROM t")).rows.map((r) => r.x)).toEqual(["命令行"]);
+      check.close();
+      await reopened.close();
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+  }, 30_000);
 });
