@@ -152,14 +152,39 @@ export function toSpki(der: Uint8Array): Uint8Array {
   return der.slice(spki.start, spki.end);
 }
 
-export async function importRsaPrivateKey(pem: string): Promise<CryptoKey> {
-  const pkcs8 = toPkcs8(pemToDer(pem).der);
-  return crypto.subtle.importKey("pkcs8", pkcs8, RSA_SHA256, false, ["sign"]);
+// Imported keys live for the isolate: providers are cheap to build per request, key parsing is not.
+// Keyed by the key material itself, so a rotated secret simply gets a new entry.
+const keyCache = new Map<string, Promise<CryptoKey>>();
+
+function cachedKey(cacheKey: string, load: () => Promise<CryptoKey>): Promise<CryptoKey> {
+  let key = keyCache.get(cacheKey);
+  if (!key) {
+    key = load();
+    keyCache.set(cacheKey, key);
+    key.catch(() => keyCache.delete(cacheKey)); // a failed import must not stick
+  }
+  return key;
 }
 
-export async function importRsaPublicKey(pem: string): Promise<CryptoKey> {
-  const spki = toSpki(pemToDer(pem).der);
-  return crypto.subtle.importKey("spki", spki, RSA_SHA256, false, ["verify"]);
+/** PKCS#8 or PKCS#1 private key (PEM or bare base64), for SHA256withRSA signing. Cached per isolate. */
+export function importRsaPrivateKey(pem: string): Promise<CryptoKey> {
+  return cachedKey(`rsa-private:${pem}`, async () =>
+    crypto.subtle.importKey("pkcs8", toPkcs8(pemToDer(pem).der), RSA_SHA256, false, ["sign"]),
+  );
+}
+
+/** SPKI, PKCS#1 public key or X.509 certificate (PEM or bare base64), for verifying. Cached per isolate. */
+export function importRsaPublicKey(pem: string): Promise<CryptoKey> {
+  return cachedKey(`rsa-public:${pem}`, async () =>
+    crypto.subtle.importKey("spki", toSpki(pemToDer(pem).der), RSA_SHA256, false, ["verify"]),
+  );
+}
+
+/** Raw AES-GCM key from UTF-8 text (WeChat APIv3 key). Cached per isolate. */
+export function importAesGcmKey(secret: string): Promise<CryptoKey> {
+  return cachedKey(`aes-gcm:${secret}`, async () =>
+    crypto.subtle.importKey("raw", utf8(secret), "AES-GCM", false, ["decrypt"]),
+  );
 }
 
 /** SHA256withRSA (PKCS#1 v1.5) over the UTF-8 message, Base64. */

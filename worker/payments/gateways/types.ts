@@ -1,5 +1,5 @@
 // Provider-neutral contract between the orders domain and the payment gateways.
-// Money is integer fen, time is UTC epoch ms (see docs/CONVENTIONS.md).
+// Money is integer fen, time is UTC epoch ms (see docs/CONVENTIONS.md). Usage: docs/payments.md.
 
 export type PaymentMethod = "wechat" | "alipay";
 export type PaymentChannel = "miniprogram" | "h5";
@@ -11,7 +11,12 @@ export interface StartPaymentInput {
   expiresAtMs: number;
   /** WeChat: the payer's openid under the configured appid (required). Alipay mini program: buyer_open_id (or a 2088… buyer_id). */
   payerOpenId?: string;
+  /** "miniprogram": WeChat or Alipay mini program. "h5": a browser outside WeChat — Alipay only. */
   channel: PaymentChannel;
+  /** Alipay H5: where the browser lands after paying (the notification, not this, marks the order paid). */
+  returnUrl?: string;
+  /** Alipay H5: where the browser goes when the shopper abandons the cashier. */
+  quitUrl?: string;
 }
 
 /** Arguments for `wx.requestPayment` (mini program) / `WeixinJSBridge` (in-WeChat H5, which also needs appId). */
@@ -25,7 +30,7 @@ export interface WechatJsapiPayParams {
 }
 
 export type ClientPayParams =
-  | { method: "wechat"; channel: PaymentChannel; prepayId: string; payParams: WechatJsapiPayParams }
+  | { method: "wechat"; channel: "miniprogram"; prepayId: string; payParams: WechatJsapiPayParams }
   /** Pass `tradeNo` to `my.tradePay({ tradeNO })`. */
   | { method: "alipay"; channel: "miniprogram"; tradeNo: string }
   /** Redirect the browser (GET) to the Alipay cashier. */
@@ -89,21 +94,40 @@ export interface NotificationRequest {
   nowMs: number;
 }
 
+/**
+ * One payment gateway. Every method that talks to the gateway throws `GatewayError` on failure; inbound
+ * messages that fail verification throw `PaymentRejection`. Instances are cheap (keys are cached per
+ * isolate), so building one per request is fine.
+ */
 export interface PaymentProvider {
   readonly method: PaymentMethod;
+  /** Creates the gateway-side trade; repeat with the same outTradeNo and amount to get fresh pay params. */
   startPayment(input: StartPaymentInput): Promise<ClientPayParams>;
-  /** Verifies authenticity and our app/merchant ids; throws `PaymentRejection` otherwise. */
+  /**
+   * Verifies signature, freshness, decryption and our app/merchant ids; throws `PaymentRejection`
+   * otherwise. It does not know our orders: compare `amountFen` with `assertPaidAmount`.
+   */
   parseNotification(req: NotificationRequest): Promise<PaymentEvent>;
+  /** The reply that stops the gateway's retries. Send it only after the event is durably handled. */
   ack(): Response;
-  /** `status` only matters for WeChat (Alipay always answers 200 `failure`). */
+  /** Asks the gateway to retry later. `status` only matters for WeChat (Alipay always gets 200 `failure`). */
   nack(reason: string, status?: number): Response;
+  /** Reconciliation: the gateway's view of the trade. */
   query(outTradeNo: string): Promise<GatewayTradeState>;
+  /**
+   * Makes the trade unpayable. Idempotent (closing a closed or never-created trade succeeds). Throws
+   * `GatewayError` with code `TRADE_PAID` if it was paid meanwhile: query it and treat it as paid.
+   */
   close(outTradeNo: string): Promise<void>;
+  /** Idempotent per outRefundNo: retry a failed or PROCESSING refund with the same outRefundNo and amount. */
   refund(input: RefundInput): Promise<RefundResult>;
 }
 
 export type RejectionReason =
+  /** WeChat: a Wechatpay-* header is missing. */
   | "MISSING_HEADERS"
+  /** Alipay: no `sign` parameter. */
+  | "MISSING_SIGNATURE"
   | "SIGNATURE_PROBE"
   | "STALE_TIMESTAMP"
   | "UNKNOWN_SERIAL"
@@ -139,6 +163,22 @@ export class GatewayError extends Error {
     readonly retryable = false,
   ) {
     super(message);
+  }
+}
+
+/**
+ * The order domain's amount check for a `paid` event: a gateway-authentic notification for a different
+ * amount than the order (tampered client, stale order) must not mark the order paid.
+ */
+export function assertPaidAmount(
+  event: Extract<PaymentEvent, { kind: "paid" }>,
+  orderAmountFen: number,
+): void {
+  if (event.amountFen !== orderAmountFen) {
+    throw new PaymentRejection(
+      "BAD_AMOUNT",
+      `支付金额 ${event.amountFen} 分与订单金额 ${orderAmountFen} 分不一致（${event.outTradeNo}）`,
+    );
   }
 }
 

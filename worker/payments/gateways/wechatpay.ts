@@ -3,6 +3,7 @@ import { z } from "zod";
 import { formatShanghaiRfc3339, parseRfc3339 } from "./china-time";
 import {
   base64Decode,
+  importAesGcmKey,
   importRsaPrivateKey,
   importRsaPublicKey,
   randomHex,
@@ -185,10 +186,6 @@ export async function decryptWechatResource(
   return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(plain);
 }
 
-export async function importWechatApiV3Key(apiV3Key: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey("raw", utf8(apiV3Key), "AES-GCM", false, ["decrypt"]);
-}
-
 function reject(reason: ConstructorParameters<typeof PaymentRejection>[0], message: string): never {
   throw new PaymentRejection(reason, message);
 }
@@ -215,9 +212,6 @@ export class WechatPay implements PaymentProvider {
   private readonly baseUrl: string;
   private readonly fetchFn: FetchLike;
   private readonly now: () => number;
-  private merchantKey?: Promise<CryptoKey>;
-  private aesKey?: Promise<CryptoKey>;
-  private readonly platformKeys = new Map<string, Promise<CryptoKey>>();
 
   constructor(
     private readonly config: WechatPayConfig,
@@ -230,21 +224,16 @@ export class WechatPay implements PaymentProvider {
     this.now = runtime.now ?? Date.now;
   }
 
-  private signWithMerchantKey(message: string): Promise<string> {
-    this.merchantKey ??= importRsaPrivateKey(this.config.merchantPrivateKeyPem);
-    return this.merchantKey.then((key) => rsaSign(key, message));
+  private async signWithMerchantKey(message: string): Promise<string> {
+    return rsaSign(await importRsaPrivateKey(this.config.merchantPrivateKeyPem), message);
   }
 
+  /** Key for a Wechatpay-Serial: a platform certificate serial or a `PUB_KEY_ID_…` public key id. */
   private platformKey(serial: string): Promise<CryptoKey> | undefined {
-    let key = this.platformKeys.get(serial);
     const pem = Object.hasOwn(this.config.platformPublicKeys, serial)
       ? this.config.platformPublicKeys[serial]
       : undefined;
-    if (!key && pem) {
-      key = importRsaPublicKey(pem);
-      this.platformKeys.set(serial, key);
-    }
-    return key;
+    return pem ? importRsaPublicKey(pem) : undefined;
   }
 
   private timestampAndNonce(): { timestamp: string; nonce: string } {
@@ -420,10 +409,30 @@ export class WechatPay implements PaymentProvider {
     }
   }
 
+  /** 204 on success. Closing an unknown order is a no-op; a paid one fails with code TRADE_PAID. */
   async closeOrder(outTradeNo: string): Promise<void> {
-    await this.call("POST", `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}/close`, {
-      mchid: this.config.mchId,
-    });
+    try {
+      await this.call("POST", `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}/close`, {
+        mchid: this.config.mchId,
+      });
+    } catch (e) {
+      if (e instanceof GatewayError && e.code === "ORDER_NOT_EXIST") return;
+      if (e instanceof GatewayError && e.code === "ORDERPAID") {
+        throw new GatewayError("wechat", "TRADE_PAID", "订单已支付，无法关闭", e.httpStatus);
+      }
+      throw e;
+    }
+  }
+
+  /** GET /v3/refund/domestic/refunds/{out_refund_no}; undefined when WeChat does not know it. */
+  async queryRefund(outRefundNo: string): Promise<WechatRefund | undefined> {
+    try {
+      const json = await this.call("GET", `/v3/refund/domestic/refunds/${encodeURIComponent(outRefundNo)}`);
+      return this.parseResponse(refundResponseSchema, json);
+    } catch (e) {
+      if (e instanceof GatewayError && e.code === "RESOURCE_NOT_EXISTS") return undefined;
+      throw e;
+    }
   }
 
   /** POST /v3/refund/domestic/refunds. Retry with the same out_refund_no. */
@@ -457,10 +466,9 @@ export class WechatPay implements PaymentProvider {
     if (envelope.resource.algorithm !== "AEAD_AES_256_GCM") {
       reject("MALFORMED", `不支持的加密算法 ${envelope.resource.algorithm}`);
     }
-    this.aesKey ??= importWechatApiV3Key(this.config.apiV3Key);
     let plaintext: string;
     try {
-      plaintext = await decryptWechatResource(await this.aesKey, envelope.resource);
+      plaintext = await decryptWechatResource(await importAesGcmKey(this.config.apiV3Key), envelope.resource);
     } catch {
       return reject("DECRYPT_FAILED", "通知资源解密失败");
     }
@@ -492,7 +500,10 @@ export class WechatPay implements PaymentProvider {
   // --- PaymentProvider ---
 
   async startPayment(input: StartPaymentInput): Promise<ClientPayParams> {
-    // In-WeChat H5 pages use the same JSAPI prepay (with an official-account appid/openid).
+    // JSAPI needs an openid under our (mini program) appid; browsers outside WeChat pay with Alipay H5.
+    if (input.channel !== "miniprogram") {
+      throw new GatewayError("wechat", "UNSUPPORTED_CHANNEL", "微信支付仅支持小程序内支付，H5 请使用支付宝");
+    }
     if (!input.payerOpenId) invalidInput("微信支付需要 payer openid");
     const prepayId = await this.createJsapiPrepay({
       outTradeNo: input.outTradeNo,
@@ -503,7 +514,7 @@ export class WechatPay implements PaymentProvider {
     });
     return {
       method: "wechat",
-      channel: input.channel,
+      channel: "miniprogram",
       prepayId,
       payParams: await this.miniProgramPayParams(prepayId),
     };
@@ -513,11 +524,15 @@ export class WechatPay implements PaymentProvider {
     const n = await this.verifyAndDecryptNotification(req);
     if (n.kind === "transaction") {
       const tx = n.resource;
-      if (n.eventType !== "TRANSACTION.SUCCESS" || tx.trade_state !== "SUCCESS") {
-        reject("UNEXPECTED_STATE", `支付通知状态 ${n.eventType}/${tx.trade_state}`);
-      }
       if (tx.appid !== this.config.appId) reject("APP_ID_MISMATCH", `appid ${tx.appid} 与配置不符`);
       if (tx.mchid !== this.config.mchId) reject("MERCHANT_MISMATCH", `mchid ${tx.mchid} 与配置不符`);
+      // WeChat only notifies TRANSACTION.SUCCESS today; anything else is acknowledged, not acted on.
+      if (n.eventType !== "TRANSACTION.SUCCESS") {
+        return { kind: "ignored", method: "wechat", outTradeNo: tx.out_trade_no, detail: n.eventType };
+      }
+      if (tx.trade_state !== "SUCCESS") {
+        reject("UNEXPECTED_STATE", `支付成功通知的交易状态为 ${tx.trade_state}`);
+      }
       const amountFen = tx.amount?.total;
       if (amountFen === undefined || amountFen <= 0) reject("BAD_AMOUNT", "支付通知缺少有效金额");
       const paidAtMs = tx.success_time === undefined ? undefined : parseRfc3339(tx.success_time);
