@@ -1,0 +1,20 @@
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** Epoch ms → local "2026-11-27 16:05". */
+export function formatTime(ms: number | null | undefined): string {
+  if (!ms) return "";
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function formatDate(ms: number | null | undefined): string {
+  return formatTime(ms).slice(0, 10);
+}
+
+/** Builds a query string, skipping empty values. */
+export function queryString(params: Record<string, string | number | boolean | null | undefined>): string {
+  const parts = Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== null && v !== "")
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  return parts.length ? `?${parts.join("&")}` : "";
+}
