@@ -12,6 +12,7 @@ import { createClient } from "@libsql/client/web";
 import { type HranaGateway, startHranaGateway } from "./hrana-gateway/index";
 import { step, warn } from "./log";
 import { applyMigrations } from "./migrate";
+import { seedCatalog } from "./seed/seed-catalog";
 import { DEMO_STAFF, ensureStaff } from "./seed/staff";
 import { startWorkerRuntime, type WorkerRuntime } from "./worker-runtime";
 
@@ -71,6 +72,7 @@ async function main() {
   });
   closers.push(() => worker.close());
   step(`worker running in workerd at ${worker.url}`);
+  await seedDemoData(worker.url);
 
   console.log(`
 家电商城 jiadian-mall is running
@@ -80,6 +82,24 @@ async function main() {
   Staff logins ${DEMO_STAFF.map((s) => `${s.username} / ${s.password} (${s.role})`).join(", ")}
   Shoppers     development login by nickname (POST /api/auth/dev-login)
 Ctrl-C to stop.`);
+}
+
+/** Demo data through the real API, only into an empty database (each seeder checks for itself). */
+async function seedDemoData(baseUrl: string) {
+  const merchant = DEMO_STAFF.find((s) => s.role === "merchant_admin")!;
+  const login = await fetch(`${baseUrl}/api/auth/staff-login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: merchant.username, password: merchant.password }),
+  });
+  if (!login.ok) throw new Error(`merchant login failed: ${login.status} ${await login.text()}`);
+  const { token: merchantToken } = (await login.json()) as { token: string };
+  const catalog = await seedCatalog({ baseUrl, merchantToken }, (m) => step(`seed: ${m}`));
+  step(
+    catalog.skipped
+      ? "catalog already present: not seeded again"
+      : `seeded ${catalog.categories} categories, ${catalog.products} products, ${catalog.skus.length} SKUs`,
+  );
 }
 
 let stopping = false;

@@ -1,10 +1,17 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
+import { addressRoutes } from "./addresses/routes";
 import { authRoutes } from "./auth/routes";
+import { cartRoutes } from "./cart/routes";
 import { catalogAdminRoutes } from "./catalog/admin-routes";
 import { catalogRoutes } from "./catalog/routes";
+import { checkoutRoutes } from "./checkout/routes";
 import type { AppEnv } from "./env";
+import { notificationRoutes } from "./notifications/routes";
+import { orderAdminRoutes } from "./orders/admin-routes";
+import { orderRoutes } from "./orders/routes";
+import { paymentNotifyRoutes } from "./payments/routes";
 import { authenticate } from "./shared/auth";
 import { docsPage } from "./shared/docs-page";
 import { database, notFoundJson, onError } from "./shared/middleware";
@@ -33,6 +40,13 @@ export function createApp() {
   app.route("/api", authRoutes);
   app.route("/api", catalogRoutes);
   app.route("/api/admin", catalogAdminRoutes);
+  app.route("/api", cartRoutes);
+  app.route("/api", addressRoutes);
+  app.route("/api", checkoutRoutes);
+  app.route("/api", orderRoutes);
+  app.route("/api/admin", orderAdminRoutes);
+  app.route("/api", notificationRoutes);
+  app.route("/api", paymentNotifyRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
   app.doc31("/api/openapi.json", {

@@ -1,10 +1,16 @@
 import { createApp } from "./app";
 import type { Env } from "./env";
+import { backgroundDeps, sweep } from "./orders/lifecycle";
 
+export { OrderTimer } from "../durable-objects/order-timer";
 export { StockCounter } from "../durable-objects/stock-counter";
 
 const app = createApp();
 
 export default {
   fetch: app.fetch,
+  // Cron (wrangler.toml [triggers]): the orders backstop sweep, see worker/orders/lifecycle.ts.
+  scheduled: async (_event, env, ctx) => {
+    await sweep(backgroundDeps(env, (p) => ctx.waitUntil(p)));
+  },
 } satisfies ExportedHandler<Env>;
