@@ -42,15 +42,14 @@ export function lowStockStatement(skuId: number, alert: LowStockAlert, createdAt
   return {
     sql: `INSERT INTO merchant_notifications (audience, shopper_id, kind, title, body, ref_type, ref_id, created_at, read_at, dedupe_key)
           VALUES ('merchant', NULL, 'low_stock', '库存预警',
-            '「' || COALESCE((SELECT p.name || ' ' || s.sku_code FROM skus s JOIN products p ON p.id = s.product_id WHERE s.id = ?), 'SKU ' || ?)
-              || '」可售库存仅剩 ' || ? || ' 件，低于预警值 ' || ? || ' 件，请及时补货',
+            '「' || COALESCE((SELECT p.name || ' ' || s.sku_code FROM skus s JOIN products p ON p.id = s.product_id WHERE s.id = ?), ?) || ?,
             'sku', ?, ?, NULL, ?)
           ON CONFLICT(dedupe_key) DO NOTHING`,
     args: [
       skuId,
-      skuId,
-      alert.available,
-      alert.threshold,
+      `SKU ${skuId}`,
+      // Numbers are formatted here: over Hrana they arrive as floats and SQL would print "4.0".
+      `」可售库存仅剩 ${alert.available} 件，低于预警值 ${alert.threshold} 件，请及时补货`,
       String(skuId),
       createdAt,
       lowStockDedupeKey(skuId, alert.seq),

@@ -8,6 +8,7 @@ import { catalogAdminRoutes } from "./catalog/admin-routes";
 import { catalogRoutes } from "./catalog/routes";
 import { checkoutRoutes } from "./checkout/routes";
 import type { AppEnv } from "./env";
+import { inventoryAdminRoutes } from "./inventory/routes";
 import { notificationRoutes } from "./notifications/routes";
 import { orderAdminRoutes } from "./orders/admin-routes";
 import { orderRoutes } from "./orders/routes";
@@ -40,6 +41,7 @@ export function createApp() {
   app.route("/api", authRoutes);
   app.route("/api", catalogRoutes);
   app.route("/api/admin", catalogAdminRoutes);
+  app.route("/api/admin", inventoryAdminRoutes);
   app.route("/api", cartRoutes);
   app.route("/api", addressRoutes);
   app.route("/api", checkoutRoutes);

@@ -1,5 +1,7 @@
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { availabilityLabel } from "../inventory/availability";
+import { availabilityOf } from "../inventory/client";
 import { decodeJsonCursor, encodeJsonCursor } from "../shared/base64url";
 import { AppError, badRequest, conflict, notFound } from "../shared/errors";
 import {
@@ -314,6 +316,11 @@ export async function getProductForShopper(db: Db, id: number) {
   if (!p || p.status !== "on_sale") throw notFound("商品不存在或已下架");
   const category = await db.select().from(categories).where(eq(categories.id, p.categoryId)).get();
   const active = p.skus.filter((s) => s.active);
+  const stock = await availabilityOf(
+    db,
+    active.map((s) => s.id),
+  );
+  const availableUnits = [...stock.values()].reduce((n, a) => n + a.available, 0);
   return {
     id: p.id,
     name: p.name,
@@ -329,7 +336,11 @@ export async function getProductForShopper(db: Db, id: number) {
     specTable: p.specTable,
     tags: listingTags(p.attributes as AttributeValues),
     specOptions: specOptions(active),
-    skus: active.map(({ active: _a, barcode: _b, ...s }) => s),
+    availability: availabilityLabel(availableUnits),
+    skus: active.map(({ active: _a, barcode: _b, ...s }) => ({
+      ...s,
+      availability: availabilityLabel(stock.get(s.id)?.available ?? 0),
+    })),
   };
 }
 
@@ -354,7 +365,12 @@ type ListRow = {
   attributes: string;
   images: string;
   rank?: number;
+  /** Sum of available units of the active SKUs, from the stock snapshots. */
+  stock_available: number;
 };
+
+// One aggregate per listed product over the snapshot table, not one StockCounter call per product.
+const STOCK_AVAILABLE = sql`(SELECT COALESCE(SUM(ss.available), 0) FROM skus sk JOIN stock_snapshots ss ON ss.sku_id = sk.id WHERE sk.product_id = p.id AND sk.active = 1)`;
 
 async function knownTokens(db: Db, tokens: string[]): Promise<Set<string>> {
   if (!tokens.length) return new Set();
@@ -437,7 +453,7 @@ export async function listProducts(db: Db, opts: ListOptions) {
   const order = dir === "asc" ? sql`k ASC, id ASC` : sql`k DESC, id DESC`;
   const keyExpr = column === "rank" ? rankColumn : sql.raw(`p.${column}`);
   const rows = await db.all<ListRow & { k: number }>(
-    sql`SELECT * FROM (SELECT p.*, ${rankColumn} AS rank, ${keyExpr} AS k FROM ${from} WHERE ${whereSql}) WHERE ${cursorCond} ORDER BY ${order} LIMIT ${opts.limit + 1}`,
+    sql`SELECT * FROM (SELECT p.*, ${rankColumn} AS rank, ${keyExpr} AS k, ${STOCK_AVAILABLE} AS stock_available FROM ${from} WHERE ${whereSql}) WHERE ${cursorCond} ORDER BY ${order} LIMIT ${opts.limit + 1}`,
   );
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
@@ -463,6 +479,7 @@ function listItem(r: ListRow) {
     salesCount: r.sales_count,
     cover: imageKeys[0] ? imageUrl(imageKeys[0]) : null,
     tags: listingTags(attributes),
+    availability: availabilityLabel(r.stock_available),
     createdAt: r.created_at,
   };
 }
