@@ -1,0 +1,111 @@
+import { z } from "@hono/zod-openapi";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { AppError, notFound } from "../shared/errors";
+import { addresses } from "./schema";
+
+export const MAX_ADDRESSES = 20;
+
+const region = (label: string) => z.string().trim().min(1, `请填写${label}`).max(32);
+export const addressInput = z.object({
+  receiverName: z.string().trim().min(1, "请填写收货人").max(32),
+  /** Mainland mobile numbers; landlines with area code are accepted too (0xx-xxxxxxx). */
+  phone: z
+    .string()
+    .trim()
+    .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, "手机号格式不正确"),
+  province: region("省份"),
+  city: region("城市"),
+  district: region("区县"),
+  detail: z.string().trim().min(2, "请填写详细地址").max(120),
+  isDefault: z.boolean().default(false),
+});
+export type AddressInput = z.infer<typeof addressInput>;
+
+export type Address = typeof addresses.$inferSelect;
+
+export function addressView(a: Address) {
+  const { shopperId: _s, ...rest } = a;
+  return rest;
+}
+
+export async function listAddresses(db: Db, shopperId: number) {
+  const rows = await db
+    .select()
+    .from(addresses)
+    .where(eq(addresses.shopperId, shopperId))
+    .orderBy(desc(addresses.isDefault), asc(addresses.id));
+  return rows.map(addressView);
+}
+
+/** Another shopper's address is reported as missing: existence must not leak. */
+export async function getOwnAddress(db: Db, shopperId: number, id: number): Promise<Address> {
+  const row = await db
+    .select()
+    .from(addresses)
+    .where(and(eq(addresses.id, id), eq(addresses.shopperId, shopperId)))
+    .get();
+  if (!row) throw notFound("收货地址不存在");
+  return row;
+}
+
+/** The address an order ships to when the shopper names none: the default, else the first. */
+export async function defaultAddress(db: Db, shopperId: number): Promise<Address | undefined> {
+  return db
+    .select()
+    .from(addresses)
+    .where(eq(addresses.shopperId, shopperId))
+    .orderBy(desc(addresses.isDefault), asc(addresses.id))
+    .get();
+}
+
+// The first address is the default; making one the default clears the others in the same batch.
+export async function createAddress(db: Db, shopperId: number, input: AddressInput) {
+  const [{ n }] = (await db
+    .select({ n: sql<number>`count(*)` })
+    .from(addresses)
+    .where(eq(addresses.shopperId, shopperId))) as [{ n: number }];
+  if (n >= MAX_ADDRESSES) throw new AppError(409, "ADDRESS_LIMIT", `最多保存 ${MAX_ADDRESSES} 个收货地址`);
+  const now = Date.now();
+  const isDefault = input.isDefault || n === 0;
+  const insert = db
+    .insert(addresses)
+    .values({ ...input, isDefault, shopperId, createdAt: now, updatedAt: now })
+    .returning();
+  if (!isDefault) return addressView((await insert)[0]!);
+  const [, inserted] = await db.batch([clearDefault(db, shopperId, now), insert]);
+  return addressView(inserted[0]!);
+}
+
+export async function updateAddress(db: Db, shopperId: number, id: number, input: AddressInput) {
+  const current = await getOwnAddress(db, shopperId, id);
+  const now = Date.now();
+  // Un-ticking the default leaves it the default: a shopper with addresses always has one.
+  const isDefault = input.isDefault || current.isDefault;
+  const update = db
+    .update(addresses)
+    .set({ ...input, isDefault, updatedAt: now })
+    .where(and(eq(addresses.id, id), eq(addresses.shopperId, shopperId)))
+    .returning();
+  if (!isDefault || current.isDefault) return addressView((await update)[0]!);
+  const [, updated] = await db.batch([clearDefault(db, shopperId, now), update]);
+  return addressView(updated[0]!);
+}
+
+export async function deleteAddress(db: Db, shopperId: number, id: number) {
+  const current = await getOwnAddress(db, shopperId, id);
+  await db.delete(addresses).where(and(eq(addresses.id, id), eq(addresses.shopperId, shopperId)));
+  if (current.isDefault) {
+    // Promote the oldest remaining address so there is still a default.
+    await db.run(
+      sql`UPDATE addresses SET is_default = 1, updated_at = ${Date.now()} WHERE id = (SELECT id FROM addresses WHERE shopper_id = ${shopperId} ORDER BY id LIMIT 1)`,
+    );
+  }
+}
+
+function clearDefault(db: Db, shopperId: number, now: number) {
+  return db
+    .update(addresses)
+    .set({ isDefault: false, updatedAt: now })
+    .where(and(eq(addresses.shopperId, shopperId), eq(addresses.isDefault, true)));
+}

@@ -1,0 +1,114 @@
+import { eq, inArray } from "drizzle-orm";
+import { imageUrl } from "../catalog/model";
+import { products, skus } from "../catalog/schema";
+import type { Db } from "../db/client";
+import { availabilityOf } from "../inventory/client";
+import type { PricingItem } from "./pricing";
+
+/** Why a line cannot be bought right now. Shown as a flag in the cart and the quote, never silently dropped. */
+export type UnavailableReason =
+  | "not_found"
+  | "off_shelf"
+  | "sku_disabled"
+  | "out_of_stock"
+  | "insufficient_stock";
+
+export const UNAVAILABLE_LABELS: Record<UnavailableReason, string> = {
+  not_found: "商品不存在",
+  off_shelf: "商品已下架",
+  sku_disabled: "该规格已停售",
+  out_of_stock: "已售罄",
+  insufficient_stock: "库存不足",
+};
+
+export interface RequestedLine {
+  skuId: number;
+  quantity: number;
+}
+
+export interface CheckedLine extends PricingItem {
+  /** Units available for sale (snapshot; null when the SKU is missing). */
+  stock: number | null;
+  imageUrl: string | null;
+  unavailable: UnavailableReason | null;
+}
+
+/**
+ * Current catalog data (price, names, images, status) plus stock for each requested line. The stock
+ * figure is the inventory snapshot (may lag): it flags lines early, the reservation at order time decides.
+ */
+export async function checkLines(db: Db, lines: RequestedLine[]): Promise<CheckedLine[]> {
+  if (lines.length === 0) return [];
+  const ids = [...new Set(lines.map((l) => l.skuId))];
+  const [rows, available] = await Promise.all([
+    db
+      .select({
+        sku: skus,
+        product: { id: products.id, name: products.name, status: products.status, images: products.images },
+      })
+      .from(skus)
+      .innerJoin(products, eq(products.id, skus.productId))
+      .where(inArray(skus.id, ids)),
+    availabilityOf(db, ids),
+  ]);
+  const byId = new Map(rows.map((r) => [r.sku.id, r]));
+  return lines.map((l) => {
+    const r = byId.get(l.skuId);
+    if (!r)
+      return {
+        skuId: l.skuId,
+        productId: 0,
+        name: "商品已失效",
+        specs: {},
+        image: null,
+        imageUrl: null,
+        unitPriceFen: 0,
+        quantity: l.quantity,
+        weightG: 0,
+        stock: null,
+        unavailable: "not_found",
+      };
+    const image = r.sku.image ?? r.product.images[0] ?? null;
+    const units = available.get(l.skuId)?.available ?? 0;
+    const unavailable: UnavailableReason | null =
+      r.product.status !== "on_sale"
+        ? "off_shelf"
+        : !r.sku.active
+          ? "sku_disabled"
+          : units <= 0
+            ? "out_of_stock"
+            : units < l.quantity
+              ? "insufficient_stock"
+              : null;
+    return {
+      skuId: l.skuId,
+      productId: r.product.id,
+      name: r.product.name,
+      specs: r.sku.specs,
+      image,
+      imageUrl: image ? imageUrl(image) : null,
+      unitPriceFen: r.sku.priceFen,
+      quantity: l.quantity,
+      weightG: r.sku.weightG,
+      stock: units,
+      unavailable,
+    };
+  });
+}
+
+export function lineView(l: CheckedLine) {
+  return {
+    skuId: l.skuId,
+    productId: l.productId,
+    name: l.name,
+    specs: l.specs,
+    imageUrl: l.imageUrl,
+    unitPriceFen: l.unitPriceFen,
+    quantity: l.quantity,
+    lineTotalFen: l.unitPriceFen * l.quantity,
+    stock: l.stock,
+    available: l.unavailable === null,
+    unavailableReason: l.unavailable,
+    unavailableLabel: l.unavailable ? UNAVAILABLE_LABELS[l.unavailable] : null,
+  };
+}

@@ -1,0 +1,86 @@
+import { z } from "@hono/zod-openapi";
+import { type Address, addressView, defaultAddress, getOwnAddress } from "../addresses/service";
+import { MAX_CART_LINES, MAX_LINE_QUANTITY, selectedLines } from "../cart/service";
+import type { Db } from "../db/client";
+import type { AddressSnapshot } from "../orders/schema";
+import { badRequest } from "../shared/errors";
+import { type CheckedLine, checkLines, lineView, type RequestedLine } from "./availability";
+import { type Quote, runPricing } from "./pricing";
+import { getShopSettings, type ShopSettings } from "./settings";
+
+export const lineInput = z.object({
+  skuId: z.number().int().positive(),
+  quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY),
+});
+
+/** Only SKUs and quantities: any price a client sends is not part of the schema and is ignored. */
+export const quoteInput = z.object({
+  /** "立即购买" lines; omitted = the cart's selected lines. */
+  items: z.array(lineInput).min(1).max(MAX_CART_LINES).optional(),
+  addressId: z.number().int().positive().optional(),
+});
+export type QuoteInput = z.infer<typeof quoteInput>;
+
+export interface CheckoutQuote {
+  fromCart: boolean;
+  lines: CheckedLine[];
+  quote: Quote;
+  address: Address | undefined;
+  settings: ShopSettings;
+  /** Reasons the order cannot be placed as is (Chinese, for the shopper). */
+  problems: string[];
+}
+
+export function mergeLines(lines: RequestedLine[]): RequestedLine[] {
+  const bySku = new Map<number, number>();
+  for (const l of lines) bySku.set(l.skuId, (bySku.get(l.skuId) ?? 0) + l.quantity);
+  return [...bySku].map(([skuId, quantity]) => ({ skuId, quantity }));
+}
+
+/** Recomputes everything from the catalog and settings: the same function quotes and places orders. */
+export async function buildQuote(db: Db, shopperId: number, input: QuoteInput): Promise<CheckoutQuote> {
+  const fromCart = !input.items;
+  const requested = mergeLines(input.items ?? (await selectedLines(db, shopperId)));
+  if (requested.length === 0) throw badRequest("请先选择要购买的商品", undefined, "EMPTY_ORDER");
+  for (const l of requested)
+    if (l.quantity > MAX_LINE_QUANTITY) throw badRequest(`单件商品最多购买 ${MAX_LINE_QUANTITY} 件`);
+  const [lines, settings, address] = await Promise.all([
+    checkLines(db, requested),
+    getShopSettings(db),
+    input.addressId ? getOwnAddress(db, shopperId, input.addressId) : defaultAddress(db, shopperId),
+  ]);
+  const problems: string[] = [];
+  for (const l of lines)
+    if (l.unavailable)
+      problems.push(`${l.name}${Object.values(l.specs).join(" ")}：${lineView(l).unavailableLabel}`);
+  if (!address) problems.push("请先添加收货地址");
+  const quote = runPricing({ items: lines, shipping: settings.shipping });
+  if (quote.payableFen <= 0) problems.push("订单金额必须大于 0");
+  return { fromCart, lines, quote, address, settings, problems };
+}
+
+export function quoteView(q: CheckoutQuote) {
+  return {
+    fromCart: q.fromCart,
+    items: q.lines.map(lineView),
+    adjustments: q.quote.adjustments,
+    itemsTotalFen: q.quote.itemsTotalFen,
+    shippingFen: q.quote.shippingFen,
+    discountFen: q.quote.discountFen,
+    payableFen: q.quote.payableFen,
+    address: q.address ? addressView(q.address) : null,
+    orderable: q.problems.length === 0,
+    problems: q.problems,
+  };
+}
+
+export function addressSnapshot(a: Address): AddressSnapshot {
+  return {
+    receiverName: a.receiverName,
+    phone: a.phone,
+    province: a.province,
+    city: a.city,
+    district: a.district,
+    detail: a.detail,
+  };
+}

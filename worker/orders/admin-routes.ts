@@ -1,0 +1,149 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { requireStaff, staffOf } from "../shared/auth";
+import { bearer, createRouter, jsonBody, jsonOk } from "../shared/router";
+import { toCsv } from "./csv";
+import { orderDeps } from "./deps";
+import { cancelOrder, sweep } from "./lifecycle";
+import {
+  exportRows,
+  getOrderForStaff,
+  listMerchantOrders,
+  merchantListQuery,
+  orderDetail,
+  remarkInput,
+  setMerchantRemark,
+  shipInput,
+  shipOrder,
+} from "./service";
+
+/** Merchant order management: /api/admin/orders. Agents may read; only merchant admins change orders. */
+export const orderAdminRoutes = createRouter();
+orderAdminRoutes.use("/orders", requireStaff("merchant_admin", "agent"));
+orderAdminRoutes.use("/orders/*", requireStaff("merchant_admin", "agent"));
+
+const tags = ["admin: orders"];
+const idParams = { params: z.object({ id: z.coerce.number().int().positive() }) };
+const adminOnly = requireStaff("merchant_admin");
+const merchant = (c: Parameters<typeof staffOf>[0]) => ({ kind: "merchant" as const, id: staffOf(c).id });
+
+orderAdminRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/orders",
+    tags,
+    security: bearer,
+    summary: "订单列表（状态筛选；q 搜索订单号/手机号/收货人/商品名；from/to 下单时间）",
+    request: { query: merchantListQuery },
+    responses: jsonOk("{ items, nextCursor }"),
+  }),
+  async (c) => c.json(await listMerchantOrders(c.get("db"), c.req.valid("query"))),
+);
+
+orderAdminRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/orders/export.csv",
+    tags,
+    security: bearer,
+    summary: "导出订单 CSV（与列表相同的筛选条件，最多 5000 条）",
+    middleware: [adminOnly] as const,
+    request: { query: merchantListQuery.omit({ cursor: true, limit: true }) },
+    responses: { 200: { description: "text/csv" } },
+  }),
+  async (c) => {
+    const rows = await exportRows(c.get("db"), c.req.valid("query"));
+    return c.body(toCsv(rows), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="orders-${Date.now()}.csv"`,
+    });
+  },
+);
+
+orderAdminRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/orders/{id}",
+    tags,
+    security: bearer,
+    summary: "订单详情（含时间线、支付记录）",
+    request: idParams,
+    responses: jsonOk("订单"),
+  }),
+  async (c) => {
+    const db = c.get("db");
+    return c.json(await orderDetail(db, await getOrderForStaff(db, c.req.valid("param").id), "merchant"));
+  },
+);
+
+orderAdminRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/orders/{id}/ship",
+    tags,
+    security: bearer,
+    summary: "发货（快递公司 + 运单号）",
+    middleware: [adminOnly] as const,
+    request: { ...idParams, ...jsonBody(shipInput) },
+    responses: jsonOk("订单"),
+  }),
+  async (c) => {
+    const deps = orderDeps(c);
+    const order = await getOrderForStaff(deps.db, c.req.valid("param").id);
+    const shipped = await shipOrder(deps, order, merchant(c), c.req.valid("json"));
+    return c.json(await orderDetail(deps.db, shipped, "merchant"));
+  },
+);
+
+orderAdminRoutes.openapi(
+  createRoute({
+    method: "put",
+    path: "/orders/{id}/remark",
+    tags,
+    security: bearer,
+    summary: "商家备注（仅商家可见）",
+    middleware: [adminOnly] as const,
+    request: { ...idParams, ...jsonBody(remarkInput) },
+    responses: jsonOk("订单"),
+  }),
+  async (c) => {
+    const db = c.get("db");
+    const order = await getOrderForStaff(db, c.req.valid("param").id);
+    const updated = await setMerchantRemark(db, order, merchant(c), c.req.valid("json").remark);
+    return c.json(await orderDetail(db, updated, "merchant"));
+  },
+);
+
+orderAdminRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/orders/{id}/cancel",
+    tags,
+    security: bearer,
+    summary: "取消未支付订单（商家）",
+    middleware: [adminOnly] as const,
+    request: {
+      ...idParams,
+      ...jsonBody(z.object({ reason: z.string().trim().min(1, "请填写取消原因").max(100) })),
+    },
+    responses: jsonOk("订单"),
+  }),
+  async (c) => {
+    const deps = orderDeps(c);
+    const order = await getOrderForStaff(deps.db, c.req.valid("param").id);
+    const cancelled = await cancelOrder(deps, order, merchant(c), `商家取消：${c.req.valid("json").reason}`);
+    return c.json(await orderDetail(deps.db, cancelled, "merchant"));
+  },
+);
+
+orderAdminRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/orders/sweep",
+    tags,
+    security: bearer,
+    summary: "立即执行一次订单巡检（超时取消、自动收货、支付对账、退款重试）；平时由定时任务执行",
+    middleware: [adminOnly] as const,
+    responses: jsonOk("各项处理数量"),
+  }),
+  async (c) => c.json(await sweep(orderDeps(c))),
+);

@@ -1,0 +1,178 @@
+/**
+ * Integration fixture for the order and payment tests (Node side only): the real worker stack, the
+ * payment simulator speaking the real WeChat Pay v3 / Alipay protocols, and a loopback forwarder so
+ * the notify URL the worker gives the gateway is known before the worker's port is.
+ */
+import { createServer, request } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type PaymentSimulator, startPaymentSimulator } from "../../dev/payment-simulator/server";
+import { type Stack, shopperToken, staffToken, startStack } from "../../test/harness";
+
+export interface OrderFixture {
+  stack: Stack;
+  sim: PaymentSimulator;
+  merchant: string;
+  simControl<T = Record<string, unknown>>(path: string, body?: unknown): Promise<{ status: number; json: T }>;
+  close(): Promise<void>;
+}
+
+async function startForwarder(): Promise<{
+  url: string;
+  setTarget(url: string): void;
+  close(): Promise<void>;
+}> {
+  let target = "";
+  const server = createServer((req, res) => {
+    const t = new URL(req.url ?? "/", target);
+    const out = request(t, { method: req.method, headers: req.headers }, (r) => {
+      res.writeHead(r.statusCode ?? 502, r.headers);
+      r.pipe(res);
+    });
+    out.on("error", () => {
+      res.writeHead(502);
+      res.end();
+    });
+    req.pipe(out);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    setTarget: (url) => {
+      target = url;
+    },
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export async function startOrderFixture(vars: Record<string, string> = {}): Promise<OrderFixture> {
+  const forwarder = await startForwarder();
+  const sim = await startPaymentSimulator({ notifyBaseUrl: forwarder.url });
+  const stack = await startStack({ vars: { ...sim.config, ...vars } });
+  forwarder.setTarget(stack.baseUrl);
+  const merchant = await staffToken(stack, "merchant_admin");
+  return {
+    stack,
+    sim,
+    merchant,
+    async simControl<T>(path: string, body?: unknown) {
+      const res = await fetch(sim.url + path, {
+        method: body === undefined ? "GET" : "POST",
+        headers: { "Content-Type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, json: (await res.json()) as T };
+    },
+    async close() {
+      await stack.close();
+      await sim.close();
+      await forwarder.close();
+    },
+  };
+}
+
+type Json = Record<string, unknown> & { error?: { code: string; message: string } };
+export const json = async (res: Response) => (await res.json()) as Json;
+
+let seq = 0;
+
+/** An on-sale product with one SKU at `priceFen` and `stock` units; returns the SKU id. */
+export async function createSku(
+  f: OrderFixture,
+  priceFen: number,
+  stock: number,
+  name = "测试冰箱",
+): Promise<number> {
+  const n = ++seq;
+  let categoryId = Number(
+    (await f.stack.sql.execute("SELECT id FROM categories WHERE name = '测试分类'")).rows[0]?.id ?? 0,
+  );
+  if (!categoryId) {
+    const res = await f.stack.fetch("/api/admin/categories", {
+      method: "POST",
+      token: f.merchant,
+      json: { name: "测试分类" },
+    });
+    categoryId = Number((await json(res)).id);
+  }
+  const res = await f.stack.fetch("/api/admin/products", {
+    method: "POST",
+    token: f.merchant,
+    json: {
+      categoryId,
+      name: `${name}${n}`,
+      brand: "海尔",
+      status: "on_sale",
+      attributes: {},
+      skus: [{ skuCode: `T-${n}-${priceFen}`, specs: { 颜色: "白" }, priceFen }],
+    },
+  });
+  const body = await json(res);
+  if (res.status !== 201) throw new Error(`create product: ${res.status} ${JSON.stringify(body)}`);
+  const skuId = Number((body.skus as { id: number }[])[0]!.id);
+  if (stock > 0) await setStock(f, skuId, stock);
+  return skuId;
+}
+
+export async function setStock(f: OrderFixture, skuId: number, available: number) {
+  const res = await f.stack.fetch(`/api/admin/inventory/skus/${skuId}/adjustments`, {
+    method: "POST",
+    token: f.merchant,
+    json: { mode: "set", available, reason: "测试" },
+  });
+  if (!res.ok) throw new Error(`set stock: ${res.status} ${await res.text()}`);
+}
+
+export async function stockOf(
+  f: OrderFixture,
+  skuId: number,
+): Promise<{ available: number; reserved: number; sold: number }> {
+  const res = await f.stack.fetch(`/api/admin/inventory/skus/${skuId}`, { token: f.merchant });
+  const body = await json(res);
+  if (!res.ok) throw new Error(`stock: ${res.status} ${JSON.stringify(body)}`);
+  const s = (body.stock ?? body) as { available: number; reserved: number; sold: number };
+  return { available: s.available, reserved: s.reserved, sold: s.sold };
+}
+
+/** A logged-in shopper with a default address. */
+export async function newShopper(
+  f: OrderFixture,
+  nickname: string,
+): Promise<{ token: string; addressId: number }> {
+  const token = await shopperToken(f.stack, nickname);
+  const res = await f.stack.fetch("/api/addresses", {
+    method: "POST",
+    token,
+    json: {
+      receiverName: "张三",
+      phone: "13800138000",
+      province: "广东省",
+      city: "深圳市",
+      district: "南山区",
+      detail: "科技园 1 号",
+    },
+  });
+  if (res.status !== 201) throw new Error(`address: ${res.status} ${await res.text()}`);
+  return { token, addressId: Number((await json(res)).id) };
+}
+
+export async function placeOrder(
+  f: OrderFixture,
+  token: string,
+  items: { skuId: number; quantity: number }[],
+  key = `key-${Date.now()}-${++seq}`,
+): Promise<Response> {
+  return f.stack.fetch("/api/orders", {
+    method: "POST",
+    token,
+    json: { items },
+    headers: { "idempotency-key": key },
+  });
+}
+
+export async function orderRow(f: OrderFixture, id: number) {
+  return (await f.stack.sql.execute({ sql: "SELECT * FROM orders WHERE id = ?", args: [id] })).rows[0]!;
+}

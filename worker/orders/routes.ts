@@ -1,0 +1,156 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { startPayment, startPaymentInput } from "../payments/service";
+import { requireShopper, shopperOf } from "../shared/auth";
+import { AppError } from "../shared/errors";
+import { bearer, createRouter, jsonBody, jsonCreated, jsonOk } from "../shared/router";
+import { parseOrThrow } from "../shared/validation";
+import { orderDeps } from "./deps";
+import { cancelOrder, expireOrder } from "./lifecycle";
+import {
+  confirmReceipt,
+  createOrder,
+  createOrderInput,
+  getShopperOrder,
+  IDEMPOTENCY_KEY,
+  listShopperOrders,
+  orderDetail,
+  shopperListQuery,
+} from "./service";
+
+/** The shopper's orders: /api/orders. Someone else's order is always 404, whatever the action. */
+export const orderRoutes = createRouter();
+orderRoutes.use("/orders", requireShopper);
+orderRoutes.use("/orders/*", requireShopper);
+
+const tags = ["orders"];
+const idParams = { params: z.object({ id: z.coerce.number().int().positive() }) };
+
+orderRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/orders",
+    tags,
+    security: bearer,
+    summary: "提交订单（请求头 Idempotency-Key 必填：重试返回同一订单）",
+    request: {
+      ...jsonBody(createOrderInput),
+      headers: z.object({ "idempotency-key": z.string().optional() }),
+    },
+    responses: { ...jsonCreated("新订单"), ...jsonOk("已存在的同一订单") },
+  }),
+  async (c) => {
+    const key = c.req.header("idempotency-key");
+    if (!key) throw new AppError(400, "IDEMPOTENCY_KEY_REQUIRED", "缺少 Idempotency-Key 请求头");
+    parseOrThrow(IDEMPOTENCY_KEY, key);
+    const shopperId = shopperOf(c).id;
+    const deps = orderDeps(c);
+    const { order, created } = await createOrder(deps, shopperId, c.req.valid("json"), key);
+    return c.json(await orderDetail(deps.db, order, "shopper"), created ? 201 : 200);
+  },
+);
+
+orderRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/orders",
+    tags,
+    security: bearer,
+    summary:
+      "我的订单（tab: all 全部 / unpaid 待付款 / to_ship 待发货 / to_receive 待收货 / completed 已完成）",
+    request: { query: shopperListQuery },
+    responses: jsonOk("{ items, nextCursor }"),
+  }),
+  async (c) => c.json(await listShopperOrders(c.get("db"), shopperOf(c).id, c.req.valid("query"))),
+);
+
+orderRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/orders/{id}",
+    tags,
+    security: bearer,
+    summary: "订单详情（含时间线）",
+    request: idParams,
+    responses: jsonOk("订单"),
+  }),
+  async (c) => {
+    const db = c.get("db");
+    return c.json(
+      await orderDetail(db, await getShopperOrder(db, shopperOf(c).id, c.req.valid("param").id), "shopper"),
+    );
+  },
+);
+
+orderRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/orders/{id}/cancel",
+    tags,
+    security: bearer,
+    summary: "取消未支付订单",
+    request: { ...idParams, ...jsonBody(z.object({ reason: z.string().trim().max(100).default("") })) },
+    responses: jsonOk("订单"),
+  }),
+  async (c) => {
+    const deps = orderDeps(c);
+    const shopper = shopperOf(c);
+    const order = await getShopperOrder(deps.db, shopper.id, c.req.valid("param").id);
+    const reason = c.req.valid("json").reason || "买家取消订单";
+    const cancelled = await cancelOrder(deps, order, { kind: "shopper", id: shopper.id }, reason);
+    return c.json(await orderDetail(deps.db, cancelled, "shopper"));
+  },
+);
+
+orderRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/orders/{id}/pay",
+    tags,
+    security: bearer,
+    summary: "发起支付 / 再次支付（返回 wx.requestPayment 或支付宝参数）",
+    request: { ...idParams, ...jsonBody(startPaymentInput) },
+    responses: jsonOk("{ orderNo, payableFen, payment }"),
+  }),
+  async (c) => {
+    const deps = orderDeps(c);
+    let order = await getShopperOrder(deps.db, shopperOf(c).id, c.req.valid("param").id);
+    if (order.status === "pending_payment" && order.payDeadline <= Date.now()) {
+      // The timer has not fired yet: never take money for an order that should be cancelled.
+      order = (await expireOrder(deps, order.id)) ?? order;
+      if (order.status === "cancelled")
+        throw new AppError(409, "ORDER_EXPIRED", "订单已超时取消，请重新下单");
+    }
+    if (order.status !== "pending_payment")
+      throw new AppError(
+        409,
+        "ILLEGAL_TRANSITION",
+        order.status === "cancelled" ? "订单已取消，无法支付" : "订单已支付",
+      );
+    const payment = await startPayment(deps, order, c.req.valid("json"));
+    return c.json({
+      orderNo: order.orderNo,
+      payableFen: order.payableFen,
+      payDeadline: order.payDeadline,
+      payment,
+    });
+  },
+);
+
+orderRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/orders/{id}/confirm-receipt",
+    tags,
+    security: bearer,
+    summary: "确认收货",
+    request: idParams,
+    responses: jsonOk("订单"),
+  }),
+  async (c) => {
+    const deps = orderDeps(c);
+    const shopper = shopperOf(c);
+    const order = await getShopperOrder(deps.db, shopper.id, c.req.valid("param").id);
+    const done = await confirmReceipt(deps, order, { kind: "shopper", id: shopper.id });
+    return c.json(await orderDetail(deps.db, done, "shopper"));
+  },
+);

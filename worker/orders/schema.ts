@@ -1,0 +1,114 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { shoppers } from "../auth/schema";
+import type { Adjustment } from "../checkout/pricing";
+import type { ActorKind, OrderStatus } from "./state-machine";
+
+export interface AddressSnapshot {
+  receiverName: string;
+  phone: string;
+  province: string;
+  city: string;
+  district: string;
+  detail: string;
+}
+
+export type StockState = "reserved" | "confirmed" | "released";
+
+export const orders = sqliteTable(
+  "orders",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Public order number, also the gateways' out_trade_no: digits only, 22 chars. */
+    orderNo: text("order_no").notNull().unique(),
+    shopperId: integer("shopper_id")
+      .notNull()
+      .references(() => shoppers.id),
+    status: text("status").$type<OrderStatus>().notNull(),
+    /** Bumped by every status change; transitions compare-and-set on it. */
+    version: integer("version").notNull(),
+    itemsTotalFen: integer("items_total_fen").notNull(),
+    shippingFen: integer("shipping_fen").notNull(),
+    discountFen: integer("discount_fen").notNull(),
+    payableFen: integer("payable_fen").notNull(),
+    adjustments: text("adjustments", { mode: "json" }).$type<Adjustment[]>().notNull(),
+    address: text("address", { mode: "json" }).$type<AddressSnapshot>().notNull(),
+    /** Copied from the address for merchant search. */
+    receiverName: text("receiver_name").notNull(),
+    receiverPhone: text("receiver_phone").notNull(),
+    shopperRemark: text("shopper_remark").notNull().default(""),
+    merchantRemark: text("merchant_remark").notNull().default(""),
+    /** Client-supplied key: a retried create returns the same order. */
+    idempotencyKey: text("idempotency_key").notNull(),
+    /** Whether the inventory reservation is still held, turned into a sale, or given back. */
+    stockState: text("stock_state").$type<StockState>().notNull(),
+    /** Unpaid orders are cancelled after this time. */
+    payDeadline: integer("pay_deadline").notNull(),
+    paymentMethod: text("payment_method"),
+    transactionId: text("transaction_id"),
+    paidAt: integer("paid_at"),
+    carrier: text("carrier"),
+    trackingNo: text("tracking_no"),
+    shippedAt: integer("shipped_at"),
+    /** Shipped orders complete automatically after this time. */
+    autoCompleteAt: integer("auto_complete_at"),
+    completedAt: integer("completed_at"),
+    cancelledAt: integer("cancelled_at"),
+    cancelReason: text("cancel_reason"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("orders_shopper_idempotency").on(t.shopperId, t.idempotencyKey),
+    index("orders_shopper_status_created").on(t.shopperId, t.status, t.createdAt),
+    index("orders_shopper_created").on(t.shopperId, t.createdAt),
+    index("orders_status_deadline").on(t.status, t.payDeadline),
+    index("orders_status_autocomplete").on(t.status, t.autoCompleteAt),
+    index("orders_stock_state").on(t.stockState, t.status),
+    index("orders_created").on(t.createdAt),
+  ],
+);
+
+/** Snapshots: what the shopper bought, as it was at the time (name, spec, price, image). */
+export const orderItems = sqliteTable(
+  "order_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    skuId: integer("sku_id").notNull(),
+    productId: integer("product_id").notNull(),
+    name: text("name").notNull(),
+    specs: text("specs", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    image: text("image"),
+    unitPriceFen: integer("unit_price_fen").notNull(),
+    quantity: integer("quantity").notNull(),
+    lineTotalFen: integer("line_total_fen").notNull(),
+  },
+  (t) => [index("order_items_order").on(t.orderId)],
+);
+
+/** The timeline. Status changes carry `seq` (= the order's new version), unique per order: a lost race fails. */
+export const orderEvents = sqliteTable(
+  "order_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    seq: integer("seq"),
+    /** An OrderAction for status changes, an OrderNoteKind otherwise. */
+    kind: text("kind").notNull(),
+    fromStatus: text("from_status").$type<OrderStatus>(),
+    toStatus: text("to_status").$type<OrderStatus>(),
+    actorKind: text("actor_kind").$type<ActorKind>().notNull(),
+    actorId: integer("actor_id"),
+    reason: text("reason").notNull().default(""),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("order_events_order_seq").on(t.orderId, t.seq),
+    index("order_events_order").on(t.orderId, t.id),
+  ],
+);
