@@ -1,0 +1,62 @@
+import { createRoute } from "@hono/zod-openapi";
+import { requireShopper, shopperOf } from "../shared/auth";
+import { bearer, createRouter, jsonOk } from "../shared/router";
+import { orderItemParams, outletQuery } from "./model";
+import { findOutlets, outletCities, warrantyForOrderItem, warrantyPolicies } from "./service";
+
+/** After-sales information: warranty policies, repair outlets (public) and an item's warranty (shopper). */
+export const afterSalesRoutes = createRouter();
+const tags = ["after-sales"];
+
+afterSalesRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/after-sales/warranty-policies",
+    tags,
+    summary: "各品类保修政策",
+    responses: jsonOk(
+      "{ items: [{ slug, category, wholeUnitYears, mainParts, mainPartsYears, extensions, exclusions, description }] }",
+    ),
+  }),
+  (c) => c.json({ items: warrantyPolicies() }),
+);
+
+afterSalesRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/after-sales/outlets",
+    tags,
+    summary: "维修网点（按城市、品类筛选；提供经纬度时按距离由近到远）",
+    request: { query: outletQuery },
+    responses: jsonOk(
+      "{ items: [{ id, name, city, district, address, phone, hours, lat, lng, categories, distanceM? }] }",
+    ),
+  }),
+  async (c) => c.json({ items: await findOutlets(c.get("db"), c.req.valid("query")) }),
+);
+
+afterSalesRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/after-sales/outlets/cities",
+    tags,
+    summary: "有维修网点的城市",
+    responses: jsonOk("{ items: [{ city, count }] }"),
+  }),
+  async (c) => c.json({ items: await outletCities(c.get("db")) }),
+);
+
+afterSalesRoutes.use("/after-sales/warranty/*", requireShopper);
+afterSalesRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/after-sales/warranty/order-items/{id}",
+    tags,
+    security: bearer,
+    summary: "已购商品的保修状态（自签收日起计算）",
+    request: { params: orderItemParams },
+    responses: jsonOk("{ orderItemId, orderNo, productName, policy, delivered, deliveredAt?, status? }"),
+  }),
+  async (c) =>
+    c.json(await warrantyForOrderItem(c.get("db"), shopperOf(c).id, c.req.valid("param").id, Date.now())),
+);
