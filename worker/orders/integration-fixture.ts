@@ -12,6 +12,8 @@ export interface OrderFixture {
   stack: Stack;
   sim: PaymentSimulator;
   merchant: string;
+  /** Lose every gateway notification while true. */
+  dropNotifications(drop: boolean): void;
   simControl<T = Record<string, unknown>>(path: string, body?: unknown): Promise<{ status: number; json: T }>;
   close(): Promise<void>;
 }
@@ -41,6 +43,9 @@ async function startForwarder(): Promise<{
     setTarget: (url) => {
       target = url;
     },
+    setDrop: (d) => {
+      drop = d;
+    },
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -58,6 +63,7 @@ export async function startOrderFixture(vars: Record<string, string> = {}): Prom
     stack,
     sim,
     merchant,
+    dropNotifications: (d) => forwarder.setDrop(d),
     async simControl<T>(path: string, body?: unknown) {
       const res = await fetch(sim.url + path, {
         method: body === undefined ? "GET" : "POST",
@@ -175,4 +181,52 @@ export async function placeOrder(
 
 export async function orderRow(f: OrderFixture, id: number) {
   return (await f.stack.sql.execute({ sql: "SELECT * FROM orders WHERE id = ?", args: [id] })).rows[0]!;
+}
+
+/**
+ * The shopper starts paying (POST /api/orders/{id}/pay) and, for Alipay H5, the browser opens the
+ * cashier redirect, which is when Alipay creates the trade. Returns the API response body.
+ */
+export async function startPaying(
+  f: OrderFixture,
+  token: string,
+  orderId: number,
+  method: "wechat" | "alipay",
+) {
+  const res = await f.stack.fetch(`/api/orders/${orderId}/pay`, {
+    method: "POST",
+    token,
+    json: { method, channel: method === "wechat" ? "miniprogram" : "h5" },
+  });
+  const body = await json(res);
+  if (res.status !== 200) return { status: res.status, body };
+  const payment = body.payment as { redirectUrl?: string };
+  if (payment.redirectUrl) {
+    const opened = await fetch(payment.redirectUrl, { redirect: "manual" });
+    if (opened.status !== 302) throw new Error(`cashier: ${opened.status} ${await opened.text()}`);
+  }
+  return { status: res.status, body };
+}
+
+/** The shopper pays at the (simulated) gateway, which then notifies the worker. */
+export async function payAtGateway(
+  f: OrderFixture,
+  method: "wechat" | "alipay",
+  outTradeNo: string,
+  wait = true,
+) {
+  return f.simControl("/_sim/pay", { method, outTradeNo, wait });
+}
+
+export async function events(f: OrderFixture, orderId: number) {
+  return (
+    await f.stack.sql.execute({
+      sql: "SELECT * FROM order_events WHERE order_id = ? ORDER BY id",
+      args: [orderId],
+    })
+  ).rows;
+}
+
+export async function count(f: OrderFixture, sql: string, args: (string | number)[] = []) {
+  return Number((await f.stack.sql.execute({ sql, args })).rows[0]!.n);
 }

@@ -4,13 +4,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  count,
   createSku,
   json,
   newShopper,
   type OrderFixture,
   orderRow,
+  payAtGateway,
   placeOrder,
   startOrderFixture,
+  startPaying,
   stockOf,
 } from "./integration-fixture";
 
@@ -20,14 +23,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => f.close());
 
-async function payAtGateway(method: "wechat" | "alipay", outTradeNo: string) {
-  const r = await f.simControl("/_sim/pay", { method, outTradeNo });
-  expect(r.status).toBe(200);
-  return r.json;
-}
-
 describe.each(["wechat", "alipay"] as const)("lifecycle with %s", (method) => {
-  it("places, pays, ships and completes an order; stock and timeline follow", async () => {
+  it("places, pays, ships and completes an order; stock, notices and timeline follow", async () => {
     const skuId = await createSku(f, 259_900, 5);
     const { token } = await newShopper(f, `买家-${method}`);
     const res = await placeOrder(f, token, [{ skuId, quantity: 2 }]);
@@ -41,18 +38,13 @@ describe.each(["wechat", "alipay"] as const)("lifecycle with %s", (method) => {
     });
     expect(await stockOf(f, skuId)).toMatchObject({ available: 3, reserved: 2, sold: 0 });
 
-    const pay = await f.stack.fetch(`/api/orders/${order.id}/pay`, {
-      method: "POST",
-      token,
-      json: { method, channel: method === "wechat" ? "miniprogram" : "h5" },
-    });
+    const pay = await startPaying(f, token, Number(order.id), method);
     expect(pay.status).toBe(200);
-    const payBody = await json(pay);
-    expect((payBody.payment as { method: string }).method).toBe(method);
+    expect((pay.body.payment as { method: string }).method).toBe(method);
+    expect((await payAtGateway(f, method, String(order.orderNo))).status).toBe(200);
 
-    await payAtGateway(method, String(order.orderNo));
     const paid = await json(await f.stack.fetch(`/api/orders/${order.id}`, { token }));
-    expect(paid.status).toBe("paid");
+    expect(paid).toMatchObject({ status: "paid", statusText: "待发货", paymentMethod: method });
     expect(await stockOf(f, skuId)).toMatchObject({ available: 3, reserved: 0, sold: 2 });
 
     const ship = await f.stack.fetch(`/api/admin/orders/${order.id}/ship`, {
@@ -61,6 +53,9 @@ describe.each(["wechat", "alipay"] as const)("lifecycle with %s", (method) => {
       json: { carrier: "顺丰速运", trackingNo: "SF1234567890" },
     });
     expect(ship.status).toBe(200);
+    const toReceive = await json(await f.stack.fetch("/api/orders?tab=to_receive", { token }));
+    expect((toReceive.items as { id: number }[]).map((o) => o.id)).toEqual([order.id]);
+
     const confirm = await f.stack.fetch(`/api/orders/${order.id}/confirm-receipt`, { method: "POST", token });
     expect(confirm.status).toBe(200);
     const done = await json(confirm);
@@ -72,9 +67,104 @@ describe.each(["wechat", "alipay"] as const)("lifecycle with %s", (method) => {
       ["ship", "merchant", "shipped"],
       ["confirm_receipt", "shopper", "completed"],
     ]);
-    // Illegal: cancelling a completed order.
+
+    // Notices in the message center: the shopper's own, and the merchant's.
+    const mine = await json(await f.stack.fetch("/api/notifications", { token }));
+    expect((mine.items as { kind: string }[]).map((n) => n.kind).sort()).toEqual(
+      ["order_created", "order_paid", "order_shipped"].sort(),
+    );
+    const merchantKinds = (
+      (await json(await f.stack.fetch("/api/notifications?limit=50", { token: f.merchant }))).items as {
+        kind: string;
+        refId: string;
+      }[]
+    )
+      .filter((n) => n.refId === order.orderNo)
+      .map((n) => n.kind);
+    expect(merchantKinds.sort()).toEqual(["order_created", "order_paid", "order_shipped"].sort());
+    // WeChat subscribe messages are recorded, not sent, in local mode.
+    expect(
+      await count(
+        f,
+        "SELECT count(*) AS n FROM wechat_subscribe_messages WHERE dedupe_key LIKE ? AND status = 'recorded'",
+        [`order:${order.orderNo}:%`],
+      ),
+    ).toBe(3);
+
+    // Illegal transitions: 409, nothing changes.
     const cancel = await f.stack.fetch(`/api/orders/${order.id}/cancel`, { method: "POST", token, json: {} });
     expect(cancel.status).toBe(409);
-    expect((await orderRow(f, Number(order.id))).status).toBe("completed");
+    const reship = await f.stack.fetch(`/api/admin/orders/${order.id}/ship`, {
+      method: "POST",
+      token: f.merchant,
+      json: { carrier: "京东物流", trackingNo: "JD0001112223" },
+    });
+    expect(reship.status).toBe(409);
+    expect(await orderRow(f, Number(order.id))).toMatchObject({ status: "completed", carrier: "顺丰速运" });
+  });
+});
+
+describe("cancel", () => {
+  it("a shopper cancels an unpaid order: the gateway trade is closed and the stock comes back", async () => {
+    const skuId = await createSku(f, 99_900, 3);
+    const { token } = await newShopper(f, "取消的买家");
+    const order = await json(await placeOrder(f, token, [{ skuId, quantity: 3 }]));
+    expect(await stockOf(f, skuId)).toMatchObject({ available: 0, reserved: 3 });
+    await startPaying(f, token, Number(order.id), "wechat");
+
+    const res = await f.stack.fetch(`/api/orders/${order.id}/cancel`, {
+      method: "POST",
+      token,
+      json: { reason: "不想要了" },
+    });
+    expect(res.status).toBe(200);
+    const body = await json(res);
+    expect(body).toMatchObject({ status: "cancelled", cancelReason: "不想要了" });
+    expect(await stockOf(f, skuId)).toMatchObject({ available: 3, reserved: 0 });
+    const trade = await f.simControl<{ state: string }>(`/_sim/trades/wechat/${order.orderNo}`);
+    expect(trade.json.state).toBe("closed");
+    // A second cancel is idempotent; paying a cancelled order is refused.
+    expect(
+      (await f.stack.fetch(`/api/orders/${order.id}/cancel`, { method: "POST", token, json: {} })).status,
+    ).toBe(200);
+    const pay = await startPaying(f, token, Number(order.id), "wechat");
+    expect(pay.status).toBe(409);
+    expect(
+      await count(f, "SELECT count(*) AS n FROM order_events WHERE order_id = ? AND kind = 'cancel'", [
+        Number(order.id),
+      ]),
+    ).toBe(1);
+  });
+
+  it("an expired order is cancelled by the sweep (cron backstop) and its stock returned", async () => {
+    const skuId = await createSku(f, 50_000, 2);
+    const { token } = await newShopper(f, "超时的买家");
+    const order = await json(await placeOrder(f, token, [{ skuId, quantity: 2 }]));
+    // Time passes: the order's deadline is behind us (its OrderTimer alarm is still 30 minutes out).
+    await f.stack.sql.execute({
+      sql: "UPDATE orders SET pay_deadline = ? WHERE id = ?",
+      args: [Date.now() - 1000, Number(order.id)],
+    });
+    const worker = await f.stack.mf.getWorker();
+    await worker.scheduled({ cron: "* * * * *" });
+    const after = await json(await f.stack.fetch(`/api/orders/${order.id}`, { token }));
+    expect(after).toMatchObject({ status: "cancelled", cancelReason: "超时未支付，系统自动取消" });
+    const last = (after.timeline as { actor: string; kind: string }[]).at(-1);
+    expect(last).toMatchObject({ kind: "cancel", actor: "system" });
+    expect(await stockOf(f, skuId)).toMatchObject({ available: 2, reserved: 0 });
+  });
+
+  it("paying an order past its deadline cancels it instead of taking money", async () => {
+    const skuId = await createSku(f, 50_000, 1);
+    const { token } = await newShopper(f, "迟到的买家");
+    const order = await json(await placeOrder(f, token, [{ skuId, quantity: 1 }]));
+    await f.stack.sql.execute({
+      sql: "UPDATE orders SET pay_deadline = ? WHERE id = ?",
+      args: [Date.now() - 1000, Number(order.id)],
+    });
+    const pay = await startPaying(f, token, Number(order.id), "wechat");
+    expect(pay.status).toBe(409);
+    expect((pay.body.error as { code: string }).code).toBe("ORDER_EXPIRED");
+    expect(await stockOf(f, skuId)).toMatchObject({ available: 1, reserved: 0 });
   });
 });
