@@ -389,7 +389,9 @@ export function payAlipay(ctx: SimContext, t: SimTrade) {
 /** Synchronous return to return_url after paying (signed; informative only, never proof of payment). */
 export function alipayReturnUrl(ctx: SimContext, t: SimTrade): string | undefined {
   if (!t.returnUrl) return undefined;
-  const params = signParams(ctx, {
+  const url = new URL(t.returnUrl);
+  const params: Record<string, string> = {
+    ...Object.fromEntries(url.searchParams), // the merchant's own query parameters are covered too
     charset: "utf-8",
     out_trade_no: t.outTradeNo,
     method: "alipay.trade.wap.pay.return",
@@ -401,8 +403,7 @@ export function alipayReturnUrl(ctx: SimContext, t: SimTrade): string | undefine
     sign_type: "RSA2",
     seller_id: ctx.ids.alipay.sellerId,
     timestamp: formatShanghaiDateTime(ctx.opts.now()),
-  });
-  const url = new URL(t.returnUrl);
-  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+  };
+  url.search = new URLSearchParams(signParams(ctx, params)).toString();
   return url.toString();
 }
