@@ -79,22 +79,58 @@ interface ProductView {
   skus: { id: number; skuCode: string }[];
 }
 
-const uploadSvg = async (call: Call, svg: string) =>
-  (await call<{ key: string }>("POST", "/api/admin/images", svg)).key;
+/** Runs at most `max` tasks at once, first come first served. */
+function limiter(max: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (active < max) active++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      // Hand the slot straight to the next task, so the limit holds.
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
+}
 
-async function uploadProductImages(call: Call, p: SeedProduct): Promise<ProductImageKeys> {
+/**
+ * Image uploads run in the background, a few at a time, while products are created one by one (each
+ * create is a database transaction). Identical SVGs are uploaded once.
+ */
+function uploader(call: Call) {
+  const limit = limiter(6);
+  const done = new Map<string, Promise<{ key: string; url: string }>>();
+  return (svg: string) => {
+    let upload = done.get(svg);
+    if (!upload) {
+      upload = limit(() => call<{ key: string; url: string }>("POST", "/api/admin/images", svg));
+      // Awaited later; until then a failure must not count as an unhandled rejection.
+      upload.catch(() => {});
+      done.set(svg, upload);
+    }
+    return upload;
+  };
+}
+type Upload = ReturnType<typeof uploader>;
+
+async function productImages(upload: Upload, p: SeedProduct): Promise<ProductImageKeys> {
   const caption = imageCaption(p);
-  const covers = await Promise.all(
-    productColors(p).map(async (c) => {
-      const svg = productSvg({ kind: p.art, brand: p.brand, model: p.model, body: c.hex, caption });
-      return [c.name, await uploadSvg(call, svg)] as const;
-    }),
+  const covers = productColors(p).map(
+    (c) =>
+      [
+        c.name,
+        upload(productSvg({ kind: p.art, brand: p.brand, model: p.model, body: c.hex, caption })),
+      ] as const,
   );
-  const specCard = await uploadSvg(
-    call,
-    specCardSvg({ brand: p.brand, model: p.model, stats: specCardStats(p) }),
-  );
-  return { byColor: Object.fromEntries(covers), specCard };
+  const specCard = upload(specCardSvg({ brand: p.brand, model: p.model, stats: specCardStats(p) }));
+  return {
+    byColor: Object.fromEntries(await Promise.all(covers.map(async ([name, u]) => [name, (await u).key]))),
+    specCard: (await specCard).key,
+  };
 }
 
 const withStock = (list: { id: number; skuCode: string }[]): SeededSku[] =>
@@ -128,6 +164,11 @@ export async function seedCatalog(api: SeedApi, log: (msg: string) => void): Pro
   if (tree.items.length > 0) {
     const existing = await existingCatalog(call);
     log(`示例商品：已有商品目录，跳过（${existing.products} 个商品）`);
+    // A seed interrupted half way leaves categories behind, and reruns skip: say how to start over.
+    if (existing.skus.length < SEED_STOCK.size && existing.products < PRODUCTS.length)
+      log(
+        `示例商品：目录不完整（${existing.skus.length}/${SEED_STOCK.size} 个 SKU）；如需重新生成，请清空数据库后重启`,
+      );
     return {
       skipped: true,
       categories: tree.items.reduce((n, c) => n + 1 + c.children.length, 0),
@@ -135,18 +176,30 @@ export async function seedCatalog(api: SeedApi, log: (msg: string) => void): Pro
     };
   }
 
-  log(`示例商品：创建 ${CATEGORIES.length} 个分类…`);
+  log(`示例商品：创建 ${CATEGORIES.length} 个分类、${PRODUCTS.length} 个商品…`);
+  // Queue every upload now, in the order they are needed.
+  const upload = uploader(call);
+  const icons = CATEGORIES.map((c) =>
+    upload(categoryIconSvg(c.art, CATEGORY_COLORS[c.parent ?? c.key] ?? "#1F6FEB")),
+  );
+  const images = PRODUCTS.map((p) => {
+    const pending = productImages(upload, p);
+    pending.catch(() => {});
+    return pending;
+  });
+  const bannerImages = BANNERS.map((b) =>
+    upload(bannerSvg({ headline: b.headline, subline: b.subline, kind: b.art, color: b.color })),
+  );
+
   const categoryIds = new Map<string, number>();
   // Parents are listed before children, so each parent id is known when its children are created.
-  for (const c of CATEGORIES) {
+  for (const [i, c] of CATEGORIES.entries()) {
     const parentId = c.parent ? categoryIds.get(c.parent) : null;
     if (parentId === undefined) throw new Error(`seed: parent ${c.parent} of ${c.key} is not created yet`);
-    const color = CATEGORY_COLORS[c.parent ?? c.key] ?? "#1F6FEB";
-    const icon = await call<{ url: string }>("POST", "/api/admin/images", categoryIconSvg(c.art, color));
     const row = await call<{ id: number }>("POST", "/api/admin/categories", {
       name: c.name,
       parentId,
-      icon: icon.url,
+      icon: (await icons[i]!).url,
       sortOrder: c.sortOrder,
     });
     categoryIds.set(c.key, row.id);
@@ -157,22 +210,14 @@ export async function seedCatalog(api: SeedApi, log: (msg: string) => void): Pro
   for (const [i, p] of PRODUCTS.entries()) {
     const categoryId = categoryIds.get(p.category);
     if (categoryId === undefined) throw new Error(`seed: unknown category ${p.category} for ${p.ref}`);
-    const images = await uploadProductImages(call, p);
-    const created = await call<ProductView>(
-      "POST",
-      "/api/admin/products",
-      toProductInput(p, categoryId, images),
-    );
+    const body = toProductInput(p, categoryId, await images[i]!);
+    const created = await call<ProductView>("POST", "/api/admin/products", body);
     productIds.set(p.ref, created.id);
     skus.push(...withStock(created.skus));
     if ((i + 1) % 6 === 0 || i + 1 === PRODUCTS.length) log(`示例商品：${i + 1}/${PRODUCTS.length}`);
   }
 
   for (const [sortOrder, b] of BANNERS.entries()) {
-    const image = await uploadSvg(
-      call,
-      bannerSvg({ headline: b.headline, subline: b.subline, kind: b.art, color: b.color }),
-    );
     const link =
       b.link.type === "product"
         ? String(productIds.get(b.link.ref))
@@ -181,7 +226,7 @@ export async function seedCatalog(api: SeedApi, log: (msg: string) => void): Pro
           : b.link.q;
     await call("POST", "/api/admin/banners", {
       title: b.title,
-      image,
+      image: (await bannerImages[sortOrder]!).key,
       linkType: b.link.type,
       linkValue: link,
       sortOrder,
