@@ -1,13 +1,15 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
+import { chatAdminRoutes } from "./agent/admin-routes";
+import { agentRoutes } from "./agent/routes";
 import { addressRoutes } from "./addresses/routes";
 import { afterSalesRoutes } from "./after-sales/routes";
 import { authRoutes } from "./auth/routes";
 import { cartRoutes } from "./cart/routes";
 import { catalogAdminRoutes } from "./catalog/admin-routes";
 import { catalogRoutes } from "./catalog/routes";
-import { checkoutRoutes } from "./checkout/routes";
+import { chatRoutes } from "./chat/routes";
 import { checkoutRoutes } from "./checkout/routes";
 import type { AppEnv } from "./env";
 import { faqAdminRoutes, faqRoutes } from "./faq/routes";
@@ -16,10 +18,6 @@ import { orderAdminRoutes } from "./orders/admin-routes";
 import { orderRoutes } from "./orders/routes";
 import { paymentNotifyRoutes } from "./payments/routes";
 import { inventoryAdminRoutes } from "./inventory/routes";
-import { notificationRoutes } from "./notifications/routes";
-import { orderAdminRoutes } from "./orders/admin-routes";
-import { orderRoutes } from "./orders/routes";
-import { paymentNotifyRoutes } from "./payments/routes";
 import { authenticate } from "./shared/auth";
 import { docsPage } from "./shared/docs-page";
 import { database, notFoundJson, onError } from "./shared/middleware";
@@ -58,14 +56,10 @@ export function createApp() {
   app.route("/api/admin", orderAdminRoutes);
   app.route("/api", notificationRoutes);
   app.route("/api", paymentNotifyRoutes);
+  app.route("/api", chatRoutes);
+  app.route("/api", agentRoutes);
+  app.route("/api/admin", chatAdminRoutes);
   app.route("/api/admin", inventoryAdminRoutes);
-  app.route("/api", cartRoutes);
-  app.route("/api", addressRoutes);
-  app.route("/api", checkoutRoutes);
-  app.route("/api", orderRoutes);
-  app.route("/api/admin", orderAdminRoutes);
-  app.route("/api", notificationRoutes);
-  app.route("/api", paymentNotifyRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
   app.doc31("/api/openapi.json", {

@@ -16,6 +16,10 @@ export interface Env {
   CORS_ORIGINS?: string;
   LOG_LEVEL?: string;
   IMAGES: R2Bucket;
+  /** One ChatRoom per customer-service conversation (idFromName(`conversation:<id>`)). */
+  CHAT_ROOM: DurableObjectNamespace<import("../durable-objects/chat-room").ChatRoom>;
+  /** The single agent lobby (idFromName("lobby")): presence, queue, assignments. */
+  AGENT_LOBBY: DurableObjectNamespace<import("../durable-objects/agent-lobby").AgentLobby>;
   /** Overrides the merchant's auto-cancel minutes for unpaid orders (tests, staging). */
   ORDER_PAY_TIMEOUT_SECONDS?: string;
   /** Overrides the merchant's auto-complete days for shipped orders, in seconds (tests, staging). */

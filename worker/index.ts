@@ -5,6 +5,9 @@ import { backgroundDeps, sweep } from "./orders/lifecycle";
 export { OrderTimer } from "../durable-objects/order-timer";
 export { StockCounter } from "../durable-objects/stock-counter";
 
+export { AgentLobby } from "../durable-objects/agent-lobby";
+export { ChatRoom } from "../durable-objects/chat-room";
+
 const app = createApp();
 
 export default {

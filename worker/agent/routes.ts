@@ -1,0 +1,244 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { and, desc, eq } from "drizzle-orm";
+import { CAPACITY_HEADER } from "../../durable-objects/agent-lobby";
+import { lobbyStub, roomStub } from "../../durable-objects/chat-stubs";
+import { shoppers } from "../auth/schema";
+import { recentOrders } from "../chat/orders-context";
+import { socketPrincipal } from "../chat/routes";
+import { conversations } from "../chat/schema";
+import { agentCapacity, forwardSocket, roomError } from "../chat/service";
+import { requireStaff, staffOf } from "../shared/auth";
+import { AppError, forbidden, notFound } from "../shared/errors";
+import { bearer, createRouter, jsonBody, jsonCreated, jsonOk } from "../shared/router";
+import { idParam } from "../shared/validation";
+import { createCanned, deleteCanned, listCanned, updateCanned } from "./canned";
+
+/** The agent workbench: lobby, conversations the agent handles, canned replies. */
+export const agentRoutes = createRouter();
+
+const agentOnly = requireStaff("agent");
+const cannedStaff = requireStaff("agent", "merchant_admin");
+const TAGS = ["agent"];
+
+const lobbyError = (r: { code: string; message: string }) =>
+  new AppError(r.code === "AGENT_NOT_FOUND" ? 404 : 409, r.code, r.message);
+
+// WebSocket: queue and presence updates (frames in worker/chat/protocol.ts, docs/chat.md).
+agentRoutes.get("/agent/lobby/ws", async (c) => {
+  const who = await socketPrincipal(c);
+  if (who.role !== "agent") throw forbidden("仅限客服使用");
+  const capacity = await agentCapacity(c.get("db"), who.id);
+  return forwardSocket(lobbyStub(c.env), "https://agent-lobby/ws", who, {
+    [CAPACITY_HEADER]: String(capacity),
+  });
+});
+
+agentRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/agent/queue",
+    tags: TAGS,
+    summary: "排队中的会话、客服在线状态与我的接待列表",
+    security: bearer,
+    middleware: [agentOnly] as const,
+    responses: jsonOk("{ queue, agents, mine }"),
+  }),
+  async (c) => {
+    const { type: _type, ...snapshot } = await lobbyStub(c.env).snapshot(staffOf(c).id);
+    return c.json(snapshot);
+  },
+);
+
+agentRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/agent/conversations",
+    tags: TAGS,
+    summary: "我接待过的会话",
+    security: bearer,
+    middleware: [agentOnly] as const,
+    request: { query: z.object({ status: z.enum(["assigned", "closed"]).optional() }) },
+    responses: jsonOk("{ items }"),
+  }),
+  async (c) => {
+    const { status } = c.req.valid("query");
+    const items = await c
+      .get("db")
+      .select({
+        id: conversations.id,
+        status: conversations.status,
+        shopperId: conversations.shopperId,
+        shopperName: shoppers.nickname,
+        escalationReason: conversations.escalationReason,
+        csat: conversations.csat,
+        assignedAt: conversations.assignedAt,
+        closedAt: conversations.closedAt,
+      })
+      .from(conversations)
+      .leftJoin(shoppers, eq(shoppers.id, conversations.shopperId))
+      .where(
+        and(eq(conversations.agentId, staffOf(c).id), status ? eq(conversations.status, status) : undefined),
+      )
+      .orderBy(desc(conversations.updatedAt))
+      .limit(100);
+    return c.json({ items });
+  },
+);
+
+agentRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/agent/conversations/{id}/context",
+    tags: TAGS,
+    summary: "会话顾客信息与最近订单（仅接待客服）",
+    security: bearer,
+    middleware: [agentOnly] as const,
+    request: { params: idParam },
+    responses: jsonOk("{ conversation, shopper, orders }"),
+  }),
+  async (c) => {
+    const me = staffOf(c);
+    const room = await roomStub(c.env, c.req.valid("param").id).summary();
+    if (!room) throw notFound("会话不存在");
+    if (room.agent?.id !== me.id) throw forbidden("该会话不在您的接待列表中");
+    const db = c.get("db");
+    const shopper = await db.query.shoppers.findFirst({ where: eq(shoppers.id, room.shopperId) });
+    return c.json({
+      conversation: room,
+      shopper: { id: room.shopperId, nickname: shopper?.nickname ?? room.shopperName },
+      orders: await recentOrders(db, room.shopperId).catch(() => []),
+    });
+  },
+);
+
+agentRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/agent/conversations/{id}/claim",
+    tags: TAGS,
+    summary: "接入指定的排队会话（受接待上限约束）",
+    security: bearer,
+    middleware: [agentOnly] as const,
+    request: { params: idParam },
+    responses: jsonOk("{ ok }"),
+  }),
+  async (c) => {
+    const me = staffOf(c);
+    const capacity = await agentCapacity(c.get("db"), me.id);
+    const r = await lobbyStub(c.env).claim(c.req.valid("param").id, { id: me.id, name: me.name, capacity });
+    if (!r.ok) throw lobbyError(r);
+    return c.json({ ok: true });
+  },
+);
+
+agentRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/agent/conversations/{id}/transfer",
+    tags: TAGS,
+    summary: "转接给其他在线客服",
+    security: bearer,
+    middleware: [agentOnly] as const,
+    request: { params: idParam, ...jsonBody(z.object({ toAgentId: z.number().int().positive() })) },
+    responses: jsonOk("{ ok }"),
+  }),
+  async (c) => {
+    const r = await lobbyStub(c.env).transfer(
+      c.req.valid("param").id,
+      staffOf(c).id,
+      c.req.valid("json").toAgentId,
+    );
+    if (!r.ok) throw lobbyError(r);
+    return c.json({ ok: true });
+  },
+);
+
+agentRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/agent/conversations/{id}/close",
+    tags: TAGS,
+    summary: "结束会话（顾客随后收到满意度评价邀请）",
+    security: bearer,
+    middleware: [agentOnly] as const,
+    request: { params: idParam },
+    responses: jsonOk("{ ok }"),
+  }),
+  async (c) => {
+    const me = staffOf(c);
+    const r = await roomStub(c.env, c.req.valid("param").id).close({
+      role: "agent",
+      id: me.id,
+      name: me.name,
+    });
+    if (!r.ok) throw roomError(r);
+    return c.json({ ok: true });
+  },
+);
+
+// ---------------------------------------------------------------- canned replies
+
+const cannedInput = z.object({
+  title: z.string().trim().min(1).max(20),
+  text: z.string().trim().min(1).max(500),
+  sortOrder: z.number().int().min(0).max(10_000).optional(),
+});
+
+agentRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/agent/canned-replies",
+    tags: TAGS,
+    summary: "快捷回复（公共 + 我的）",
+    security: bearer,
+    middleware: [cannedStaff] as const,
+    responses: jsonOk("{ items }"),
+  }),
+  async (c) => c.json({ items: await listCanned(c.get("db"), staffOf(c)) }),
+);
+
+agentRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/agent/canned-replies",
+    tags: TAGS,
+    summary: "新增快捷回复（商家管理员：公共；客服：个人）",
+    security: bearer,
+    middleware: [cannedStaff] as const,
+    request: jsonBody(cannedInput),
+    responses: jsonCreated("快捷回复"),
+  }),
+  async (c) => c.json(await createCanned(c.get("db"), staffOf(c), c.req.valid("json")), 201),
+);
+
+agentRoutes.openapi(
+  createRoute({
+    method: "patch",
+    path: "/agent/canned-replies/{id}",
+    tags: TAGS,
+    summary: "修改快捷回复（只能改自己管理的）",
+    security: bearer,
+    middleware: [cannedStaff] as const,
+    request: { params: idParam, ...jsonBody(cannedInput.partial()) },
+    responses: jsonOk("快捷回复"),
+  }),
+  async (c) =>
+    c.json(await updateCanned(c.get("db"), staffOf(c), c.req.valid("param").id, c.req.valid("json"))),
+);
+
+agentRoutes.openapi(
+  createRoute({
+    method: "delete",
+    path: "/agent/canned-replies/{id}",
+    tags: TAGS,
+    summary: "删除快捷回复（只能删自己管理的）",
+    security: bearer,
+    middleware: [cannedStaff] as const,
+    request: { params: idParam },
+    responses: jsonOk("{ ok }"),
+  }),
+  async (c) => {
+    await deleteCanned(c.get("db"), staffOf(c), c.req.valid("param").id);
+    return c.json({ ok: true });
+  },
+);
