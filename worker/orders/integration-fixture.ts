@@ -18,13 +18,24 @@ export interface OrderFixture {
   close(): Promise<void>;
 }
 
-async function startForwarder(): Promise<{
+interface Forwarder {
   url: string;
   setTarget(url: string): void;
+  /** While true, notifications are "lost" on the way (503: the gateway retries, then gives up). */
+  setDrop(drop: boolean): void;
   close(): Promise<void>;
-}> {
+}
+
+async function startForwarder(): Promise<Forwarder> {
   let target = "";
+  let drop = false;
   const server = createServer((req, res) => {
+    if (drop) {
+      req.resume();
+      res.writeHead(503);
+      res.end();
+      return;
+    }
     const t = new URL(req.url ?? "/", target);
     const out = request(t, { method: req.method, headers: req.headers }, (r) => {
       res.writeHead(r.statusCode ?? 502, r.headers);
