@@ -10,6 +10,7 @@ import {
   RECOMMENDED,
   SEED_STOCK,
   type SeedProduct,
+  specCardStats,
   toProductInput,
 } from "./catalog-data";
 import { bannerSvg, categoryIconSvg, productSvg, specCardSvg } from "./images";
@@ -89,6 +90,16 @@ describe("seed catalog data", () => {
       for (const s of p.skus)
         if (s.specs.颜色 && p.colors) expect(p.colors[s.specs.颜色], s.skuCode).toBeDefined();
     }
+  });
+
+  it("fills the spec card with attribute figures, then the warranty", () => {
+    const dryer = PRODUCTS.find((p) => p.ref === "dyson-hd15")!;
+    expect(specCardStats(dryer)).toEqual([
+      { label: "额定功率", value: "1600W" },
+      { label: "整机包修", value: "2年" },
+    ]);
+    const tv = PRODUCTS.find((p) => p.ref === "hisense-65e7k")!;
+    expect(specCardStats(tv).map((s) => s.value)).toEqual(["一级能效", "65英寸", "4K", "144Hz"]);
   });
 
   it("derives barcodes deterministically", () => {

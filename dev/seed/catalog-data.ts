@@ -1560,12 +1560,15 @@ export function productColors(p: SeedProduct): { name: string; hex?: string }[] 
 /** Tags shown on the product image, e.g. "一级能效 · 65英寸 · 4K". */
 export const imageCaption = (p: SeedProduct) => listingTags(p.attributes).join(" · ");
 
-/** Up to four headline numbers for the spec card, skipping raw dimensions. */
+/** Up to four headline figures for the spec card (raw dimensions skipped), topped up with the warranty. */
 export function specCardStats(p: SeedProduct): { label: string; value: string }[] {
-  return specTable(p.attributes)
+  const stats = specTable(p.attributes)
     .filter((r) => !r.key.endsWith("_mm"))
     .slice(0, 4)
     .map((r) => ({ label: r.label, value: r.value }));
+  const m = p.warrantyMonths;
+  if (stats.length < 4) stats.push({ label: "整机包修", value: m % 12 === 0 ? `${m / 12}年` : `${m}个月` });
+  return stats;
 }
 
 function descriptionHtml(p: SeedProduct, specCardKey?: string): string {

@@ -103,16 +103,22 @@ describe("seedCatalog through the real admin API", () => {
     expect(seen.every((i) => i.status === "on_sale")).toBe(true);
   });
 
-  it("filters by typed attributes: 一级能效 air conditioners, 65-inch TVs", async () => {
+  const filters: [string, string, string, (p: (typeof PRODUCTS)[number]) => boolean][] = [
+    ["空调", "attr.energy_grade=1", "ac", (p) => p.attributes.energy_grade === 1],
+    ["电视", "attr.screen_inch=65", "tv", (p) => p.attributes.screen_inch === 65],
+    ["洗衣机", "attr.washer_type=滚筒", "washer", (p) => p.attributes.washer_type === "滚筒"],
+  ];
+  it.each(filters)("filters %s by %s exactly as the data says", async (name, filter, key, match) => {
     const tree = (await (await stack.fetch("/api/categories")).json()) as {
       items: { id: number; name: string }[];
     };
-    const acId = tree.items.find((c) => c.name === "空调")!.id;
-    const res = await stack.fetch(`/api/products?categoryId=${acId}&attr.energy_grade=1&limit=50`);
+    const id = tree.items.find((c) => c.name === name)!.id;
+    const res = await stack.fetch(`/api/products?categoryId=${id}&${encodeURI(filter)}&limit=50`);
     const { items } = (await res.json()) as { items: ListItem[] };
     const expected = PRODUCTS.filter(
-      (p) => p.status === "on_sale" && p.category.startsWith("ac-") && p.attributes.energy_grade === 1,
+      (p) => p.status === "on_sale" && p.category.startsWith(`${key}-`) && match(p),
     );
+    expect(expected.length).toBeGreaterThan(0);
     expect(items.map((i) => i.name).sort()).toEqual(expected.map((p) => p.name).sort());
   });
 });
