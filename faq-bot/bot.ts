@@ -81,10 +81,19 @@ export function botConfigFromEnv(env: {
   };
 }
 
+/**
+ * Appended to own-order questions: "我买的冰箱到哪了" is about order status, not about fridges, so the
+ * FAQ guidance that accompanies the order answer should be the order/shipping entries.
+ */
+const ORDER_STATUS_HINT = " 订单状态 快递信息";
+
 /** What to search for, and which answers the shopper already rejected. */
 function retrievalQuery(input: BotInput): { query: string; excludeIds: string[]; retry: boolean } {
   const question = input.question.trim();
-  if (!isDissatisfied(question)) return { query: question, excludeIds: [], retry: false };
+  if (!isDissatisfied(question)) {
+    const query = isOwnOrderQuestion(question) ? question + ORDER_STATUS_HINT : question;
+    return { query, excludeIds: [], retry: false };
+  }
   // "不是这个，我问的是专票" carries its own question; a bare "没用" refers to the previous one.
   const remainder = withoutDissatisfaction(question);
   const lastUserAt = input.history.findLastIndex((t) => t.role === "user" && !isDissatisfied(t.text));
