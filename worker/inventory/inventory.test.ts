@@ -587,6 +587,34 @@ describe("snapshot and shopper availability", () => {
     expect(await snapshotRow(sku!)).toMatchObject({ onHand: 8, version: s.version });
   });
 
+  it("a publish that fails while libSQL is unavailable is retried by the alarm until it lands", async () => {
+    const {
+      skuIds: [sku],
+    } = await newSkus(1);
+    await setAvailable(sku!, 6);
+    await eventually(
+      () => stockOf(sku!),
+      (v) => v.publishedVersion === v.version,
+      "publish",
+    );
+    // Make every snapshot write fail, as an unreachable database would.
+    await stack.sql.execute("ALTER TABLE stock_snapshots RENAME TO stock_snapshots_offline");
+    try {
+      expect((await reserve(`retry-${sku}`, [{ skuId: sku!, qty: 2 }])).status).toBe(200);
+      const pending = await stockOf(sku!);
+      expect(pending.publishedVersion).toBeLessThan(pending.version);
+    } finally {
+      await stack.sql.execute("ALTER TABLE stock_snapshots_offline RENAME TO stock_snapshots");
+    }
+    // No further calls to the object: only its retry alarm can publish the hold.
+    const snap = await eventually(
+      () => snapshotRow(sku!),
+      (r) => r?.reserved === 2,
+      "publish retried by alarm",
+    );
+    expect(snap).toMatchObject({ onHand: 6, available: 4 });
+  });
+
   it("after all of the above, every SKU balances: on hand = available + reserved + sold", async () => {
     const rs = await stack.sql.execute("SELECT sku_id FROM stock_snapshots");
     expect(rs.rows.length).toBeGreaterThan(10);
