@@ -279,6 +279,25 @@ function apiCall(ctx: SimContext, method: string, p: Record<string, string>, biz
         gmt_refund_pay: formatShanghaiDateTime(now),
       });
     }
+    case "alipay.trade.fastpay.refund.query": {
+      const t = lookup(ctx, biz);
+      if (!t) return businessError("ACQ.TRADE_NOT_EXIST", "交易不存在");
+      const r = t.refunds.find((x) => x.outRefundNo === (s(biz.out_request_no) ?? t.outTradeNo));
+      // Not found is a success reply without refund fields, exactly like the real API.
+      return success({
+        trade_no: t.transactionId,
+        out_trade_no: t.outTradeNo,
+        ...(r
+          ? {
+              out_request_no: r.outRefundNo,
+              total_amount: fenToYuan(t.amountFen),
+              refund_amount: fenToYuan(r.refundFen),
+              refund_status: "REFUND_SUCCESS",
+              gmt_refund_pay: formatShanghaiDateTime(r.createdAtMs),
+            }
+          : {}),
+      });
+    }
     default:
       return invalidArgs("isv.invalid-method", "不存在的方法名");
   }

@@ -226,7 +226,10 @@ describe("Alipay against the simulator", () => {
         totalRefundedFen: 2_500,
       },
     ]);
+    // The repeat gets fund_change "N"; the client confirms through the refund query.
     expect(await alipay.refund(input)).toMatchObject({ status: "SUCCESS" });
+    expect(await alipay.queryRefund(outTradeNo, input.outRefundNo)).toBe(true);
+    expect(await alipay.queryRefund(outTradeNo, "NEVER_REQUESTED")).toBe(false);
     const refunds = await fx.control<{ outRefundNo: string }[]>("/_sim/refunds");
     expect(refunds.json.filter((r) => r.outRefundNo === input.outRefundNo)).toHaveLength(1);
     await expect(

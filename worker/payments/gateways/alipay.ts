@@ -394,15 +394,32 @@ export class Alipay implements PaymentProvider {
       out_request_no: input.outRefundNo,
       ...(reason ? { refund_reason: reason } : {}),
     });
-    if (node.out_trade_no !== input.outTradeNo || !str(node.trade_no)) {
+    const tradeNo = str(node.trade_no);
+    if (node.out_trade_no !== input.outTradeNo || !tradeNo) {
       throw new GatewayError("alipay", "MALFORMED_RESPONSE", "退款应答的订单号与请求不一致");
     }
-    // Alipay refunds are synchronous: code 10000 means done (fund_change "N" on a repeated request).
-    return {
-      outRefundNo: input.outRefundNo,
-      refundId: str(node.trade_no)!,
-      status: "SUCCESS",
-      refundFen: input.refundFen,
-    };
+    const result = { outRefundNo: input.outRefundNo, refundId: tradeNo, refundFen: input.refundFen };
+    // Alipay's rule: fund_change "Y" is success; "N" (e.g. a repeated request) must be confirmed by query.
+    if (node.fund_change === "Y") return { ...result, status: "SUCCESS" };
+    const done = await this.queryRefund(input.outTradeNo, input.outRefundNo);
+    return { ...result, status: done ? "SUCCESS" : "PROCESSING" };
+  }
+
+  /**
+   * alipay.trade.fastpay.refund.query: true when the refund exists and refund_status is empty or
+   * REFUND_SUCCESS (Alipay's documented rule); false when Alipay has no such refund (retry it).
+   */
+  async queryRefund(outTradeNo: string, outRefundNo: string): Promise<boolean> {
+    const node = await this.call("alipay.trade.fastpay.refund.query", {
+      out_trade_no: outTradeNo,
+      out_request_no: outRefundNo,
+    });
+    if (node.refund_amount === undefined) return false;
+    if (node.out_request_no !== undefined && node.out_request_no !== outRefundNo) {
+      throw new GatewayError("alipay", "MALFORMED_RESPONSE", "退款查询应答的退款请求号与请求不一致");
+    }
+    return (
+      node.refund_status === undefined || node.refund_status === "" || node.refund_status === "REFUND_SUCCESS"
+    );
   }
 }
