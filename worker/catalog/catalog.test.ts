@@ -255,6 +255,18 @@ describe("products", () => {
     expect((await names(`q=${encodeURIComponent("一级能效冰箱")}`))[0]).toBe("海尔 BCD-520 十字对开门冰箱");
     expect(await names(`q=${encodeURIComponent("洗碗机")}`)).toEqual([]);
 
+    for (const hp of [1, 1.5, 3])
+      await createProduct({
+        categoryId: fridgeCategory,
+        name: `格力 云佳 ${hp}匹 变频挂机`,
+        brand: "格力",
+        status: "on_sale",
+        attributes: { horsepower: hp, ac_type: "挂机" },
+        skus: [{ skuCode: `GL-${hp}`, specs: { 匹数: `${hp}匹` }, priceFen: 259_900 }],
+      });
+    // A decimal in the query must not degrade to "any 匹".
+    expect(await names(`q=${encodeURIComponent("1.5匹")}`)).toEqual(["格力 云佳 1.5匹 变频挂机"]);
+
     const bad = await stack.fetch("/api/products?attr.energy_grade=abc");
     expect(bad.status).toBe(400);
     expect((await json(bad)).error?.message).toMatch(/[\u4e00-\u9fff]/);

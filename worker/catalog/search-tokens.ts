@@ -17,7 +17,8 @@ export function tokenize(text: string): string[] {
   const runs = normalise(text).match(/[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:\.[0-9]+)?/g) ?? [];
   for (const run of runs) {
     if (!CJK.test(run)) {
-      tokens.push(run);
+      // FTS5's unicode61 splits on ".", which would turn 1.5匹 into 1 and 5: keep decimals whole.
+      tokens.push(run.replace(".", "d"));
       continue;
     }
     const chars = [...run];
