@@ -15,6 +15,12 @@ export interface Env {
   /** Comma-separated origins allowed by CORS (the H5 dev server). */
   CORS_ORIGINS?: string;
   LOG_LEVEL?: string;
+  /** OpenAI-compatible LLM for the FAQ bot (DeepSeek, Qwen…); unless all of URL, key and model are set
+   *  the bot answers from retrieval alone. The key is a secret (`wrangler secret put LLM_API_KEY`). */
+  LLM_BASE_URL?: string;
+  LLM_API_KEY?: string;
+  LLM_MODEL?: string;
+  LLM_TIMEOUT_MS?: string;
   IMAGES: R2Bucket;
   /** One ChatRoom per customer-service conversation (idFromName(`conversation:<id>`)). */
   CHAT_ROOM: DurableObjectNamespace<import("../durable-objects/chat-room").ChatRoom>;
