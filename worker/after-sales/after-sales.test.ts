@@ -103,6 +103,23 @@ describe("outlets", () => {
   });
 });
 
+describe("API description", () => {
+  it("documents the FAQ and after-sales routes", async () => {
+    const res = await stack.fetch("/api/openapi.json");
+    expect(res.status).toBe(200);
+    const paths = Object.keys(((await res.json()) as { paths: Record<string, unknown> }).paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "/api/faq",
+        "/api/faq/search",
+        "/api/admin/faq/{id}",
+        "/api/after-sales/outlets",
+        "/api/after-sales/warranty/order-items/{id}",
+      ]),
+    );
+  });
+});
+
 describe("warranty policies", () => {
   it("lists every category's policy with its description", async () => {
     const items = (await json(await stack.fetch("/api/after-sales/warranty-policies"))).items as unknown as {

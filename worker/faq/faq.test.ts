@@ -167,6 +167,27 @@ describe("merchant FAQ management: CRUD and the search index", () => {
     expect(await searchIds("不粘锅能放洗碗机吗")).not.toContain(newEntry.id);
   });
 
+  it("creates an id once under concurrent duplicates, and concurrent searches all see it", async () => {
+    const before = await entryCount();
+    const body = {
+      ...newEntry,
+      id: "concurrent-entry",
+      question: "洗碗机需要软水盐吗？",
+      keywords: ["软水盐"],
+    };
+    const statuses = await Promise.all(
+      [1, 2, 3].map(
+        async () =>
+          (await stack.fetch("/api/admin/faq", { method: "POST", token: merchant, json: body })).status,
+      ),
+    );
+    expect(statuses.sort()).toEqual([201, 409, 409]);
+    expect(await entryCount()).toBe(before + 1);
+    const results = await Promise.all(Array.from({ length: 8 }, () => searchIds("洗碗机软水盐")));
+    expect(results.every((ids) => ids[0] === "concurrent-entry")).toBe(true);
+    await stack.fetch("/api/admin/faq/concurrent-entry", { method: "DELETE", token: merchant });
+  });
+
   it("generates an id when none is given", async () => {
     const { id: _id, ...withoutId } = newEntry;
     const res = await stack.fetch("/api/admin/faq", { method: "POST", token: merchant, json: withoutId });
