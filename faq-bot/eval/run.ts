@@ -16,7 +16,7 @@ console.table({
   questions: { value: report.count },
   "answerable questions": { value: report.answerable },
   "top-1 accuracy (answered with the labelled entry)": { value: pct(report.top1Accuracy) },
-  "top-1 retrieval accuracy (ignoring escalation)": { value: pct(report.retrievalTop1Accuracy) },
+  "raw search top-1 (no intent rules, ignoring escalation)": { value: pct(report.retrievalTop1Accuracy) },
   "escalation precision": { value: pct(report.escalationPrecision) },
   "escalation recall": { value: pct(report.escalationRecall) },
   "escalations (true / predicted / labelled)": {
