@@ -11,7 +11,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Log, LogLevel, Miniflare } from "miniflare";
@@ -198,6 +198,7 @@ async function scenario(
 }
 
 export async function run(): Promise<void> {
+  const loadBefore = loadavg()[0]!.toFixed(2);
   const s = await startBenchStack();
   try {
     const [directSku, apiSku, warmSku] = (await stockedSkus(s, 3)) as [number, number, number];
@@ -291,7 +292,8 @@ export async function run(): Promise<void> {
     const cpu = cpus();
     console.log(
       `\nmachine: ${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ` +
-        `Node ${process.version}, ${process.platform}/${process.arch}`,
+        `Node ${process.version}, ${process.platform}/${process.arch}; ` +
+        `load average before/after: ${loadBefore} / ${loadavg()[0]!.toFixed(2)} (other processes share the cores)`,
     );
   } finally {
     await s.close();

@@ -80,6 +80,16 @@ describe("reserve", () => {
     expect(sim.state.version).toBe(v);
   });
 
+  it("refuses malformed quantities instead of corrupting the counts", () => {
+    const sim = new Sim(5);
+    sim.reserve("a", 3);
+    for (const qty of [0, -1, 1.5, Number.NaN])
+      expect(() => sim.reserve(`bad${qty}`, qty)).toThrow(RangeError);
+    expect(() => adjust(sim.state, { mode: "restock", quantity: -2 }, who, T0)).toThrow(RangeError);
+    expect(() => adjust(sim.state, { mode: "set", available: -1 }, who, T0)).not.toThrow();
+    expect(sim.state.reserved).toBe(3);
+  });
+
   it("never sells more than on hand over any sequence of reserves", () => {
     const sim = new Sim(50);
     const ok = Array.from({ length: 500 }, (_, i) => sim.reserve(`o${i}`, 1 + (i % 3))).filter((r) => r.ok);

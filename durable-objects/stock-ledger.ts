@@ -98,6 +98,12 @@ export function emptyState(skuId: number, now: number): StockState {
   };
 }
 
+/** Callers validate input; this keeps a caller's bug from corrupting the counts (a negative hold would). */
+function assertUnits(n: number, what: string, allowZeroOrNegative = false) {
+  if (!Number.isSafeInteger(n) || (!allowZeroOrNegative && n <= 0))
+    throw new RangeError(`invalid ${what}: ${n}`);
+}
+
 const unchanged = <R>(state: StockState, result: R): Transition<R> => ({ result, state });
 
 /** Merchant actions that put units back on the shelf re-arm the low-stock alert once above it. */
@@ -172,6 +178,8 @@ export function reserve(
   cmd: { orderId: string; qty: number; ttlMs: number },
   now: number,
 ): Transition<ReserveResult> {
+  assertUnits(cmd.qty, "quantity");
+  assertUnits(cmd.ttlMs, "ttl");
   if (existing) {
     if (existing.status === "released" || existing.status === "expired")
       return unchanged(s, { ok: false, code: "RESERVATION_CLOSED", status: existing.status });
@@ -267,6 +275,7 @@ export function reReserve(
   cmd: { ttlMs: number },
   now: number,
 ): Transition<ReReserveResult> {
+  assertUnits(cmd.ttlMs, "ttl");
   if (!r) return unchanged(s, { ok: false, code: "RESERVATION_NOT_FOUND" });
   if (r.status === "held" || r.status === "confirmed")
     return unchanged(s, { ok: true, status: r.status, expiresAt: r.expiresAt, changed: false });
@@ -359,6 +368,7 @@ export function returnToStock(
   cmd: { qty: number; reason: string; actor: string },
   now: number,
 ): Transition<ReturnResult> {
+  assertUnits(cmd.qty, "quantity");
   if (r?.status !== "confirmed") return unchanged(s, { ok: false, code: "NOT_SOLD" });
   const returnable = r.qty - r.returnedQty;
   if (cmd.qty > returnable) return unchanged(s, { ok: false, code: "RETURN_EXCEEDS_SOLD", returnable });
@@ -393,6 +403,9 @@ export function adjust(
   who: { reason: string; actor: string },
   now: number,
 ): Transition<AdjustResult> {
+  if (cmd.mode === "restock") assertUnits(cmd.quantity, "quantity");
+  else if (cmd.mode === "delta") assertUnits(cmd.delta, "delta", true);
+  else assertUnits(cmd.available, "available", true);
   const available = availableOf(s);
   const delta =
     cmd.mode === "restock" ? cmd.quantity : cmd.mode === "delta" ? cmd.delta : cmd.available - available;
@@ -407,6 +420,7 @@ export function adjust(
 
 /** A new threshold re-arms the alert, and alerts at once if stock is already below it. */
 export function setThreshold(s: StockState, threshold: number | null, now: number): Transition<{ ok: true }> {
+  if (threshold !== null) assertUnits(threshold, "threshold");
   if (s.threshold === threshold) return unchanged(s, { ok: true });
   const next: StockState = { ...s, threshold, alertArmed: true, version: s.version + 1, updatedAt: now };
   const { state, alert } = evaluateAlert(next, true);
