@@ -390,27 +390,7 @@ export class ChatRoom extends DurableObject<Env> {
         });
       }
     };
-    if (s.pendingEnqueue)
-      await attempt("enqueue", async () => {
-        const { position } = await lobbyStub(this.env).enqueue({
-          conversationId: s.conversationId,
-          shopperId: s.shopperId,
-          shopperName: s.shopperName,
-          reason: s.escalationReason ?? "explicit",
-        });
-        this.update({ pendingEnqueue: false });
-        // The lobby may already have assigned an agent while we waited.
-        if (this.state?.status === "queued" && position !== null) {
-          this.update({ queuePosition: position });
-          this.append("bot", null, BOT_NAME, `您当前排在第 ${position} 位，客服接入后会第一时间回复您。`);
-          this.broadcastStatus();
-        }
-      });
-    if (s.pendingRelease)
-      await attempt("release", async () => {
-        await lobbyStub(this.env).release(s.conversationId);
-        this.update({ pendingRelease: false });
-      });
+    // The mirror first: once the shopper hears their queue position, listings already show it.
     if (this.state && this.state.mirroredVersion < this.state.version)
       await attempt("mirror", async () => {
         const v = this.state!;
@@ -430,6 +410,27 @@ export class ChatRoom extends DurableObject<Env> {
         // Changes made while the write was in flight keep the room dirty until the next flush.
         this.state = { ...this.state!, mirroredVersion: Math.max(this.state!.mirroredVersion, version) };
         this.save();
+      });
+    if (this.state?.pendingEnqueue)
+      await attempt("enqueue", async () => {
+        const { position } = await lobbyStub(this.env).enqueue({
+          conversationId: s.conversationId,
+          shopperId: s.shopperId,
+          shopperName: s.shopperName,
+          reason: s.escalationReason ?? "explicit",
+        });
+        this.update({ pendingEnqueue: false });
+        // The lobby may already have assigned an agent while we waited.
+        if (this.state?.status === "queued" && position !== null) {
+          this.update({ queuePosition: position });
+          this.append("bot", null, BOT_NAME, `您当前排在第 ${position} 位，客服接入后会第一时间回复您。`);
+          this.broadcastStatus();
+        }
+      });
+    if (this.state?.pendingRelease)
+      await attempt("release", async () => {
+        await lobbyStub(this.env).release(s.conversationId);
+        this.update({ pendingRelease: false });
       });
     if (failed) await this.ctx.storage.setAlarm(Date.now() + RETRY_MS);
   }

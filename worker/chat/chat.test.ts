@@ -3,21 +3,30 @@
  * FAQ bot, escalation, agents, access control, reconnects and CSAT.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LlmSimulator, startLlmSimulator } from "../../dev/llm-simulator/server";
 import { type Stack, shopperToken, staffToken, startStack } from "../../test/harness";
+import { createDb } from "../db/client";
+import { seedFaq } from "../faq/service";
 import { CHAT_LIMITS, PING_FRAME } from "./protocol";
 import { type Frame, TestSocket } from "./ws-test-client";
 
 let stack: Stack;
+let llm: LlmSimulator;
 let wsBase: string;
 const sockets: TestSocket[] = [];
 
 beforeAll(async () => {
-  stack = await startStack();
+  llm = await startLlmSimulator();
+  stack = await startStack({
+    vars: { LLM_BASE_URL: llm.url, LLM_API_KEY: "test-key", LLM_MODEL: "sim-model" },
+  });
   wsBase = stack.baseUrl.replace(/^http/, "ws");
+  await seedFaq(createDb(stack.vars.LIBSQL_URL!));
 }, 60_000);
 afterAll(async () => {
   for (const s of sockets) s.close();
   await stack.close();
+  await llm.close();
 });
 
 async function json<T = Record<string, unknown>>(res: Response, status?: number): Promise<T> {
@@ -86,7 +95,8 @@ describe("shopper and bot", () => {
     expect(Number(rows.rows[0]!.n)).toBe(1);
   });
 
-  it("greets, answers a FAQ question from the bot, keeps retries idempotent and answers pings", async () => {
+  it("greets, streams an LLM answer grounded in the FAQ, keeps retries idempotent and answers pings", async () => {
+    llm.setMode("answer");
     const token = await shopperToken(stack, "问答顾客");
     const id = await openConversation(token);
     const ws = await connect(roomPath(id), token);
@@ -102,6 +112,12 @@ describe("shopper and bot", () => {
       (f) => f.type === "message" && f.message.from.kind === "bot" && f.message.id > mine.message.id,
       "bot answer",
     );
+    // Delta frames came first, under the answer's streamId, and add up to the final text.
+    expect(answer.streamId).toBeTruthy();
+    const deltas = ws.frames.filter((f) => f.type === "delta" && f.streamId === answer.streamId);
+    expect(deltas.length).toBeGreaterThan(1);
+    expect(deltas.map((d) => d.text).join("")).toBe(answer.message.text);
+    expect(ws.frames.indexOf(deltas[0]!)).toBeLessThan(ws.frames.indexOf(answer));
     expect(answer.message.sources.length).toBeGreaterThan(0);
     expect(answer.message.text).toMatch(/退/);
 
@@ -117,6 +133,32 @@ describe("shopper and bot", () => {
       200,
     );
     expect(page.messages.filter((m) => m.clientMsgId === "q1")).toHaveLength(1);
+  });
+
+  it("falls back to the FAQ when the LLM fails, and hands over when the LLM asks for a human", async () => {
+    const token = await shopperToken(stack, "故障顾客");
+    const id = await openConversation(token);
+    const ws = await connect(roomPath(id), token);
+    await ws.waitFor((f) => f.type === "history", "history");
+    llm.setMode("error500");
+    ws.send({ type: "message", text: "7天无理由退货怎么退？", clientMsgId: "f1" });
+    const fallback = await ws.waitFor(
+      (f) => f.type === "message" && f.message.from.kind === "bot" && f.message.sources?.length > 0,
+      "retrieval fallback",
+    );
+    expect(fallback.message.text).toMatch(/退/);
+    expect(ws.frames.some((f) => f.type === "status")).toBe(false);
+
+    llm.setMode("handoff");
+    ws.send({ type: "message", text: "空调安装要收费吗？", clientMsgId: "f2" });
+    await ws.waitFor(isStatus("queued"), "queued after LLM handoff");
+    await ws.message((t) => /第 \d+ 位/.test(t), "queue position");
+    const row = await stack.sql.execute({
+      sql: "SELECT status, escalation_reason FROM conversations WHERE id = ?",
+      args: [id],
+    });
+    expect(row.rows[0]).toMatchObject({ status: "queued", escalation_reason: "llm_handoff" });
+    llm.setMode("answer");
   });
 
   it("rejects oversize, malformed and too-frequent frames without storing them", async () => {

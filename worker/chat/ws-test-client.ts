@@ -74,10 +74,18 @@ export class TestSocket {
     return this.waitFor((f) => f.type === "message" && match(f.message.text as string, f), what, from);
   }
 
+  /**
+   * Waits for the server's close frame. `ws` emits "close" only once the TCP connection ends, which
+   * the local proxy may delay; the frame's code is already known when the closing handshake starts.
+   */
   async waitClosed(): Promise<{ code: number; reason: string }> {
-    await this.waitFor(() => this.closed !== undefined, "close").catch(() => undefined);
-    if (!this.closed) throw new Error("socket did not close");
-    return this.closed;
+    const internal = this.ws as unknown as { _closeFrameReceived?: boolean; _closeCode?: number };
+    const deadline = Date.now() + WAIT_MS;
+    while (!this.closed && !internal._closeFrameReceived) {
+      if (Date.now() > deadline) throw new Error("socket did not close");
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return this.closed ?? { code: internal._closeCode ?? 0, reason: "" };
   }
 
   send(frame: unknown) {
