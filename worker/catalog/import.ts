@@ -1,5 +1,3 @@
-import { z } from "@hono/zod-openapi";
-
 import type { Db } from "../db/client";
 import { AppError, badRequest } from "../shared/errors";
 import { yuanToFen } from "../shared/money";

@@ -313,7 +313,7 @@ export async function getProductAdmin(db: Conn, id: number) {
 /** What a shopper may see: on-sale products only, active SKUs only. */
 export async function getProductForShopper(db: Db, id: number) {
   const p = await getProductAdmin(db, id).catch(() => undefined);
-  if (!p || p.status !== "on_sale") throw notFound("商品不存在或已下架");
+  if (p?.status !== "on_sale") throw notFound("商品不存在或已下架");
   const category = await db.select().from(categories).where(eq(categories.id, p.categoryId)).get();
   const active = p.skus.filter((s) => s.active);
   const stock = await availabilityOf(
