@@ -22,6 +22,16 @@ export interface Env {
   LLM_MODEL?: string;
   LLM_TIMEOUT_MS?: string;
   IMAGES: R2Bucket;
+  /** Overrides the merchant's auto-cancel minutes for unpaid orders (tests, staging). */
+  ORDER_PAY_TIMEOUT_SECONDS?: string;
+  /** Overrides the merchant's auto-complete days for shipped orders, in seconds (tests, staging). */
+  ORDER_AUTO_COMPLETE_SECONDS?: string;
+  /** JSON {"order_paid":"<template id>",…}: subscribe-message templates; absent = recorded only. */
+  WECHAT_SUBSCRIBE_TEMPLATES?: string;
+  /** developer | trial | formal: which mini program version a subscribe message opens. */
+  WECHAT_MINIPROGRAM_STATE?: string;
+  /** One OrderTimer per order (idFromName(order_no)): the auto-cancel / auto-complete alarm. */
+  ORDER_TIMER: DurableObjectNamespace<import("../durable-objects/order-timer").OrderTimer>;
   /** One ChatRoom per customer-service conversation (idFromName(`conversation:<id>`)). */
   CHAT_ROOM: DurableObjectNamespace<import("../durable-objects/chat-room").ChatRoom>;
   /** The single agent lobby (idFromName("lobby")): presence, queue, assignments. */

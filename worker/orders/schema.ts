@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { shoppers } from "../auth/schema";
 import type { Adjustment } from "../checkout/pricing";
 import type { ActorKind, OrderStatus } from "./state-machine";
@@ -111,4 +111,19 @@ export const orderEvents = sqliteTable(
     uniqueIndex("order_events_order_seq").on(t.orderId, t.seq),
     index("order_events_order").on(t.orderId, t.id),
   ],
+);
+
+/**
+ * An order being placed under an Idempotency-Key: claimed before stock is reserved and deleted in the
+ * order's own batch (or by the compensation), so concurrent duplicates wait for the first one instead
+ * of each reserving stock.
+ */
+export const orderRequests = sqliteTable(
+  "order_requests",
+  {
+    shopperId: integer("shopper_id").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.shopperId, t.idempotencyKey] })],
 );

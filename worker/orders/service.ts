@@ -15,7 +15,7 @@ import { AppError, badRequest, notFound } from "../shared/errors";
 import type { Logger } from "../shared/log";
 import { fenToYuan } from "../shared/money";
 import { newOrderNo } from "./order-no";
-import { orderEvents, orderItems, orders } from "./schema";
+import { orderEvents, orderItems, orderRequests, orders } from "./schema";
 import {
   type ActorKind,
   availableActions,
@@ -79,12 +79,57 @@ export async function createOrder(
   input: z.infer<typeof createOrderInput>,
   idempotencyKey: string,
 ): Promise<{ order: OrderRow; created: boolean }> {
-  const { db, env } = deps;
-  const existing = await byIdempotencyKey(db, shopperId, idempotencyKey);
-  if (existing) return { order: existing, created: false };
+  const { db } = deps;
+  for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+    const existing = await byIdempotencyKey(db, shopperId, idempotencyKey);
+    if (existing) return { order: existing, created: false };
+    if (await claimKey(db, shopperId, idempotencyKey))
+      return placeOrder(deps, shopperId, input, idempotencyKey);
+    // A concurrent duplicate holds the key: wait for its order (or for its failure to free the key).
+    await new Promise((r) => setTimeout(r, CLAIM_POLL_MS));
+  }
+  throw new AppError(409, "IDEMPOTENCY_IN_PROGRESS", "订单正在提交中，请稍后在我的订单中查看");
+}
 
-  const q = await buildQuote(db, shopperId, input);
-  if (q.problems.length) throw new AppError(409, "NOT_ORDERABLE", q.problems[0]!, q.problems);
+const CLAIM_ATTEMPTS = 30;
+const CLAIM_POLL_MS = 100;
+/** A claim this old belongs to a request that died mid-way; it may be taken over. */
+const CLAIM_STALE_MS = 60_000;
+
+async function claimKey(db: Db, shopperId: number, key: string): Promise<boolean> {
+  const now = Date.now();
+  const inserted = await db
+    .insert(orderRequests)
+    .values({ shopperId, idempotencyKey: key, createdAt: now })
+    .onConflictDoUpdate({
+      target: [orderRequests.shopperId, orderRequests.idempotencyKey],
+      set: { createdAt: now },
+      setWhere: sql`${orderRequests.createdAt} < ${now - CLAIM_STALE_MS}`,
+    })
+    .returning({ createdAt: orderRequests.createdAt });
+  return inserted.length === 1;
+}
+
+const releaseClaim = (db: Db, shopperId: number, key: string) =>
+  db
+    .delete(orderRequests)
+    .where(and(eq(orderRequests.shopperId, shopperId), eq(orderRequests.idempotencyKey, key)));
+
+async function placeOrder(
+  deps: OrderDeps,
+  shopperId: number,
+  input: z.infer<typeof createOrderInput>,
+  idempotencyKey: string,
+): Promise<{ order: OrderRow; created: boolean }> {
+  const { db, env } = deps;
+  const q = await buildQuote(db, shopperId, input).catch(async (err) => {
+    await releaseClaim(db, shopperId, idempotencyKey);
+    throw err;
+  });
+  if (q.problems.length) {
+    await releaseClaim(db, shopperId, idempotencyKey);
+    throw new AppError(409, "NOT_ORDERABLE", q.problems[0]!, q.problems);
+  }
   const now = Date.now();
   const orderNo = newOrderNo(now);
   const payDeadline = now + payTimeoutMs(env, q.settings);
@@ -128,6 +173,13 @@ export async function createOrder(
   try {
     await runSaga(
       [
+        {
+          name: "claim idempotency key",
+          run: async () => {},
+          compensate: async () => {
+            await releaseClaim(db, shopperId, idempotencyKey);
+          },
+        },
         {
           name: "reserve stock",
           run: async () => {
@@ -195,6 +247,7 @@ export async function createOrder(
                   ]
                 : []),
               ...orderNoticeStatements(db, subscribeConfig(env), "order_created", row, summary),
+              releaseClaim(db, shopperId, idempotencyKey),
             ]);
           },
         },
@@ -204,7 +257,7 @@ export async function createOrder(
     );
   } catch (err) {
     if (isUniqueViolation(err, "idempotency_key")) {
-      // A concurrent duplicate won the race; its reservation is the order's, ours was released above.
+      // Only possible after a stale claim was taken over; our reservation was released above.
       const winner = await byIdempotencyKey(db, shopperId, idempotencyKey);
       if (winner) return { order: winner, created: false };
     }

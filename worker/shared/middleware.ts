@@ -1,21 +1,16 @@
 import type { ErrorHandler, MiddlewareHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { createDb, type Db } from "../db/client";
+import { createDb } from "../db/client";
 import type { AppEnv } from "../env";
 import { AppError, errorBody } from "./errors";
 import { createLogger } from "./log";
 
-// One client per isolate and URL: @libsql/client/web is stateless HTTP, so sharing is safe.
-const clients = new Map<string, Db>();
-
+// One client per request. A client shared across requests is not safe on Workers: @libsql/client
+// queues calls beyond its concurrency limit (20) and starts a queued call from whichever request's
+// call finished, i.e. in another request's I/O context, which workerd cancels as a hung request
+// under load. Creating a client is cheap (no I/O).
 export const database: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const key = `${c.env.LIBSQL_URL}|${c.env.LIBSQL_AUTH_TOKEN ?? ""}`;
-  let db = clients.get(key);
-  if (!db) {
-    db = createDb(c.env.LIBSQL_URL, c.env.LIBSQL_AUTH_TOKEN);
-    clients.set(key, db);
-  }
-  c.set("db", db);
+  c.set("db", createDb(c.env.LIBSQL_URL, c.env.LIBSQL_AUTH_TOKEN));
   await next();
 };
 

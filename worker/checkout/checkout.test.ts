@@ -1,0 +1,321 @@
+/**
+ * Cart, addresses, quote and order creation through HTTP (real worker, libSQL, StockCounter objects).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shopperToken } from "../../test/harness";
+import {
+  count,
+  createSku,
+  json,
+  newShopper,
+  type OrderFixture,
+  placeOrder,
+  setStock,
+  startOrderFixture,
+  stockOf,
+} from "../orders/integration-fixture";
+
+let f: OrderFixture;
+beforeAll(async () => {
+  f = await startOrderFixture();
+}, 60_000);
+afterAll(() => f.close());
+
+type CartItem = {
+  skuId: number;
+  quantity: number;
+  selected: boolean;
+  available: boolean;
+  unavailableReason: string | null;
+};
+const cartOf = async (token: string) =>
+  (await json(await f.stack.fetch("/api/cart", { token }))) as unknown as {
+    items: CartItem[];
+    summary: { selectedCount: number; selectedTotalFen: number; unavailableCount: number };
+  };
+
+describe("cart", () => {
+  it("adds, changes quantity, selects and removes; unavailable lines are flagged, not dropped", async () => {
+    const a = await createSku(f, 1_000, 10);
+    const b = await createSku(f, 2_500, 10);
+    const c = await createSku(f, 9_900, 1);
+    const token = await shopperToken(f.stack, "购物车买家");
+    for (const [skuId, quantity] of [
+      [a, 1],
+      [a, 2],
+      [b, 1],
+      [c, 1],
+    ] as const)
+      expect(
+        (await f.stack.fetch("/api/cart/items", { method: "POST", token, json: { skuId, quantity } })).status,
+      ).toBe(200);
+    let cart = await cartOf(token);
+    expect(cart.items.map((i) => [i.skuId, i.quantity])).toEqual([
+      [a, 3],
+      [b, 1],
+      [c, 1],
+    ]);
+    expect(cart.summary).toMatchObject({ selectedCount: 5, selectedTotalFen: 3 * 1_000 + 2_500 + 9_900 });
+
+    expect(
+      (
+        await f.stack.fetch(`/api/cart/items/${b}`, {
+          method: "PATCH",
+          token,
+          json: { quantity: 4, selected: false },
+        })
+      ).status,
+    ).toBe(200);
+    cart = await cartOf(token);
+    expect(cart.items.find((i) => i.skuId === b)).toMatchObject({ quantity: 4, selected: false });
+    expect(cart.summary.selectedTotalFen).toBe(3 * 1_000 + 9_900);
+
+    // c sells out, a goes off shelf: both stay in the cart, flagged, and out of the total.
+    await setStock(f, c, 0);
+    const productA = Number(
+      (await f.stack.sql.execute({ sql: "SELECT product_id FROM skus WHERE id = ?", args: [a] })).rows[0]!
+        .product_id,
+    );
+    expect(
+      (
+        await f.stack.fetch(`/api/admin/products/${productA}`, {
+          method: "PATCH",
+          token: f.merchant,
+          json: { status: "off_shelf" },
+        })
+      ).status,
+    ).toBe(200);
+    cart = await cartOf(token);
+    expect(cart.items.map((i) => [i.skuId, i.available, i.unavailableReason])).toEqual([
+      [a, false, "off_shelf"],
+      [b, true, null],
+      [c, false, "out_of_stock"],
+    ]);
+    expect(cart.summary).toMatchObject({ selectedTotalFen: 0, unavailableCount: 2 });
+    // Adding an off-shelf SKU is refused; the cart is unchanged.
+    const again = await f.stack.fetch("/api/cart/items", {
+      method: "POST",
+      token,
+      json: { skuId: a, quantity: 1 },
+    });
+    expect(again.status).toBe(409);
+    expect((await cartOf(token)).items.find((i) => i.skuId === a)?.quantity).toBe(3);
+
+    expect(
+      (await f.stack.fetch("/api/cart/remove", { method: "POST", token, json: { skuIds: [a, c] } })).status,
+    ).toBe(200);
+    expect((await cartOf(token)).items.map((i) => i.skuId)).toEqual([b]);
+  });
+
+  it("rejects bad input with a Chinese 400 and writes nothing", async () => {
+    const token = await shopperToken(f.stack, "乱填的买家");
+    const sku = await createSku(f, 1_000, 5);
+    for (const body of [{ skuId: sku, quantity: 0 }, { skuId: sku, quantity: 1000 }, { skuId: "x" }, {}]) {
+      const res = await f.stack.fetch("/api/cart/items", { method: "POST", token, json: body });
+      expect(res.status).toBe(400);
+      expect((await json(res)).error?.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    expect(
+      (
+        await f.stack.fetch("/api/cart/items", {
+          method: "POST",
+          token,
+          json: { skuId: 999999, quantity: 1 },
+        })
+      ).status,
+    ).toBe(404);
+    expect((await cartOf(token)).items).toEqual([]);
+  });
+});
+
+describe("addresses", () => {
+  it("keeps exactly one default and validates phone and region", async () => {
+    const token = await shopperToken(f.stack, "地址簿买家");
+    const base = {
+      receiverName: "李四",
+      phone: "13912345678",
+      province: "北京市",
+      city: "北京市",
+      district: "朝阳区",
+      detail: "建国路 88 号",
+    };
+    const first = await json(await f.stack.fetch("/api/addresses", { method: "POST", token, json: base }));
+    expect(first.isDefault).toBe(true);
+    const second = await json(
+      await f.stack.fetch("/api/addresses", {
+        method: "POST",
+        token,
+        json: { ...base, detail: "望京 SOHO", isDefault: true },
+      }),
+    );
+    let list = (await json(await f.stack.fetch("/api/addresses", { token }))).items as {
+      id: number;
+      isDefault: boolean;
+    }[];
+    expect(list.map((a) => [a.id, a.isDefault])).toEqual([
+      [second.id, true],
+      [first.id, false],
+    ]);
+    expect((await f.stack.fetch(`/api/addresses/${second.id}`, { method: "DELETE", token })).status).toBe(
+      200,
+    );
+    list = (await json(await f.stack.fetch("/api/addresses", { token }))).items as {
+      id: number;
+      isDefault: boolean;
+    }[];
+    expect(list.map((a) => [a.id, a.isDefault])).toEqual([[first.id, true]]);
+    const bad = await f.stack.fetch("/api/addresses", {
+      method: "POST",
+      token,
+      json: { ...base, phone: "12345" },
+    });
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).error?.message).toContain("手机号");
+    expect(
+      (await f.stack.fetch("/api/addresses", { method: "POST", token, json: { ...base, district: "" } }))
+        .status,
+    ).toBe(400);
+    expect(await count(f, "SELECT count(*) AS n FROM addresses WHERE detail = '建国路 88 号'")).toBe(1);
+  });
+});
+
+describe("quote and order creation", () => {
+  it("prices on the server with the merchant's shipping rule; client prices are ignored", async () => {
+    const settings = {
+      shipping: { flatFeeFen: 1_500, freeOverFen: 100_000 },
+      autoCancelMinutes: 30,
+      autoCompleteDays: 10,
+    };
+    expect(
+      (await f.stack.fetch("/api/admin/shop-settings", { method: "PUT", token: f.merchant, json: settings }))
+        .status,
+    ).toBe(200);
+    const sku = await createSku(f, 30_000, 10);
+    const { token } = await newShopper(f, "报价买家");
+    const quote = async (quantity: number) =>
+      json(
+        await f.stack.fetch("/api/checkout/quote", {
+          method: "POST",
+          token,
+          json: { items: [{ skuId: sku, quantity, unitPriceFen: 1, priceFen: 1 }], payableFen: 1 },
+        }),
+      );
+    expect(await quote(2)).toMatchObject({
+      itemsTotalFen: 60_000,
+      shippingFen: 1_500,
+      discountFen: 0,
+      payableFen: 61_500,
+      orderable: true,
+    });
+    const free = await quote(4);
+    expect(free).toMatchObject({ itemsTotalFen: 120_000, shippingFen: 0, payableFen: 120_000 });
+    expect((free.adjustments as { step: string; label: string }[])[0]).toMatchObject({
+      step: "shipping.rule",
+      label: "满1000.00元包邮",
+    });
+
+    // The price changes between quote and order: the order is recomputed.
+    const productId = Number(
+      (await f.stack.sql.execute({ sql: "SELECT product_id FROM skus WHERE id = ?", args: [sku] })).rows[0]!
+        .product_id,
+    );
+    const product = await json(
+      await f.stack.fetch(`/api/admin/products/${productId}`, { token: f.merchant }),
+    );
+    const skus = (product.skus as Record<string, unknown>[]).map((s) => ({ ...s, priceFen: 35_000 }));
+    expect(
+      (
+        await f.stack.fetch(`/api/admin/products/${productId}`, {
+          method: "PATCH",
+          token: f.merchant,
+          json: { skus },
+        })
+      ).status,
+    ).toBe(200);
+    const order = await json(await placeOrder(f, token, [{ skuId: sku, quantity: 2 }]));
+    expect(order).toMatchObject({ itemsTotalFen: 70_000, shippingFen: 1_500, payableFen: 71_500 });
+    expect((order.items as { unitPriceFen: number; name: string }[])[0]).toMatchObject({
+      unitPriceFen: 35_000,
+    });
+    await f.stack.fetch("/api/admin/shop-settings", {
+      method: "PUT",
+      token: f.merchant,
+      json: { ...settings, shipping: { flatFeeFen: 0, freeOverFen: null } },
+    });
+  });
+
+  it("ordering from the cart takes the selected lines and removes them from the cart", async () => {
+    const a = await createSku(f, 1_000, 5);
+    const b = await createSku(f, 2_000, 5);
+    const { token } = await newShopper(f, "从购物车下单");
+    await f.stack.fetch("/api/cart/items", { method: "POST", token, json: { skuId: a, quantity: 2 } });
+    await f.stack.fetch("/api/cart/items", { method: "POST", token, json: { skuId: b, quantity: 1 } });
+    await f.stack.fetch(`/api/cart/items/${b}`, { method: "PATCH", token, json: { selected: false } });
+    const res = await f.stack.fetch("/api/orders", {
+      method: "POST",
+      token,
+      json: {},
+      headers: { "idempotency-key": "from-cart-0001" },
+    });
+    expect(res.status).toBe(201);
+    const order = await json(res);
+    expect((order.items as { skuId: number; quantity: number }[]).map((i) => [i.skuId, i.quantity])).toEqual([
+      [a, 2],
+    ]);
+    expect((await cartOf(token)).items.map((i) => i.skuId)).toEqual([b]);
+  });
+
+  it("is idempotent per shopper key, also for concurrent duplicates: one order, stock held once", async () => {
+    const sku = await createSku(f, 5_000, 10);
+    const { token } = await newShopper(f, "重复提交的买家");
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () => placeOrder(f, token, [{ skuId: sku, quantity: 3 }], "same-key-123456")),
+    );
+    const bodies = await Promise.all(responses.map(json));
+    expect(new Set(bodies.map((b) => b.id)).size).toBe(1);
+    expect(responses.map((r) => r.status).filter((s) => s === 201)).toHaveLength(1);
+    expect(responses.every((r) => r.status === 200 || r.status === 201)).toBe(true);
+    expect(await stockOf(f, sku)).toMatchObject({ available: 7, reserved: 3 });
+    // A retry later returns the same order; another shopper's identical key is a different order.
+    expect(
+      (await json(await placeOrder(f, token, [{ skuId: sku, quantity: 1 }], "same-key-123456"))).id,
+    ).toBe(bodies[0]!.id);
+    const other = await newShopper(f, "另一个买家");
+    expect(
+      (await json(await placeOrder(f, other.token, [{ skuId: sku, quantity: 1 }], "same-key-123456"))).id,
+    ).not.toBe(bodies[0]!.id);
+    expect(await stockOf(f, sku)).toMatchObject({ available: 6, reserved: 4 });
+  });
+
+  it("refuses an order it cannot fill: 409, nothing written, stock untouched", async () => {
+    const a = await createSku(f, 5_000, 5);
+    const b = await createSku(f, 5_000, 1);
+    const { token } = await newShopper(f, "买太多的买家");
+    const before = await count(f, "SELECT count(*) AS n FROM orders");
+    const res = await placeOrder(f, token, [
+      { skuId: a, quantity: 2 },
+      { skuId: b, quantity: 2 },
+    ]);
+    expect(res.status).toBe(409);
+    expect((await json(res)).error?.message).toMatch(/库存不足/);
+    expect(await count(f, "SELECT count(*) AS n FROM orders")).toBe(before);
+    expect(await stockOf(f, a)).toMatchObject({ available: 5, reserved: 0 });
+    expect(await stockOf(f, b)).toMatchObject({ available: 1, reserved: 0 });
+    // Missing key, bad key, no address: 400 and nothing written.
+    expect(
+      (
+        await f.stack.fetch("/api/orders", {
+          method: "POST",
+          token,
+          json: { items: [{ skuId: a, quantity: 1 }] },
+        })
+      ).status,
+    ).toBe(400);
+    expect((await placeOrder(f, token, [{ skuId: a, quantity: 1 }], "bad key!")).status).toBe(400);
+    const noAddress = await shopperToken(f.stack, "没有地址的买家");
+    const r = await placeOrder(f, noAddress, [{ skuId: a, quantity: 1 }]);
+    expect(r.status).toBe(409);
+    expect((await json(r)).error?.message).toContain("收货地址");
+    expect(await count(f, "SELECT count(*) AS n FROM orders")).toBe(before);
+  });
+});
