@@ -328,6 +328,35 @@ describe("expiry, late confirm, release", () => {
   });
 });
 
+describe("returns", () => {
+  it("returned goods go back on sale once per return id, never more than the order bought", async () => {
+    const {
+      skuIds: [sku],
+    } = await newSkus(1);
+    await setAvailable(sku!, 5);
+    await reserve("ret-1", [{ skuId: sku!, qty: 3 }]);
+    const ret = (returnId: string, qty: number) =>
+      admin("/returns", {
+        method: "POST",
+        json: { orderId: "manual:ret-1", returnId, items: [{ skuId: sku, qty }], reason: "七天无理由退货" },
+      });
+    const notSold = await ret("r-0", 1);
+    expect(notSold.status).toBe(409);
+    expect((await json(notSold)).error?.code).toBe("NOT_SOLD");
+    await admin("/reservations/ret-1/confirm", { method: "POST", json: { skuIds: [sku] } });
+    const statuses = await Promise.all([ret("r-1", 2), ret("r-1", 2), ret("r-1", 2)]);
+    expect(statuses.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(await stockOf(sku!)).toMatchObject({ onHand: 5, sold: 1, available: 4 });
+    const tooMany = await ret("r-2", 2);
+    expect(tooMany.status).toBe(409);
+    expect((await json(tooMany)).error?.code).toBe("RETURN_EXCEEDS_SOLD");
+    expect((await ret("r-3", 1)).status).toBe(200);
+    const s = await stockOf(sku!);
+    expect(s).toMatchObject({ onHand: 5, sold: 0, available: 5 });
+    expectBalanced(s);
+  });
+});
+
 describe("merchant endpoints", () => {
   it("roles: anonymous 401, shopper and agent 403, nothing changed", async () => {
     const {

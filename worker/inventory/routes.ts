@@ -2,8 +2,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff, staffOf } from "../shared/auth";
 import { badRequest } from "../shared/errors";
 import { bearer, createRouter, jsonBody, jsonOk } from "../shared/router";
-import { confirmItems, releaseItems, reserveItems } from "./client";
+import { confirmItems, releaseItems, reserveItems, returnItems } from "./client";
 import {
+  actorLabel,
   adjustStock,
   listStock,
   lowStockAlerts,
@@ -278,6 +279,46 @@ inventoryAdminRoutes.openapi(
   async (c) => {
     const r = await releaseItems(c.env, manualOrderId(c.req.valid("param").ref), c.req.valid("json").skuIds);
     if (!r.ok) throw stockConflict(r.code, r.skuIds[0]!);
+    return c.json({ ok: true });
+  },
+);
+
+inventoryAdminRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/inventory/returns",
+    tags,
+    security: bearer,
+    summary: "退货入库：已售出的商品退回后重新可售（同一 returnId 只入库一次，不超过订单购买数量）",
+    request: jsonBody(
+      z.object({
+        orderId: z
+          .string()
+          .trim()
+          .regex(/^[\w:-]{1,80}$/, "订单号格式不正确")
+          .openapi({ description: "订单号；人工预留为 manual:<单号>" }),
+        returnId: z
+          .string()
+          .trim()
+          .regex(/^[\w:-]{1,80}$/, "退货单号格式不正确"),
+        items: z
+          .array(z.object({ skuId: z.number().int().positive(), qty: z.number().int().min(1).max(10_000) }))
+          .min(1)
+          .max(50),
+        reason: reason.default("退货入库"),
+      }),
+    ),
+    responses: jsonOk("{ ok }"),
+  }),
+  async (c) => {
+    const body = c.req.valid("json");
+    const staff = staffOf(c);
+    const r = await returnItems(c.env, body.orderId, body.items, {
+      returnId: body.returnId,
+      reason: body.reason,
+      actor: actorLabel(staff),
+    });
+    if (!r.ok) throw stockConflict(r.code, r.skuId);
     return c.json({ ok: true });
   },
 );

@@ -38,7 +38,7 @@ export interface Actor {
   id: number;
   name: string;
 }
-const actorLabel = (a: Actor) => `staff:${a.id} ${a.name}`;
+export const actorLabel = (a: Actor) => `staff:${a.id} ${a.name}`;
 
 export async function adjustStock(
   db: Db,
@@ -208,6 +208,8 @@ export function stockConflict(code: string, skuId: number, available?: number) {
     RESERVATION_EXPIRED: `SKU ${skuId} 的预留已过期`,
     RESERVATION_RELEASED: `SKU ${skuId} 的预留已释放`,
     ALREADY_SOLD: "已确认售出的库存不能释放",
+    NOT_SOLD: `SKU ${skuId} 在该订单中没有已售出的数量，无法退货入库`,
+    RETURN_EXCEEDS_SOLD: `SKU ${skuId} 的退货数量超过订单已售出且未退回的数量`,
   };
   return new AppError(409, code, messages[code] ?? "库存操作冲突", { skuId, available });
 }
