@@ -7,14 +7,16 @@ import { randomDigits, randomString, rsaSign, rsaVerify } from "./sim-crypto";
 import { findTrade, refundedFen, type SimContext, type SimRefund, type SimTrade, tradeKey } from "./state";
 import type { SimRequest, SimResponse } from "./wechat";
 
-export type AlipayNotificationVariant =
-  | "normal"
-  | "bad_signature"
-  | "tampered_body"
-  | "missing_sign"
-  | "wrong_appid"
-  | "wrong_seller"
-  | "wrong_amount";
+export const ALIPAY_VARIANTS = [
+  "normal",
+  "bad_signature",
+  "tampered_body",
+  "missing_sign",
+  "wrong_appid",
+  "wrong_seller",
+  "wrong_amount",
+] as const;
+export type AlipayNotificationVariant = (typeof ALIPAY_VARIANTS)[number];
 
 /** Sorted `k=v&…` over the given params (no URL-encoding). */
 function signContent(params: Record<string, string>, skipEmpty: boolean): string {
@@ -136,6 +138,9 @@ function openTrade(
   const expiresAtMs = timeExpire === undefined ? undefined : parseShanghaiDateTime(timeExpire);
   if (timeExpire !== undefined && expiresAtMs === undefined) {
     return { error: invalidArgs("isv.invalid-parameter", "time_expire 格式错误") };
+  }
+  if (expiresAtMs !== undefined && expiresAtMs <= ctx.opts.now()) {
+    return { error: businessError("ACQ.INVALID_PARAMETER", "time_expire 已过期") };
   }
   const existing = findTrade(ctx, "alipay", outTradeNo);
   if (existing) {

@@ -2,8 +2,14 @@
 // See docs/payments.md ("Local payment simulator").
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { AlipayNotificationVariant } from "./alipay";
-import { alipayNotification, alipayReturnUrl, handleAlipayGateway, payAlipay } from "./alipay";
+import {
+  ALIPAY_VARIANTS,
+  type AlipayNotificationVariant,
+  alipayNotification,
+  alipayReturnUrl,
+  handleAlipayGateway,
+  payAlipay,
+} from "./alipay";
 import { cashierPage, errorPage, resultPage } from "./cashier";
 import { pemBody, type SimIdentities, testIdentities } from "./keys";
 import { type Delivery, Notifier, type OutboundNotification } from "./notifier";
@@ -21,6 +27,7 @@ import {
   type SimRequest,
   type SimResponse,
   settleWechatRefund,
+  WECHAT_VARIANTS,
   type WechatNotificationVariant,
   wechatNotification,
 } from "./wechat";
@@ -135,13 +142,14 @@ export async function startPaymentSimulator(opts: PaymentSimulatorOptions = {}):
         return controlError(400, "BAD_JSON", "请求体不是合法的 JSON");
       }
     }
-    const tradeOf = (): SimTrade | SimResponse => {
+    const tradeOf = (): { trade: SimTrade } | { error: SimResponse } => {
       const m = input.method;
       const no = input.outTradeNo;
       if (typeof m !== "string" || !METHODS.has(m as SimMethod) || typeof no !== "string") {
-        return controlError(400, "BAD_REQUEST", "需要 method（wechat|alipay）和 outTradeNo");
+        return { error: controlError(400, "BAD_REQUEST", "需要 method（wechat|alipay）和 outTradeNo") };
       }
-      return findTrade(ctx, m as SimMethod, no) ?? controlError(404, "TRADE_NOT_FOUND", "交易不存在");
+      const trade = findTrade(ctx, m as SimMethod, no);
+      return trade ? { trade } : { error: controlError(404, "TRADE_NOT_FOUND", "交易不存在") };
     };
     if (method === "GET" && path === "/_sim/trades")
       return json(200, [...ctx.trades.values()].map(tradeView));
@@ -163,8 +171,9 @@ export async function startPaymentSimulator(opts: PaymentSimulatorOptions = {}):
       return t ? json(200, tradeView(t)) : controlError(404, "TRADE_NOT_FOUND", "交易不存在");
     }
     if (method === "POST" && path === "/_sim/pay") {
-      const t = tradeOf();
-      if (!("method" in t && "outTradeNo" in t && "refunds" in t)) return t;
+      const found = tradeOf();
+      if ("error" in found) return found.error;
+      const t = found.trade;
       const state = payability(ctx, t);
       if (state !== "ok")
         return controlError(409, `TRADE_${state.toUpperCase()}`, `交易不可支付（${state}）`);
@@ -173,9 +182,14 @@ export async function startPaymentSimulator(opts: PaymentSimulatorOptions = {}):
       return json(200, { trade: tradeView(t), delivery: deliveryView(delivery) });
     }
     if (method === "POST" && path === "/_sim/notify/replay") {
-      const t = tradeOf();
-      if (!("refunds" in t)) return t;
+      const found = tradeOf();
+      if ("error" in found) return found.error;
+      const t = found.trade;
       const variant = (input.variant ?? "normal") as NotificationVariant;
+      const known: readonly string[] = t.method === "wechat" ? WECHAT_VARIANTS : ALIPAY_VARIANTS;
+      if (variant !== "duplicate" && !known.includes(variant)) {
+        return controlError(400, "BAD_VARIANT", `variant 须为 duplicate 或 ${known.join("|")}`);
+      }
       const outRefundNo = typeof input.outRefundNo === "string" ? input.outRefundNo : undefined;
       const n = buildNotification(t, outRefundNo, variant);
       if (typeof n === "string") return controlError(409, "NO_NOTIFICATION", n);

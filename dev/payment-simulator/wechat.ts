@@ -23,20 +23,22 @@ const OUT_TRADE_NO = /^[0-9A-Za-z_\-|*]{6,32}$/;
 const OUT_REFUND_NO = /^[0-9A-Za-z_\-|*@]{1,64}$/;
 const CLOCK_SKEW_S = 300;
 
-export type WechatNotificationVariant =
-  | "normal"
-  | "stale"
-  | "future"
-  | "bad_signature"
-  | "unknown_serial"
-  | "probe"
-  | "tampered_body"
-  | "wrong_appid"
-  | "wrong_mchid"
-  | "wrong_amount"
-  | "wrong_api_key"
-  | "platform_cert"
-  | "public_key";
+export const WECHAT_VARIANTS = [
+  "normal",
+  "stale",
+  "future",
+  "bad_signature",
+  "unknown_serial",
+  "probe",
+  "tampered_body",
+  "wrong_appid",
+  "wrong_mchid",
+  "wrong_amount",
+  "wrong_api_key",
+  "platform_cert",
+  "public_key",
+] as const;
+export type WechatNotificationVariant = (typeof WECHAT_VARIANTS)[number];
 
 function signer(ctx: SimContext, force?: "publicKey" | "platformCert") {
   const w = ctx.ids.wechat;
@@ -213,6 +215,9 @@ function prepay(ctx: SimContext, req: SimRequest): SimResponse {
   const expiresAtMs = timeExpire === undefined ? undefined : parseRfc3339(timeExpire);
   if (timeExpire !== undefined && expiresAtMs === undefined) {
     return fail(ctx, 400, "PARAM_ERROR", "time_expire 格式错误");
+  }
+  if (expiresAtMs !== undefined && expiresAtMs <= ctx.opts.now()) {
+    return fail(ctx, 400, "PARAM_ERROR", "time_expire 已过期");
   }
   const prepayId = `wx${formatShanghaiRfc3339(ctx.opts.now()).replace(/\D/g, "").slice(0, 14)}${randomString(20).toLowerCase()}`;
   const existing = findTrade(ctx, "wechat", outTradeNo);

@@ -535,6 +535,9 @@ export class WechatPay implements PaymentProvider {
       }
       const amountFen = tx.amount?.total;
       if (amountFen === undefined || amountFen <= 0) reject("BAD_AMOUNT", "支付通知缺少有效金额");
+      if (tx.amount?.currency !== undefined && tx.amount.currency !== "CNY") {
+        reject("BAD_AMOUNT", `币种 ${tx.amount.currency} 不是 CNY`);
+      }
       const paidAtMs = tx.success_time === undefined ? undefined : parseRfc3339(tx.success_time);
       if (!tx.transaction_id || paidAtMs === undefined) reject("MALFORMED", "支付通知缺少交易号或支付时间");
       return {
