@@ -383,6 +383,20 @@ describe("merchant endpoints", () => {
     expect(await stockOf(sku!)).toMatchObject({ onHand: 0, version: 0 });
   });
 
+  it("documents the inventory routes in the OpenAPI document", async () => {
+    const spec = (await (await stack.fetch("/api/openapi.json")).json()) as {
+      paths: Record<string, unknown>;
+    };
+    for (const path of [
+      "/skus/{skuId}/adjustments",
+      "/skus/{skuId}/ledger",
+      "/suggestions",
+      "/reservations",
+      "/returns",
+    ])
+      expect(Object.keys(spec.paths)).toContain(`/api/admin/inventory${path}`);
+  });
+
   it("rejects bad input with a Chinese 4xx and writes nothing", async () => {
     const {
       skuIds: [sku],
