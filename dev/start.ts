@@ -9,10 +9,14 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { createClient } from "@libsql/client/web";
+import { seedOutlets } from "../worker/after-sales/service";
+import { createDb } from "../worker/db/client";
+import { seedFaq } from "../worker/faq/service";
 import { type HranaGateway, startHranaGateway } from "./hrana-gateway/index";
 import { step, warn } from "./log";
 import { applyMigrations } from "./migrate";
 import { seedCatalog } from "./seed/seed-catalog";
+import { seedStock } from "./seed/seed-stock";
 import { DEMO_STAFF, ensureStaff } from "./seed/staff";
 import { startWorkerRuntime, type WorkerRuntime } from "./worker-runtime";
 
@@ -53,6 +57,9 @@ async function main() {
   const sql = createClient({ url: libsqlUrl, authToken: libsqlToken });
   closers.push(async () => sql.close());
   await ensureStaff(sql);
+  const db = createDb(libsqlUrl, libsqlToken);
+  const [faqs, outlets] = [await seedFaq(db), await seedOutlets(db)];
+  if (faqs || outlets) step(`seeded ${faqs} FAQ entries and ${outlets} repair outlets`);
 
   const vars: Record<string, string> = {
     LIBSQL_URL: libsqlUrl,
@@ -61,6 +68,8 @@ async function main() {
     DEV_LOGIN: "1",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     CORS_ORIGINS: process.env.CORS_ORIGINS ?? "http://localhost:5173,http://127.0.0.1:5173",
+    // A real LLM provider or WeChat app, when the developer exports their settings.
+    ...passThrough(/^(LLM_|WECHAT_APP_|WECHAT_API_BASE$)/),
   };
 
   const hasH5 = existsSync(resolve(H5_DIR, "index.html"));
@@ -84,6 +93,12 @@ async function main() {
 Ctrl-C to stop.`);
 }
 
+function passThrough(pattern: RegExp): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter((e): e is [string, string] => pattern.test(e[0]) && !!e[1]),
+  );
+}
+
 /** Demo data through the real API, only into an empty database (each seeder checks for itself). */
 async function seedDemoData(baseUrl: string) {
   const merchant = DEMO_STAFF.find((s) => s.role === "merchant_admin")!;
@@ -100,6 +115,8 @@ async function seedDemoData(baseUrl: string) {
       ? "catalog already present: not seeded again"
       : `seeded ${catalog.categories} categories, ${catalog.products} products, ${catalog.skus.length} SKUs`,
   );
+  const stock = await seedStock({ baseUrl, merchantToken }, catalog.skus);
+  if (stock.restocked) step(`seeded stock: ${stock.units} units over ${stock.restocked} SKUs`);
 }
 
 let stopping = false;
