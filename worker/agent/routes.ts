@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, desc, eq } from "drizzle-orm";
+import type { Context } from "hono";
 import { CAPACITY_HEADER } from "../../durable-objects/agent-lobby";
 import { lobbyStub, roomStub } from "../../durable-objects/chat-stubs";
 import { shoppers } from "../auth/schema";
@@ -7,13 +8,24 @@ import { recentOrders } from "../chat/orders-context";
 import { socketPrincipal } from "../chat/routes";
 import { conversations } from "../chat/schema";
 import { agentCapacity, forwardSocket, roomError } from "../chat/service";
+import type { AppEnv } from "../env";
 import { requireStaff, staffOf } from "../shared/auth";
+import { toBase64Url } from "../shared/base64url";
 import { AppError, forbidden, notFound } from "../shared/errors";
 import { bearer, createRouter, jsonBody, jsonCreated, jsonOk } from "../shared/router";
 import { idParam } from "../shared/validation";
 import { createCanned, deleteCanned, listCanned, updateCanned } from "./canned";
+import { agentPage, agentPageCsp } from "./page";
 
-/** The agent workbench: lobby, conversations the agent handles, canned replies. */
+/** GET /agent: the workbench page. A fresh nonce per response lets only its own script run. */
+export function agentConsole(c: Context<AppEnv>) {
+  const nonce = toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
+  c.header("content-security-policy", agentPageCsp(nonce));
+  c.header("cache-control", "no-store");
+  return c.html(agentPage(nonce));
+}
+
+/** The agent workbench API: lobby, conversations the agent handles, canned replies. */
 export const agentRoutes = createRouter();
 
 const agentOnly = requireStaff("agent");
