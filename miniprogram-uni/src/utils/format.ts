@@ -18,3 +18,13 @@ export function queryString(params: Record<string, string | number | boolean | n
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
   return parts.length ? `?${parts.join("&")}` : "";
 }
+
+/** "14:59" countdown text; empty when expired. */
+export function countdown(deadline: number | null, now: number): string {
+  if (!deadline || deadline <= now) return "";
+  const s = Math.floor((deadline - now) / 1000);
+  const h = Math.floor(s / 3600);
+  const mm = String(Math.floor((s % 3600) / 60)).padStart(2, "0");
+  const ss = String(s % 60).padStart(2, "0");
+  return h ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
