@@ -4,6 +4,7 @@
  * Objects (state in .data/workerd) → demo data when the database is empty → URLs and logins.
  * Ctrl-C stops everything (Miniflare disposes workerd; nothing is left running).
  */
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -72,12 +73,11 @@ async function main() {
     ...passThrough(/^(LLM_|WECHAT_APP_|WECHAT_API_BASE$)/),
   };
 
-  const hasH5 = existsSync(resolve(H5_DIR, "index.html"));
+  const hasH5 = await ensureH5Build();
   const worker: WorkerRuntime = await startWorkerRuntime({
     vars,
     port: PORT,
     persistDir: resolve(DATA, "workerd"),
-    ...(hasH5 ? { assetsDir: H5_DIR } : {}),
   });
   closers.push(() => worker.close());
   step(`worker running in workerd at ${worker.url}`);
@@ -91,6 +91,21 @@ async function main() {
   Staff logins ${DEMO_STAFF.map((s) => `${s.username} / ${s.password} (${s.role})`).join(", ")}
   Shoppers     development login by nickname (POST /api/auth/dev-login)
 Ctrl-C to stop.`);
+}
+
+/** The store's H5 build, built once on first start (about a minute) so `npm start` serves the whole store. */
+async function ensureH5Build(): Promise<boolean> {
+  if (existsSync(resolve(H5_DIR, "index.html"))) return true;
+  if (!existsSync(resolve(ROOT, "miniprogram-uni/node_modules"))) {
+    warn("miniprogram-uni/node_modules is missing (npm install installs it): the H5 store is not served");
+    return false;
+  }
+  step("building the H5 store once (npm run build:h5)…");
+  const code = await new Promise<number | null>((done) =>
+    spawn("npm", ["run", "--silent", "build:h5"], { cwd: ROOT, stdio: "inherit" }).on("exit", done),
+  );
+  if (code !== 0) warn("H5 build failed: the API still runs; see the output above");
+  return code === 0;
 }
 
 function passThrough(pattern: RegExp): Record<string, string> {

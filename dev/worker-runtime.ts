@@ -3,10 +3,11 @@
  * `wrangler dev` would (Durable Object bindings and migrations, R2, vars), with the worker bundled by
  * esbuild. `npm start` and the integration tests share this one code path.
  */
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { build } from "esbuild";
 import { Log, LogLevel, Miniflare } from "miniflare";
-import { unstable_getMiniflareWorkerOptions } from "wrangler";
+import { unstable_getMiniflareWorkerOptions, unstable_readConfig } from "wrangler";
 
 const ROOT = resolve(import.meta.dirname, "..");
 
@@ -18,8 +19,6 @@ export interface WorkerRuntimeOptions {
   host?: string;
   /** Directory for Durable Object and R2 state; omitted = in memory (tests). */
   persistDir?: string;
-  /** Directory of static files served at `/` (the H5 build), when present. */
-  assetsDir?: string;
   logLevel?: LogLevel;
 }
 
@@ -49,7 +48,11 @@ export function bundleWorker(): Promise<string> {
 }
 
 export async function startWorkerRuntime(opts: WorkerRuntimeOptions): Promise<WorkerRuntime> {
-  const { workerOptions } = unstable_getMiniflareWorkerOptions(resolve(ROOT, "wrangler.toml"));
+  const config = unstable_readConfig({ config: resolve(ROOT, "wrangler.toml") });
+  // The H5 build is optional locally (tests do not need it); wrangler refuses a missing directory.
+  if (config.assets?.directory && !existsSync(resolve(ROOT, config.assets.directory)))
+    config.assets = undefined;
+  const { workerOptions } = unstable_getMiniflareWorkerOptions(config);
   const script = await bundleWorker();
   const persist = opts.persistDir
     ? { durableObjectsPersist: resolve(opts.persistDir, "do"), r2Persist: resolve(opts.persistDir, "r2") }
@@ -60,9 +63,6 @@ export async function startWorkerRuntime(opts: WorkerRuntimeOptions): Promise<Wo
     modules: [{ type: "ESModule", path: "worker.js", contents: script }],
     modulesRules: undefined,
     bindings: { ...workerOptions.bindings, ...opts.vars },
-    ...(opts.assetsDir
-      ? { assets: { directory: opts.assetsDir, routerConfig: { has_user_worker: true } } }
-      : {}),
     ...persist,
     host: opts.host ?? "127.0.0.1",
     port: opts.port ?? 0,
