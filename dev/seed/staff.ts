@@ -17,7 +17,9 @@ export const DEMO_STAFF: DemoStaff[] = [
 ];
 
 export async function ensureStaff(sql: Client, accounts: DemoStaff[] = DEMO_STAFF): Promise<void> {
-  const existing = new Set((await sql.execute("SELECT username FROM staff")).rows.map((r) => String(r.username)));
+  const existing = new Set(
+    (await sql.execute("SELECT username FROM staff")).rows.map((r) => String(r.username)),
+  );
   for (const a of accounts) {
     if (existing.has(a.username)) continue; // hashing is deliberately slow: skip accounts already there
     await sql.execute({
