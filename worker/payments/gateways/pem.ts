@@ -2,6 +2,8 @@
 // WeChat and Alipay consoles hand out keys in several shapes (PKCS#8 or PKCS#1 private keys,
 // SPKI public keys, X.509 platform certificates, bare base64 without armour); all are accepted.
 
+import { base64ToBytes, bytesToBase64 } from "../../shared/base64url";
+
 const RSA_SHA256 = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } as const;
 const encoder = new TextEncoder();
 
@@ -9,26 +11,15 @@ export function utf8(text: string): Uint8Array {
   return encoder.encode(text);
 }
 
-export function base64Encode(bytes: Uint8Array): string {
-  let binary = "";
-  const chunk = 0x8000; // keeps String.fromCharCode's argument count bounded
-  for (let i = 0; i < bytes.length; i += chunk) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  }
-  return btoa(binary);
-}
+export const base64Encode = bytesToBase64;
 
 /** Throws `TypeError` on invalid base64. */
 export function base64Decode(b64: string): Uint8Array {
-  let binary: string;
   try {
-    binary = atob(b64);
+    return base64ToBytes(b64);
   } catch {
     throw new TypeError("invalid base64");
   }
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
 }
 
 export function randomHex(byteCount: number): string {

@@ -161,6 +161,15 @@ describe("WeChat Pay inbound verification", () => {
       body,
       NOW_MS,
     );
+    // Certificate serials are hex: the case they were configured in does not matter.
+    await c.verifySignedMessage(
+      signedHeaders(body, nowS, {
+        serial: ids.platformCertSerial.toLowerCase(),
+        key: ids.platformPrivateKeyPem,
+      }),
+      body,
+      NOW_MS,
+    );
   });
 
   it("rejects with precise reasons", async () => {

@@ -212,6 +212,8 @@ export class WechatPay implements PaymentProvider {
   private readonly baseUrl: string;
   private readonly fetchFn: FetchLike;
   private readonly now: () => number;
+  /** Serials upper-cased: consoles show certificate serials in either case. */
+  private readonly publicKeys: Map<string, string>;
 
   constructor(
     private readonly config: WechatPayConfig,
@@ -222,6 +224,9 @@ export class WechatPay implements PaymentProvider {
     // Wrapped: calling a detached global fetch throws "Illegal invocation" in workerd.
     this.fetchFn = runtime.fetch ?? ((input, init) => fetch(input, init));
     this.now = runtime.now ?? Date.now;
+    this.publicKeys = new Map(
+      Object.entries(config.platformPublicKeys).map(([serial, pem]) => [serial.toUpperCase(), pem]),
+    );
   }
 
   private async signWithMerchantKey(message: string): Promise<string> {
@@ -230,9 +235,7 @@ export class WechatPay implements PaymentProvider {
 
   /** Key for a Wechatpay-Serial: a platform certificate serial or a `PUB_KEY_ID_…` public key id. */
   private platformKey(serial: string): Promise<CryptoKey> | undefined {
-    const pem = Object.hasOwn(this.config.platformPublicKeys, serial)
-      ? this.config.platformPublicKeys[serial]
-      : undefined;
+    const pem = this.publicKeys.get(serial.toUpperCase());
     return pem ? importRsaPublicKey(pem) : undefined;
   }
 
