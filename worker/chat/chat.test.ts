@@ -161,6 +161,40 @@ describe("shopper and bot", () => {
     llm.setMode("answer");
   });
 
+  it("hands over on low confidence and after repeated unresolved turns, recording why", async () => {
+    const reasonAfter = async (nickname: string, texts: string[]) => {
+      const token = await shopperToken(stack, nickname);
+      const id = await openConversation(token);
+      const ws = await connect(roomPath(id), token);
+      await ws.waitFor((f) => f.type === "history", "history");
+      for (const [i, text] of texts.entries()) {
+        const before = ws.frames.length;
+        ws.send({ type: "message", text, clientMsgId: `${nickname}-${i}` });
+        // Each turn waits for the bot before the next, as a person would.
+        await ws.waitFor((f) => f.type === "message" && f.message.from.kind === "bot", "bot turn", before);
+      }
+      await ws.waitFor(isStatus("queued"), "queued");
+      await ws.message((t) => /第 \d+ 位/.test(t), "queue position");
+      const row = await stack.sql.execute({
+        sql: "SELECT escalation_reason FROM conversations WHERE id = ?",
+        args: [id],
+      });
+      return { reason: row.rows[0]!.escalation_reason, ws };
+    };
+    expect((await reasonAfter("冷门顾客", ["asdfghjkl qwertyuiop"])).reason).toBe("low_confidence");
+    const unresolved = await reasonAfter("不满意顾客", ["冰箱保修多久", "没用", "还是不行，没解决"]);
+    expect(unresolved.reason).toBe("unresolved");
+    // While queued the bot stays quiet.
+    const before = unresolved.ws.frames.length;
+    unresolved.ws.send({ type: "message", text: "冰箱保修多久", clientMsgId: "late" });
+    await unresolved.ws.message((_t, f) => f.message.clientMsgId === "late", "echo", before);
+    unresolved.ws.send(PING_FRAME);
+    await unresolved.ws.waitFor((f) => f.type === "pong", "pong", before);
+    expect(
+      unresolved.ws.frames.slice(before).some((f) => f.type === "message" && f.message.from.kind === "bot"),
+    ).toBe(false);
+  });
+
   it("rejects oversize, malformed and too-frequent frames without storing them", async () => {
     const token = await shopperToken(stack, "刷屏顾客");
     const id = await openConversation(token);
