@@ -88,6 +88,48 @@ describe("roles", () => {
   });
 });
 
+describe("categories", () => {
+  it("builds a tree, renames, refuses to delete a non-empty category, deletes an empty one", async () => {
+    const post = (body: unknown) =>
+      stack.fetch("/api/admin/categories", { method: "POST", token: merchant, json: body });
+    const kitchen = (await json(await post({ name: "厨房电器", sortOrder: 5 }))) as Json & { id: number };
+    const hood = (await json(await post({ name: "油烟机", parentId: kitchen.id }))) as Json & { id: number };
+    expect((await post({ name: "孤儿", parentId: 99999 })).status).toBe(400);
+    expect((await post({ name: "" })).status).toBe(400);
+
+    const tree = (await json(await stack.fetch("/api/categories"))).items as {
+      name: string;
+      children: { name: string }[];
+    }[];
+    expect(tree.find((c) => c.name === "厨房电器")?.children.map((c) => c.name)).toEqual(["油烟机"]);
+
+    const put = await stack.fetch(`/api/admin/categories/${hood.id}`, {
+      method: "PUT",
+      token: merchant,
+      json: { name: "吸油烟机", parentId: kitchen.id },
+    });
+    expect((await json(put)).name).toBe("吸油烟机");
+
+    const blocked = await stack.fetch(`/api/admin/categories/${kitchen.id}`, {
+      method: "DELETE",
+      token: merchant,
+    });
+    expect(blocked.status).toBe(409);
+    expect((await json(blocked)).error?.code).toBe("CATEGORY_NOT_EMPTY");
+    expect(
+      (await stack.fetch(`/api/admin/categories/${hood.id}`, { method: "DELETE", token: merchant })).status,
+    ).toBe(200);
+    expect(
+      (await stack.fetch(`/api/admin/categories/${kitchen.id}`, { method: "DELETE", token: merchant }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await stack.fetch(`/api/admin/categories/${kitchen.id}`, { method: "DELETE", token: merchant }))
+        .status,
+    ).toBe(404);
+  });
+});
+
 describe("validation writes nothing", () => {
   const cases: [string, () => unknown, RegExp][] = [
     ["missing name", () => ({ ...tvInput("x", 100), name: undefined }), /name/],
