@@ -1,0 +1,51 @@
+/** Cross-cutting behaviour of the composed app, through workerd over HTTP. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Stack, startStack } from "../test/harness";
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ vars: { CORS_ORIGINS: "http://localhost:5173" } });
+}, 90_000);
+afterAll(() => stack?.close());
+
+describe("app", () => {
+  it("serves an OpenAPI 3.1 document listing every domain, and an offline docs page", async () => {
+    const spec = (await (await stack.fetch("/api/openapi.json")).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
+    expect(spec.openapi).toBe("3.1.0");
+    for (const path of ["/api/products", "/api/admin/products", "/api/auth/staff-login"])
+      expect(spec.paths).toHaveProperty([path]);
+    const page = await stack.fetch("/api/docs");
+    expect(page.headers.get("content-type")).toMatch(/text\/html/);
+    expect(await page.text()).not.toMatch(/https?:\/\//);
+  });
+
+  it("answers CORS preflight for the H5 dev origin only", async () => {
+    const preflight = (origin: string) =>
+      stack.fetch("/api/products", {
+        method: "OPTIONS",
+        headers: {
+          origin,
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "authorization,content-type",
+        },
+      });
+    const ok = await preflight("http://localhost:5173");
+    expect(ok.status).toBe(204);
+    expect(ok.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
+    expect(ok.headers.get("access-control-allow-headers")).toMatch(/authorization/);
+    const evil = await preflight("https://evil.example");
+    expect(evil.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("returns JSON errors with a request id for unknown routes", async () => {
+    const res = await stack.fetch("/api/nope", { headers: { "x-request-id": "req-abc-123" } });
+    expect(res.status).toBe(404);
+    expect(res.headers.get("x-request-id")).toBe("req-abc-123");
+    expect(await res.json()).toEqual({
+      error: { code: "NOT_FOUND", message: "接口不存在", requestId: "req-abc-123" },
+    });
+  });
+});
