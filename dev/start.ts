@@ -16,6 +16,7 @@ import { seedFaq } from "../worker/faq/service";
 import { type HranaGateway, startHranaGateway } from "./hrana-gateway/index";
 import { step, warn } from "./log";
 import { applyMigrations } from "./migrate";
+import { startPaymentSimulator } from "./payment-simulator/server";
 import { seedCatalog } from "./seed/seed-catalog";
 import { seedStock } from "./seed/seed-stock";
 import { DEMO_STAFF, ensureStaff } from "./seed/staff";
@@ -25,6 +26,7 @@ const ROOT = resolve(import.meta.dirname, "..");
 const DATA = resolve(ROOT, process.env.DATA_DIR ?? ".data");
 const PORT = Number(process.env.PORT ?? 8787);
 const LIBSQL_PORT = Number(process.env.LIBSQL_PORT ?? PORT + 1);
+const PAYMENT_SIM_PORT = Number(process.env.PAYMENT_SIM_PORT ?? PORT + 2);
 const H5_DIR = resolve(ROOT, "miniprogram-uni/dist/build/h5");
 
 const closers: (() => Promise<void>)[] = [];
@@ -62,7 +64,18 @@ async function main() {
   const [faqs, outlets] = [await seedFaq(db), await seedOutlets(db)];
   if (faqs || outlets) step(`seeded ${faqs} FAQ entries and ${outlets} repair outlets`);
 
+  // WeChat Pay v3 and Alipay as local servers with test keys: the worker's real signing and
+  // verification code runs against them, and their cashier page lets a shopper pay.
+  const payments = await startPaymentSimulator({
+    port: PAYMENT_SIM_PORT,
+    notifyBaseUrl: `http://127.0.0.1:${PORT}`,
+    retryTimeScale: 0.01,
+  });
+  closers.push(() => payments.close());
+  step(`payment simulator (WeChat Pay v3 + Alipay, test keys) at ${payments.url}`);
+
   const vars: Record<string, string> = {
+    ...payments.config,
     LIBSQL_URL: libsqlUrl,
     ...(libsqlToken ? { LIBSQL_AUTH_TOKEN: libsqlToken } : {}),
     SESSION_SECRET: process.env.SESSION_SECRET ?? (await sessionSecret()),
@@ -88,6 +101,7 @@ async function main() {
   Store (H5)   ${hasH5 ? `${worker.url}/` : "not built yet: run `npm run build:h5` and restart"}
   API          ${worker.url}/api
   API docs     ${worker.url}/api/docs
+  Payments     simulator cashier at ${payments.url} (test keys, no real money)
   Staff logins ${DEMO_STAFF.map((s) => `${s.username} / ${s.password} (${s.role})`).join(", ")}
   Shoppers     development login by nickname (POST /api/auth/dev-login)
 Ctrl-C to stop.`);
