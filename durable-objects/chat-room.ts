@@ -83,6 +83,8 @@ export class ChatRoom extends DurableObject<Env> {
   /** Bot turns run one after another (answers keep the order of questions) but never block sockets. */
   private botChain: Promise<void> = Promise.resolve();
   private flushChain: Promise<void> = Promise.resolve();
+  /** When this instance was constructed: a later value means the object hibernated and woke up. */
+  private readonly instanceStartedAt = Date.now();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -147,6 +149,11 @@ export class ChatRoom extends DurableObject<Env> {
       queuePosition: s.queuePosition,
       lastId: last.id ?? 0,
     };
+  }
+
+  /** Operational facts (not on the public API): open sockets, and since when this instance runs. */
+  diagnostics(): { instanceStartedAt: number; sockets: number } {
+    return { instanceStartedAt: this.instanceStartedAt, sockets: this.ctx.getWebSockets().length };
   }
 
   /** Messages after `after` for someone allowed in (HTTP history). */

@@ -61,6 +61,16 @@ const isStatus = (status: string) => (f: Frame) => f.type === "status" && f.stat
 async function onlineAgent(username: string) {
   const token = await staffToken(stack, "agent", username);
   const me = await json<{ id: number }>(await stack.fetch("/api/me", { token }), 200);
+  // Room for every chat earlier tests left in the queue: each test's chat then reaches its own agent.
+  const admin = await staffToken(stack, "merchant_admin", "chat-test-admin");
+  await json(
+    await stack.fetch(`/api/admin/chat/agents/${me.id}/capacity`, {
+      method: "PUT",
+      token: admin,
+      json: { capacity: 20 },
+    }),
+    200,
+  );
   const lobby = await connect("/api/agent/lobby/ws", token);
   await lobby.waitFor((f) => f.type === "lobby", "lobby snapshot");
   return { token, id: me.id, lobby };
@@ -357,5 +367,54 @@ describe("access control", () => {
     });
     expect(close.status).toBe(409);
     expect((await stack.fetch(`/api/agent/queue`, { token: other })).status).toBe(403);
+    await offline(assignedAgent.lobby);
   });
+});
+
+describe("hibernation", () => {
+  it("loses nothing when the room is evicted from memory while its sockets stay open", async () => {
+    const shopper = await queuedShopper("休眠顾客");
+    const agent = await onlineAgent("agent-hibernation");
+    await shopper.ws.waitFor(isStatus("assigned"), "assigned");
+    const agentWs = await connect(roomPath(shopper.id), agent.token);
+    await agentWs.waitFor((f) => f.type === "history", "history");
+    agentWs.send({ type: "message", text: "休眠前的消息" });
+    await shopper.ws.message((t) => t === "休眠前的消息", "before");
+
+    const ns = await stack.mf.getDurableObjectNamespace("CHAT_ROOM");
+    const room = () =>
+      ns.get(ns.idFromName(`conversation:${shopper.id}`)) as unknown as {
+        diagnostics(): Promise<{ instanceStartedAt: number; sockets: number }>;
+      };
+    // Not asked before the pause: a stub held by the test would keep the object in memory.
+    const idleSince = Date.now();
+    const socketsBefore = 2;
+    // workerd evicts an idle object after 10 s; hibernatable sockets let it go without closing them.
+    // Heartbeats meanwhile are answered by the runtime alone.
+    for (let i = 0; i < 7; i++) {
+      await new Promise((r) => setTimeout(r, 2_500));
+      shopper.ws.send(PING_FRAME);
+    }
+    await shopper.ws.waitFor((f) => f.type === "pong", "auto pong");
+
+    shopper.ws.send({ type: "message", text: "醒来后的消息", clientMsgId: "wake-1" });
+    await agentWs.message((t) => t === "醒来后的消息", "after wake, at the agent");
+    const after = await room().diagnostics();
+    expect(after.instanceStartedAt).toBeGreaterThan(idleSince);
+    expect(after.sockets).toBe(socketsBefore);
+
+    // Status, assignment, history and idempotency keys all survived.
+    shopper.ws.send({ type: "message", text: "醒来后的消息", clientMsgId: "wake-1" });
+    const echoes = () =>
+      shopper.ws.frames.filter((f) => f.type === "message" && f.message.clientMsgId === "wake-1");
+    await shopper.ws.waitFor(() => echoes().length >= 2, "retry echo");
+    expect(new Set(echoes().map((f) => f.message.id)).size).toBe(1);
+    const fresh = await connect(roomPath(shopper.id), shopper.token);
+    const ready = await fresh.waitFor((f) => f.type === "ready", "ready");
+    expect(ready).toMatchObject({ status: "assigned", agent: { id: agent.id } });
+    const history = await fresh.waitFor((f) => f.type === "history", "history");
+    const texts = history.messages.map((m: { text: string }) => m.text);
+    expect(texts).toEqual(expect.arrayContaining(["转人工", "休眠前的消息", "醒来后的消息"]));
+    expect(texts.filter((t: string) => t === "醒来后的消息")).toHaveLength(1);
+  }, 40_000);
 });
