@@ -284,6 +284,40 @@ describe("agents, queue and capacity", () => {
   });
 });
 
+describe("concurrent escalations", () => {
+  it("never assign beyond capacity when many shoppers escalate at once", async () => {
+    // Earlier agents leave: only the two below take chats now.
+    for (const s of sockets.filter((x) => x.ws.url.includes("/lobby/"))) {
+      s.close();
+      await s.waitClosed();
+    }
+    const b1 = await createAgent("agent-bing", "客服丙", 1);
+    const b2 = await createAgent("agent-ding", "客服丁", 2);
+    const lobbyB1 = await connect("/api/agent/lobby/ws", b1.token);
+    const lobbyB2 = await connect("/api/agent/lobby/ws", b2.token);
+    await lobbyB1.waitFor((f) => f.type === "lobby", "b1 online");
+    await lobbyB2.waitFor((f) => f.type === "lobby", "b2 online");
+
+    const crowd = await Promise.all(Array.from({ length: 6 }, (_, i) => queuedShopper(`并发转人工${i}`)));
+    const ids = crowd.map((c) => c.id);
+    await lobbyB2.waitFor(() => assignedFrames(lobbyB2).length >= 2, "b2 full");
+    await lobbyB1.waitFor(() => assignedFrames(lobbyB1).length >= 1, "b1 full");
+    const snapshot = await json<{
+      queue: { conversationId: number; position: number }[];
+      agents: { id: number; load: number; capacity: number }[];
+      mine: number[];
+    }>(await stack.fetch("/api/agent/queue", { token: b1.token }), 200);
+    expect(snapshot.agents.find((a) => a.id === b1.id)).toMatchObject({ load: 1, capacity: 1 });
+    expect(snapshot.agents.find((a) => a.id === b2.id)).toMatchObject({ load: 2, capacity: 2 });
+    const assigned = [...assignedFrames(lobbyB1), ...assignedFrames(lobbyB2)];
+    expect(assigned).toHaveLength(3);
+    const waiting = snapshot.queue.map((q) => q.conversationId);
+    expect(waiting).toHaveLength(3);
+    expect(new Set([...assigned, ...waiting])).toEqual(new Set(ids));
+    expect(snapshot.queue.map((q) => q.position)).toEqual([1, 2, 3]);
+  });
+});
+
 describe("canned replies", () => {
   it("are seeded and shared; agents keep their own; each side edits only what it owns", async () => {
     const agent = await staffToken(stack, "agent", "canned-agent");
