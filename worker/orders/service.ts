@@ -29,7 +29,6 @@ import {
   type Actor,
   isUniqueViolation,
   loadOrder,
-  loadOrderByNo,
   noteStatement,
   type OrderRow,
   transitionWithRetry,
@@ -81,10 +80,12 @@ export async function createOrder(
 ): Promise<{ order: OrderRow; created: boolean }> {
   const { db } = deps;
   for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-    const existing = await byIdempotencyKey(db, shopperId, idempotencyKey);
-    if (existing) return { order: existing, created: false };
-    if (await claimKey(db, shopperId, idempotencyKey))
-      return placeOrder(deps, shopperId, input, idempotencyKey);
+    const { existing, claimed } = await checkAndClaim(db, shopperId, idempotencyKey);
+    if (existing) {
+      if (claimed) await releaseClaim(db, shopperId, idempotencyKey);
+      return { order: existing, created: false };
+    }
+    if (claimed) return placeOrder(deps, shopperId, input, idempotencyKey);
     // A concurrent duplicate holds the key: wait for its order (or for its failure to free the key).
     await new Promise((r) => setTimeout(r, CLAIM_POLL_MS));
   }
@@ -96,18 +97,25 @@ const CLAIM_POLL_MS = 100;
 /** A claim this old belongs to a request that died mid-way; it may be taken over. */
 const CLAIM_STALE_MS = 60_000;
 
-async function claimKey(db: Db, shopperId: number, key: string): Promise<boolean> {
+/** One round trip: the order already placed under this key (if any), and whether we now hold the key. */
+async function checkAndClaim(db: Db, shopperId: number, key: string) {
   const now = Date.now();
-  const inserted = await db
-    .insert(orderRequests)
-    .values({ shopperId, idempotencyKey: key, createdAt: now })
-    .onConflictDoUpdate({
-      target: [orderRequests.shopperId, orderRequests.idempotencyKey],
-      set: { createdAt: now },
-      setWhere: sql`${orderRequests.createdAt} < ${now - CLAIM_STALE_MS}`,
-    })
-    .returning({ createdAt: orderRequests.createdAt });
-  return inserted.length === 1;
+  const [found, inserted] = await db.batch([
+    db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.shopperId, shopperId), eq(orders.idempotencyKey, key))),
+    db
+      .insert(orderRequests)
+      .values({ shopperId, idempotencyKey: key, createdAt: now })
+      .onConflictDoUpdate({
+        target: [orderRequests.shopperId, orderRequests.idempotencyKey],
+        set: { createdAt: now },
+        setWhere: sql`${orderRequests.createdAt} < ${now - CLAIM_STALE_MS}`,
+      })
+      .returning({ createdAt: orderRequests.createdAt }),
+  ]);
+  return { existing: found[0], claimed: inserted.length === 1 };
 }
 
 const releaseClaim = (db: Db, shopperId: number, key: string) =>
@@ -206,8 +214,8 @@ async function placeOrder(
           name: "write order",
           run: async () => {
             const { id: _id, ...values } = row;
-            await db.batch([
-              db.insert(orders).values(values),
+            const [insertedOrder] = await db.batch([
+              db.insert(orders).values(values).returning({ id: orders.id }),
               db.insert(orderItems).values(
                 q.quote.lines.map((l) => ({
                   orderId: orderIdSql as unknown as number,
@@ -249,6 +257,7 @@ async function placeOrder(
               ...orderNoticeStatements(db, subscribeConfig(env), "order_created", row, summary),
               releaseClaim(db, shopperId, idempotencyKey),
             ]);
+            row.id = insertedOrder[0]!.id;
           },
         },
       ],
@@ -263,7 +272,7 @@ async function placeOrder(
     }
     throw err;
   }
-  const created = (await loadOrderByNo(db, orderNo))!;
+  const created = row;
   deps.waitUntil(afterCommit(deps, created, "order_created", { timer: { kind: "cancel", at: payDeadline } }));
   return { order: created, created: true };
 }

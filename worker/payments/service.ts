@@ -109,16 +109,15 @@ export async function startPayment(
         and(eq(payments.orderId, order.id), eq(payments.method, input.method), eq(payments.status, "closed")),
       );
   }
-  const shopper = await db
-    .select({ openid: shoppers.openid })
-    .from(shoppers)
-    .where(eq(shoppers.id, order.shopperId))
-    .get();
+  const [shopper, summary] = await Promise.all([
+    db.select({ openid: shoppers.openid }).from(shoppers).where(eq(shoppers.id, order.shopperId)).get(),
+    summaryOf(db, order.id),
+  ]);
   try {
     return await provider.startPayment({
       outTradeNo: order.orderNo,
       amountFen: order.payableFen,
-      description: truncateUtf8(`家电商城-${await summaryOf(db, order.id)}`, 127),
+      description: truncateUtf8(`家电商城-${summary}`, 127),
       expiresAtMs: order.payDeadline,
       payerOpenId: shopper?.openid,
       channel: input.channel,
@@ -160,7 +159,7 @@ export async function applyPayment(deps: OrderDeps, fact: PaidFact, actor: Actor
   const order = await loadOrderByNo(db, fact.outTradeNo);
   if (!order) return { kind: "rejected", reason: "UNKNOWN_ORDER" };
   if (fact.amountFen !== order.payableFen) return { kind: "rejected", reason: "AMOUNT_MISMATCH" };
-  const summary = await summaryOf(db, order.id);
+  const [summary, skuIds] = await Promise.all([summaryOf(db, order.id), orderSkuIds(db, order.id)]);
   const cfg = subscribeConfig(env);
   const paidSet = {
     paidAt: fact.paidAtMs,
@@ -200,7 +199,6 @@ export async function applyPayment(deps: OrderDeps, fact: PaidFact, actor: Actor
     await refundPayment(deps, step.order, fact, "重复支付，自动退回");
     return { kind: "double_refunded", order: step.order };
   }
-  const skuIds = await orderSkuIds(db, order.id);
   if (step.kind === "applied") {
     await settleStock(deps, step.order, skuIds);
     deps.waitUntil(afterCommit(deps, step.order, "order_paid"));
