@@ -13,7 +13,7 @@ let browser: Browser;
 const sockets: TestSocket[] = [];
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ vars: { CORS_ORIGINS: "http://h5.example.test" } });
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: [
@@ -107,5 +107,25 @@ describe("agent workbench page", () => {
     await ws.waitFor((f) => f.type === "csat_request" && f.conversationId === id, "csat request");
     expect(pageErrors).toEqual([]);
     await page.close();
+  });
+
+  it("upgrades WebSockets from an allowed cross-origin page (the H5 build), CORS headers and all", async () => {
+    const shopper = await shopperToken(stack, "H5顾客");
+    const open = (await (
+      await stack.fetch("/api/chat/conversations", { method: "POST", token: shopper })
+    ).json()) as {
+      conversation: { id: number };
+    };
+    const { ticket } = (await (
+      await stack.fetch("/api/chat/tickets", { method: "POST", token: shopper })
+    ).json()) as {
+      ticket: string;
+    };
+    const ws = await TestSocket.open(
+      `${stack.baseUrl.replace(/^http/, "ws")}/api/chat/conversations/${open.conversation.id}/ws?ticket=${ticket}`,
+      { origin: "http://h5.example.test" },
+    );
+    sockets.push(ws);
+    expect((await ws.waitFor((f) => f.type === "ready", "ready")).role).toBe("shopper");
   });
 });

@@ -399,3 +399,17 @@ describe("canned replies", () => {
     expect((await stack.fetch("/api/agent/canned-replies", { token: shopper })).status).toBe(403);
   });
 });
+
+describe("API description", () => {
+  it("documents the chat and agent routes in the OpenAPI document", async () => {
+    const doc = await json<{ paths: Record<string, unknown> }>(await stack.fetch("/api/openapi.json"), 200);
+    for (const path of [
+      "/api/chat/conversations",
+      "/api/chat/conversations/{id}/csat",
+      "/api/agent/conversations/{id}/transfer",
+      "/api/agent/canned-replies",
+      "/api/admin/chat/csat-report",
+    ])
+      expect(Object.keys(doc.paths)).toContain(path);
+  });
+});
