@@ -119,7 +119,8 @@ export async function startPayment(
       amountFen: order.payableFen,
       description: truncateUtf8(`家电商城-${summary}`, 127),
       expiresAtMs: order.payDeadline,
-      payerOpenId: shopper?.openid,
+      // Our openid is a WeChat identity; Alipay mini programs would need the shopper's Alipay buyer id.
+      payerOpenId: input.method === "wechat" ? shopper?.openid : undefined,
       channel: input.channel,
     });
   } catch (err) {
