@@ -39,7 +39,7 @@ async function checkoutAndPay(f: OrderFixture, token: string, skuIds: number[], 
     headers: { "idempotency-key": `bench-${process.pid}-${i}` },
   });
   if (res.status !== 201) {
-    await res.body?.cancel();
+    await res.arrayBuffer();
     return res.status === 409 ? "rejected" : "error";
   }
   const order = await json(res);
@@ -50,7 +50,7 @@ async function checkoutAndPay(f: OrderFixture, token: string, skuIds: number[], 
     token,
     json: { method: "wechat", channel: "miniprogram" },
   });
-  await pay.body?.cancel();
+  await pay.arrayBuffer();
   if (pay.status !== 200) return "error";
   // The shopper pays; the simulator delivers the notification and waits for our acknowledgement.
   const paid = await f.simControl<{ delivery: { attempts: { status: number }[] } }>("/_sim/pay", {

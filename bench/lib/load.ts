@@ -3,6 +3,7 @@
  * `requests` requests in total, one at a time each, and the latency of every request is recorded.
  * Only 127.0.0.1 is allowed as a target: benchmarks never leave the machine.
  */
+import { Agent, request } from "node:http";
 import { performance } from "node:perf_hooks";
 
 export type Outcome = "ok" | "rejected" | "error";
@@ -79,4 +80,41 @@ export async function runLoad(opts: {
 export function markdownTable(header: string[], rows: (string | number)[][]): string {
   const line = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
   return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+/**
+ * A lean HTTP client for the load generator: node:http with keep-alive (fetch costs several times
+ * more CPU per request, and the generator shares the machine with the server). Returns the status.
+ */
+export function httpClient(baseUrl: string, maxSockets: number) {
+  assertLoopback(baseUrl);
+  const agent = new Agent({ keepAlive: true, maxSockets });
+  const base = new URL(baseUrl);
+  return {
+    send(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+      return new Promise<number>((resolve, reject) => {
+        const req = request(
+          {
+            host: base.hostname,
+            port: base.port,
+            path,
+            method: init.method ?? "GET",
+            agent,
+            headers:
+              init.body === undefined
+                ? init.headers
+                : { ...init.headers, "content-length": Buffer.byteLength(init.body) },
+          },
+          (res) => {
+            res.resume();
+            res.on("end", () => resolve(res.statusCode ?? 0));
+            res.on("error", reject);
+          },
+        );
+        req.on("error", reject);
+        req.end(init.body);
+      });
+    },
+    close: () => agent.destroy(),
+  };
 }
