@@ -88,6 +88,8 @@ export class ChatRoom extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    // One client per instance: a room makes a handful of concurrent calls at most, far below the client's
+    // queueing limit (the reason the worker uses a client per request), and the FAQ index cache is per client.
     this.db = createDb(env.LIBSQL_URL, env.LIBSQL_AUTH_TOKEN);
     this.log = createLogger(env.LOG_LEVEL, { do: "ChatRoom" });
     const sql = ctx.storage.sql;

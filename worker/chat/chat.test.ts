@@ -205,6 +205,53 @@ describe("shopper and bot", () => {
     ).toBe(false);
   });
 
+  it("answers an own-order question from the shopper's orders, and shows them to the agent", async () => {
+    const token = await shopperToken(stack, "有订单的顾客");
+    const me = await json<{ id: number }>(await stack.fetch("/api/me", { token }), 200);
+    const orderNo = "20261127000000000000042";
+    const now = Date.now();
+    const order = await stack.sql.execute({
+      sql: `INSERT INTO orders (order_no, shopper_id, status, version, items_total_fen, shipping_fen, discount_fen,
+              payable_fen, adjustments, address, receiver_name, receiver_phone, idempotency_key, stock_state,
+              pay_deadline, carrier, tracking_no, created_at, updated_at)
+            VALUES (?, ?, 'shipped', 3, 299900, 0, 0, 299900, '[]', '{}', '张三', '13800000000', 'k1', 'confirmed',
+              ?, '顺丰速运', 'SF1234567890', ?, ?) RETURNING id`,
+      args: [orderNo, me.id, now, now, now],
+    });
+    await stack.sql.execute({
+      sql: `INSERT INTO order_items (order_id, sku_id, product_id, name, specs, unit_price_fen, quantity, line_total_fen)
+            VALUES (?, 1, 1, '海尔 500L 十字门冰箱', '{}', 299900, 1, 299900)`,
+      args: [Number(order.rows[0]!.id)],
+    });
+    const id = await openConversation(token);
+    const ws = await connect(roomPath(id), token);
+    await ws.waitFor((f) => f.type === "history", "history");
+    ws.send({ type: "message", text: "我买的冰箱发货了吗？到哪了", clientMsgId: "o1" });
+    const answer = await ws.waitFor(
+      (f) => f.type === "message" && f.message.from.kind === "bot" && f.message.text.includes(orderNo),
+      "order answer",
+    );
+    expect(answer.message.text).toContain("已发货");
+
+    ws.send({ type: "handoff" });
+    await ws.waitFor(isStatus("queued"), "queued");
+    const agent = await onlineAgent("agent-orders");
+    await ws.waitFor(isStatus("assigned"), "assigned");
+    const context = await json<{ orders: { orderNo: string; statusText: string; itemsSummary: string }[] }>(
+      await stack.fetch(`/api/agent/conversations/${id}/context`, { token: agent.token }),
+      200,
+    );
+    expect(context.orders).toEqual([
+      expect.objectContaining({
+        orderNo,
+        statusText: "已发货",
+        itemsSummary: "海尔 500L 十字门冰箱 ×1",
+        trackingNo: "SF1234567890",
+      }),
+    ]);
+    await offline(agent.lobby);
+  });
+
   it("rejects oversize, malformed and too-frequent frames without storing them", async () => {
     const token = await shopperToken(stack, "刷屏顾客");
     const id = await openConversation(token);
@@ -236,7 +283,7 @@ describe("escalation to an agent", () => {
   it("queues on 转人工, an agent gets it from the queue, and both sides talk in real time", async () => {
     const shopper = await queuedShopper("转人工顾客");
     const position = await shopper.ws.message((t) => /第 \d+ 位/.test(t), "queue position");
-    // No agent is online yet: every escalated conversation so far waits, this one last.
+    // No agent is online now: every escalated conversation still waiting is ahead of this one.
     const waiting = await stack.sql.execute(
       "SELECT COUNT(*) AS n FROM conversations WHERE status = 'queued'",
     );
