@@ -123,13 +123,14 @@ chatAdminRoutes.openapi(
     method: "get",
     path: "/chat/csat-report",
     tags: TAGS,
-    summary: "客服满意度报表：平均分、评价数、各分值分布（按评价时间筛选，UTC 毫秒）",
+    summary: "客服满意度报表：平均分、评价数、各分值分布（可按评价时间 UTC 毫秒、客服筛选）",
     security: bearer,
     middleware: [adminOnly] as const,
     request: {
       query: z.object({
         from: z.coerce.number().int().nonnegative().optional(),
         to: z.coerce.number().int().positive().optional(),
+        agentId: z.coerce.number().int().positive().optional(),
       }),
     },
     responses: jsonOk("{ count, average, distribution }"),

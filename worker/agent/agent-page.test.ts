@@ -107,7 +107,7 @@ describe("agent workbench page", () => {
     await ws.waitFor((f) => f.type === "csat_request" && f.conversationId === id, "csat request");
     expect(pageErrors).toEqual([]);
     await page.close();
-  });
+  }, 90_000);
 
   it("upgrades WebSockets from an allowed cross-origin page (the H5 build), CORS headers and all", async () => {
     const shopper = await shopperToken(stack, "H5顾客");

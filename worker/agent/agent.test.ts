@@ -275,6 +275,12 @@ describe("agents, queue and capacity", () => {
       200,
     );
     expect(future.count).toBe(0);
+    // s1 was closed by a1 (4), s3 by a2 (5); s2 was a1's when the shopper closed it (1).
+    const ofA2 = await json<{ count: number; average: number }>(
+      await stack.fetch(`/api/admin/chat/csat-report?agentId=${a2.id}`, { token: admin }),
+      200,
+    );
+    expect(ofA2).toMatchObject({ count: 1, average: 5 });
 
     const mine = await json<{ items: { id: number; status: string }[] }>(
       await stack.fetch("/api/agent/conversations?status=closed", { token: a1.token }),

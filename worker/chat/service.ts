@@ -95,15 +95,19 @@ export async function rateConversation(
   throw conflict("您已评价过本次会话", "ALREADY_RATED");
 }
 
-export async function csatReportFor(db: Db, range: { from?: number | undefined; to?: number | undefined }) {
+export async function csatReportFor(
+  db: Db,
+  filter: { from?: number | undefined; to?: number | undefined; agentId?: number | undefined },
+) {
   const groups = await db
     .select({ score: conversations.csat, count: sql<number>`count(*)` })
     .from(conversations)
     .where(
       and(
         isNotNull(conversations.csat),
-        range.from !== undefined ? gte(conversations.ratedAt, range.from) : undefined,
-        range.to !== undefined ? lt(conversations.ratedAt, range.to) : undefined,
+        filter.from !== undefined ? gte(conversations.ratedAt, filter.from) : undefined,
+        filter.to !== undefined ? lt(conversations.ratedAt, filter.to) : undefined,
+        filter.agentId !== undefined ? eq(conversations.agentId, filter.agentId) : undefined,
       ),
     )
     .groupBy(conversations.csat);

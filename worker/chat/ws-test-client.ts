@@ -4,7 +4,7 @@
  */
 import WebSocket from "ws";
 
-const WAIT_MS = 10_000;
+const WAIT_MS = 15_000;
 
 // biome-ignore lint/suspicious/noExplicitAny: frames are checked by the tests that read them
 export type Frame = { type: string } & Record<string, any>;
