@@ -287,6 +287,28 @@ describe("quote and order creation", () => {
     expect(await stockOf(f, sku)).toMatchObject({ available: 6, reserved: 4 });
   });
 
+  it("compensates: when the order batch fails after stock was reserved, the hold is released", async () => {
+    const sku = await createSku(f, 7_000, 3);
+    const { token } = await newShopper(f, "写入失败的买家");
+    const before = await count(f, "SELECT count(*) AS n FROM orders");
+    // Fault injection: the timeline table is unavailable, so the write batch fails after the reservation.
+    await f.stack.sql.execute("ALTER TABLE order_events RENAME TO order_events_away");
+    let res: Response;
+    try {
+      res = await placeOrder(f, token, [{ skuId: sku, quantity: 2 }], "compensate-key-1");
+    } finally {
+      await f.stack.sql.execute("ALTER TABLE order_events_away RENAME TO order_events");
+    }
+    expect(res.status).toBe(500);
+    expect(await count(f, "SELECT count(*) AS n FROM orders")).toBe(before);
+    expect(await count(f, "SELECT count(*) AS n FROM order_requests")).toBe(0);
+    expect(await stockOf(f, sku)).toMatchObject({ available: 3, reserved: 0 });
+    // The same key works once the database is back.
+    const retry = await placeOrder(f, token, [{ skuId: sku, quantity: 2 }], "compensate-key-1");
+    expect(retry.status).toBe(201);
+    expect(await stockOf(f, sku)).toMatchObject({ available: 1, reserved: 2 });
+  });
+
   it("refuses an order it cannot fill: 409, nothing written, stock untouched", async () => {
     const a = await createSku(f, 5_000, 5);
     const b = await createSku(f, 5_000, 1);

@@ -110,7 +110,20 @@ describe("cancel", () => {
     const { token } = await newShopper(f, "取消的买家");
     const order = await json(await placeOrder(f, token, [{ skuId, quantity: 3 }]));
     expect(await stockOf(f, skuId)).toMatchObject({ available: 0, reserved: 3 });
-    await startPaying(f, token, Number(order.id), "wechat");
+    expect((await startPaying(f, token, Number(order.id), "wechat")).status).toBe(200);
+    // Pay again (the shopper closed the payment sheet): new parameters, same trade, one timeline note.
+    const again = await startPaying(f, token, Number(order.id), "wechat");
+    expect(again.status).toBe(200);
+    expect((again.body.payment as { payParams: { package: string } }).payParams.package).toMatch(
+      /^prepay_id=/,
+    );
+    expect(
+      await count(
+        f,
+        "SELECT count(*) AS n FROM order_events WHERE order_id = ? AND kind = 'payment_started'",
+        [Number(order.id)],
+      ),
+    ).toBe(1);
 
     const res = await f.stack.fetch(`/api/orders/${order.id}/cancel`, {
       method: "POST",
