@@ -8,6 +8,12 @@ export interface Banner {
   linkValue: string;
 }
 
+/** Stock as shoppers see it: 有货 / 仅剩 N 件 / 无货 (exact counts stay on the server). */
+export interface Availability {
+  status: "in_stock" | "low" | "sold_out";
+  label: string;
+}
+
 export interface ProductCardData {
   id: number;
   name: string;
@@ -18,6 +24,7 @@ export interface ProductCardData {
   cover: string | null;
   tags: string[];
   salesCount?: number;
+  availability?: Availability;
 }
 
 export interface HomeFeed {
@@ -63,8 +70,7 @@ export interface Sku {
   volumeCm3: number;
   image: string | null;
   imageUrl: string | null;
-  /** Present once inventory is exposed by the API. */
-  stock?: number;
+  availability: Availability;
 }
 
 export interface ProductDetail {
@@ -83,6 +89,7 @@ export interface ProductDetail {
   tags: string[];
   specOptions: { name: string; values: string[] }[];
   skus: Sku[];
+  availability?: Availability;
 }
 
 export const getHome = () => request<HomeFeed>("/api/home");

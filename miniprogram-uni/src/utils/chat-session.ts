@@ -90,7 +90,7 @@ export function useChatRoom(conversationId: number, as: "shopper" | "staff") {
     finalCodes: [4003],
     onFinal: () => {
       state.ended = true;
-      toast("该会话已不在您的接待列表中");
+      if (state.status !== "closed") toast("该会话已不在您的接待列表中");
     },
   });
 

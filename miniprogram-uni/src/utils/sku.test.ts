@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { initialSelection, isValueSelectable, selectedSku, selectionLabel, toggleValue } from "./sku";
 
 const skus = [
-  { id: 1, specs: { 颜色: "白", 容量: "500L" }, stock: 3 },
-  { id: 2, specs: { 颜色: "白", 容量: "600L" }, stock: 0 },
-  { id: 3, specs: { 颜色: "灰", 容量: "600L" }, stock: 5 },
+  { id: 1, specs: { 颜色: "白", 容量: "500L" }, availability: { status: "low" as const } },
+  { id: 2, specs: { 颜色: "白", 容量: "600L" }, availability: { status: "sold_out" as const } },
+  { id: 3, specs: { 颜色: "灰", 容量: "600L" }, availability: { status: "in_stock" as const } },
 ];
 const dims = ["颜色", "容量"];
 
@@ -16,7 +16,7 @@ describe("sku picker", () => {
     expect(isValueSelectable(skus, {}, "颜色", "白")).toBe(true);
   });
 
-  it("treats SKUs without a stock figure as available", () => {
+  it("treats SKUs without availability as available", () => {
     expect(isValueSelectable([{ id: 9, specs: { a: "x" } }], {}, "a", "x")).toBe(true);
   });
 

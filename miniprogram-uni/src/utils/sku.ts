@@ -3,13 +3,13 @@
 export interface SkuLike {
   id: number;
   specs: Record<string, string>;
-  /** Units for sale; undefined when the API does not report stock (treated as available). */
-  stock?: number | null;
+  /** The API's availability; absent means unknown (treated as available, the order decides). */
+  availability?: { status: "in_stock" | "low" | "sold_out" };
 }
 
 export type Selection = Record<string, string | undefined>;
 
-const inStock = (s: SkuLike) => s.stock === undefined || s.stock === null || s.stock > 0;
+const inStock = (s: SkuLike) => s.availability?.status !== "sold_out";
 
 function matches(s: SkuLike, sel: Selection): boolean {
   return Object.entries(sel).every(([k, v]) => v === undefined || s.specs[k] === v);

@@ -1,0 +1,138 @@
+/**
+ * E2E support: the real local stack (worker in workerd serving the H5 build as static assets, libSQL,
+ * Durable Objects) plus the local payment simulator, driven in Debian chromium at 375×812.
+ */
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { seedCatalog } from "../../dev/seed/seed-catalog";
+import { seedStock } from "../../dev/seed/seed-stock";
+import { type PaymentSimulator, startPaymentSimulator } from "../../dev/payment-simulator/server";
+import { type Stack, staffToken, startStack } from "../../test/harness";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+export const H5_INDEX = resolve(ROOT, "miniprogram-uni/dist/build/h5/index.html");
+export const SCREENSHOTS = resolve(ROOT, "docs/screenshots");
+
+/** The H5 build and chromium are prerequisites (.ci/run installs chromium and builds H5 before tests). */
+export function assertPrerequisites() {
+  if (!existsSync(H5_INDEX)) throw new Error("H5 build missing: run `npm run build:h5` first");
+  if (!existsSync("/usr/bin/chromium")) throw new Error("chromium missing: apt-get install -y chromium");
+}
+
+export const launchBrowser = () =>
+  chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+
+export interface PhonePage {
+  context: BrowserContext;
+  page: Page;
+  /** Requests that left the machine's loopback (there must be none: no CDN, no third parties). */
+  external: string[];
+  /** Uncaught page errors. */
+  errors: string[];
+}
+
+/** A 375×812 phone-sized page (one browser context = one device with its own storage). */
+export async function phone(browser: Browser): Promise<PhonePage> {
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: "zh-CN",
+  });
+  const page = await context.newPage();
+  const external: string[] = [];
+  const errors: string[] = [];
+  page.on("request", (r) => {
+    const u = new URL(r.url());
+    if (!["127.0.0.1", "localhost"].includes(u.hostname) && !u.protocol.startsWith("data")) external.push(r.url());
+  });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  return { context, page, external, errors };
+}
+
+export async function screenshot(page: Page, name: string) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  // Let images decode and transitions settle so the picture shows what a person would see.
+  await page.waitForLoadState("networkidle").catch(() => undefined);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
+}
+
+/** Waits until uni-app shows a toast with exactly this text (an earlier toast may still be fading). */
+export async function expectToast(page: Page, text: string) {
+  await page
+    .locator(".uni-simple-toast__text, .uni-toast__content", { hasText: new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`) })
+    .first()
+    .waitFor({ state: "visible", timeout: 10_000 });
+}
+
+/** Forwards HTTP to a target fixed later: the payment simulator needs our notify URL before the worker exists. */
+async function startForwarder(): Promise<{ url: string; setTarget(t: string): void; close(): Promise<void> }> {
+  let target = "";
+  const server: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers))
+      if (typeof v === "string" && k !== "host" && k !== "content-length") headers.set(k, v);
+    const upstream = await fetch(target + req.url, {
+      method: req.method,
+      headers,
+      body: chunks.length ? Buffer.concat(chunks) : undefined,
+    });
+    res.writeHead(upstream.status, Object.fromEntries(upstream.headers));
+    res.end(Buffer.from(await upstream.arrayBuffer()));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    setTarget: (t) => (target = t),
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+export interface StoreStack {
+  stack: Stack;
+  sim: PaymentSimulator;
+  close(): Promise<void>;
+}
+
+/** The whole store: worker + H5 + payment simulator, optionally with the demo catalog and stock. */
+export async function startStoreStack(opts: { catalog: boolean }): Promise<StoreStack> {
+  const forwarder = await startForwarder();
+  const sim = await startPaymentSimulator({ port: 0, notifyBaseUrl: forwarder.url });
+  const stack = await startStack({ vars: sim.config });
+  forwarder.setTarget(stack.baseUrl);
+  if (opts.catalog) {
+    const merchantToken = await staffToken(stack, "merchant_admin", "e2e-merchant");
+    const api = { baseUrl: stack.baseUrl, merchantToken };
+    const catalog = await seedCatalog(api, () => undefined);
+    await seedStock(api, catalog.skus);
+  }
+  return {
+    stack,
+    sim,
+    async close() {
+      await stack.close();
+      await sim.close();
+      await forwarder.close();
+    },
+  };
+}

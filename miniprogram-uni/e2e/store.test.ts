@@ -1,0 +1,216 @@
+/**
+ * The shopper's store in a real browser: the H5 build served by the worker (Workers static assets) in
+ * workerd, the demo catalog seeded through the admin API, Alipay H5 through the local payment simulator.
+ * Every number the page shows is compared with what the API computes.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fenToYuan } from "../../worker/shared/money";
+import {
+  assertPrerequisites,
+  launchBrowser,
+  type PhonePage,
+  phone,
+  type StoreStack,
+  screenshot,
+  startStoreStack,
+  expectToast,
+} from "./helpers";
+
+let store: StoreStack;
+let browser: Browser;
+const yuan = (fen: number) => `¥${fenToYuan(fen)}`;
+
+beforeAll(async () => {
+  assertPrerequisites();
+  [store, browser] = await Promise.all([startStoreStack({ catalog: true }), launchBrowser()]);
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await store?.close();
+});
+
+async function api<T>(path: string, init: { token?: string; json?: unknown; method?: string } = {}): Promise<T> {
+  const res = await store.stack.fetch(path, init);
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+const open = (p: Page, hash: string) => p.goto(`${store.stack.baseUrl}/#${hash}`);
+const tid = (p: Page, id: string) => p.locator(`[data-testid="${id}"]`);
+const fill = (p: Page, id: string, value: string) => tid(p, id).locator("input").fill(value);
+/** The token the page got at login (uni.setStorageSync keeps the session JSON in localStorage). */
+async function sessionToken(p: Page): Promise<string> {
+  const raw = await p.evaluate(() => localStorage.getItem("jd.shopper"));
+  const token = raw ? (JSON.parse(raw) as { token?: string }).token : undefined;
+  if (!token) throw new Error("no shopper session in storage");
+  return token;
+}
+
+describe("shopper in the H5 store", () => {
+  let device: PhonePage;
+  beforeAll(async () => {
+    device = await phone(browser);
+  });
+
+  it("home shows the server's banners, categories and recommendations, with no third-party requests", async () => {
+    const home = await api<{ banners: unknown[]; recommended: { name: string }[] }>("/api/home");
+    const cats = await api<{ items: { name: string }[] }>("/api/categories");
+    const { page } = device;
+    await open(page, "/");
+    await tid(page, "product-card").first().waitFor();
+    await expect.poll(() => tid(page, "product-card").count()).toBe(home.recommended.length);
+    expect(await tid(page, "product-card").first().textContent()).toContain(home.recommended[0]!.name);
+    expect(await tid(page, "home-category").count()).toBe(Math.min(10, cats.items.length));
+    expect(await page.locator(".home__banner uni-swiper-item, .home__banner .uni-swiper-slide-frame > *").count()).toBeGreaterThan(0);
+    await screenshot(page, "01-home");
+    expect(device.external).toEqual([]);
+  });
+
+  it("product detail: gallery, SKU price and availability, spec table, warranty", async () => {
+    const { page } = device;
+    const first = (await api<{ recommended: { id: number }[] }>("/api/home")).recommended[0]!;
+    const product = await api<{
+      name: string;
+      warrantyMonths: number;
+      specTable: { label: string; value: string }[];
+      skus: { priceFen: number; specs: Record<string, string>; availability: { label: string } }[];
+    }>(`/api/products/${first.id}`);
+    await tid(page, "product-card").first().click();
+    await expect.poll(() => tid(page, "product-name").textContent()).toBe(product.name);
+    const table = (await tid(page, "spec-table").textContent()) ?? "";
+    for (const row of product.specTable) expect(table).toContain(row.value);
+    expect(await tid(page, "warranty").textContent()).toContain(
+      product.warrantyMonths % 12 === 0 ? `${product.warrantyMonths / 12} 年` : `${product.warrantyMonths} 个月`,
+    );
+    expect(await tid(page, "sku-availability").textContent()).toBe(product.skus[0]!.availability.label);
+    await screenshot(page, "02-product-detail");
+  });
+
+  it("adding to cart asks to log in, then adds the chosen SKU", async () => {
+    const { page } = device;
+    await tid(page, "add-to-cart").click();
+    await tid(page, "sku-confirm").click();
+    await page.waitForURL(/pages\/login\/index/);
+    await screenshot(page, "03-login");
+    await fill(page, "nickname", "端到端顾客");
+    await tid(page, "login-submit").click();
+    // Back on the product, the SKU picker is still open with the same choice: one more tap adds it.
+    await page.waitForURL(/pages\/product\/detail/);
+    await tid(page, "sku-picker").waitFor();
+    await screenshot(page, "04-sku-picker");
+    await tid(page, "sku-confirm").click();
+    await expectToast(page, "已加入购物车");
+
+    const cart = await api<{ items: { name: string; quantity: number }[]; summary: { selectedTotalFen: number } }>(
+      "/api/cart",
+      { token: await sessionToken(page) },
+    );
+    expect(cart.items).toHaveLength(1);
+    expect(cart.items[0]!.quantity).toBe(1);
+
+    await open(page, "/pages/cart/index");
+    await expect.poll(() => tid(page, "cart-line").count()).toBe(1);
+    expect(await tid(page, "cart-total").textContent()).toBe(yuan(cart.summary.selectedTotalFen));
+    await screenshot(page, "05-cart");
+  });
+
+  it("checkout needs an address, shows the server's quote, and places one order", async () => {
+    const { page } = device;
+    const token = await sessionToken(page);
+    await tid(page, "cart-checkout").click();
+    await page.waitForURL(/pages\/checkout\/index/);
+    await expect.poll(() => tid(page, "checkout-problems").textContent()).toContain("请先添加收货地址");
+
+    await tid(page, "checkout-address").click();
+    await tid(page, "add-address").click();
+    await fill(page, "addr-name", "张三");
+    await fill(page, "addr-phone", "123");
+    await tid(page, "addr-save").click();
+    await expectToast(page, "手机号格式不正确");
+    await fill(page, "addr-phone", "13800138000");
+    await fill(page, "addr-province", "广东省");
+    await fill(page, "addr-city", "深圳市");
+    await fill(page, "addr-district", "南山区");
+    await fill(page, "addr-detail", "科技园一路 1 号");
+    await tid(page, "addr-save").click();
+    await tid(page, "address-item").first().waitFor();
+    await tid(page, "address-item").first().click();
+    await page.waitForURL(/pages\/checkout\/index/);
+
+    const quote = await api<{ payableFen: number; itemsTotalFen: number; shippingFen: number }>(
+      "/api/checkout/quote",
+      { method: "POST", token, json: {} },
+    );
+    expect(quote.payableFen).toBe(quote.itemsTotalFen + quote.shippingFen);
+    await expect.poll(() => tid(page, "checkout-payable").textContent()).toBe(yuan(quote.payableFen));
+    expect(await tid(page, "checkout-address").textContent()).toContain("13800138000");
+    await screenshot(page, "06-checkout");
+
+    await tid(page, "submit-order").click();
+    await page.waitForURL(/pages\/pay\/index/);
+    expect(await tid(page, "pay-amount").textContent()).toBe(yuan(quote.payableFen));
+    const orders = await api<{ items: { status: string; payableFen: number }[] }>("/api/orders", { token });
+    expect(orders.items.map((o) => [o.status, o.payableFen])).toEqual([["pending_payment", quote.payableFen]]);
+    await screenshot(page, "07-pay");
+  });
+
+  it("pays with Alipay H5 at the simulator's cashier; the order becomes 待发货 with a timeline", async () => {
+    const { page } = device;
+    const payUrl = page.url();
+    await tid(page, "pay-now").click();
+    await page.waitForURL((u) => u.toString().startsWith(store.sim.url));
+    await page.locator("#confirm-pay").click();
+    await page.waitForLoadState("load");
+    // Back in the store: the pay page notices the redirect and waits for the gateway's notification.
+    await page.goto(payUrl);
+    await page.waitForURL(/pages\/orders\/detail/, { timeout: 20_000 });
+    await expect.poll(() => tid(page, "order-status").textContent(), { timeout: 10_000 }).toBe("待发货");
+    const timeline = (await tid(page, "order-timeline").textContent()) ?? "";
+    expect(timeline).toContain("支付");
+    await screenshot(page, "08-order-detail");
+
+    await open(page, "/pages/orders/list?tab=to_ship");
+    await expect.poll(() => tid(page, "order-card").count()).toBe(1);
+    await screenshot(page, "09-orders");
+    expect(device.external).toEqual([]);
+  });
+
+  it("search: sorting by price and the price filter match the API", async () => {
+    const { page } = device;
+    type List = { items: { name: string; priceFen: number }[] };
+    const asc = await api<List>(`/api/products?q=${encodeURIComponent("冰箱")}&sort=price_asc`);
+    expect(asc.items.length).toBeGreaterThan(1);
+    await open(page, `/pages/search/index?q=${encodeURIComponent("冰箱")}`);
+    await tid(page, "product-card").first().waitFor();
+    await tid(page, "sort-price").click();
+    await expect
+      .poll(async () => (await tid(page, "product-card-name").allTextContents()).map((t) => t.trim()))
+      .toEqual(asc.items.map((i) => i.name));
+
+    const min = asc.items[0]!.priceFen;
+    const max = asc.items[asc.items.length - 1]!.priceFen - 1;
+    const filtered = await api<List>(
+      `/api/products?q=${encodeURIComponent("冰箱")}&sort=price_asc&priceMin=${min + 1}&priceMax=${max}`,
+    );
+    await tid(page, "open-filter").click();
+    await tid(page, "filter-panel").waitFor();
+    await fill(page, "price-min", fenToYuan(min + 1));
+    await fill(page, "price-max", fenToYuan(max));
+    await screenshot(page, "10-search-filter");
+    await tid(page, "apply-filter").click();
+    await expect
+      .poll(async () => (await tid(page, "product-card-name").allTextContents()).map((t) => t.trim()))
+      .toEqual(filtered.items.map((i) => i.name));
+    expect(filtered.items.length).toBeLessThan(asc.items.length);
+    await screenshot(page, "11-search");
+  });
+
+  it("shows the API's Chinese error message and an empty state", async () => {
+    const { page } = await phone(browser);
+    await open(page, "/pages/product/detail?id=999999");
+    await expect.poll(() => page.locator('[data-state="error"]').textContent()).toContain("商品不存在或已下架");
+    await open(page, `/pages/search/index?q=${encodeURIComponent("不存在的商品名称")}`);
+    await expect.poll(() => page.locator('[data-state="empty"]').count()).toBe(1);
+  });
+});
