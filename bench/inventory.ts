@@ -115,6 +115,8 @@ async function startBenchStack() {
           SESSION_SECRET: secret,
           LOG_LEVEL: "error",
         },
+        // Both workers are measured on direct sockets: Miniflare's entry socket adds a proxy worker.
+        unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
       },
       {
         name: "bench",
@@ -128,7 +130,8 @@ async function startBenchStack() {
       },
     ],
   });
-  const apiUrl = (await mf.ready).toString().replace(/\/$/, "");
+  await mf.ready;
+  const apiUrl = (await mf.unsafeGetDirectURL("jiadian-mall")).toString().replace(/\/$/, "");
   const benchUrl = (await mf.unsafeGetDirectURL("bench")).toString().replace(/\/$/, "");
   assertLoopback(apiUrl);
   assertLoopback(benchUrl);
@@ -206,7 +209,10 @@ async function scenario(
   const result = await runLoad({
     requests: REQUESTS,
     concurrency: CONCURRENCY,
-    send: async (i) => classifyStatus(await send(i)),
+    send: async (i) => {
+      const status = await send(i);
+      return { outcome: classifyStatus(status), detail: `HTTP ${status}` };
+    },
   });
   return { name, what, result, ...((await check()) ?? { taken: Number.NaN, balanced: true }) };
 }
@@ -231,6 +237,7 @@ export async function run(): Promise<void> {
       send: async (i) => {
         await Promise.all([
           bench.send("/noop"),
+          api.send("/api/health"),
           bench.send(`/bare?name=warm&limit=${WARMUP}`),
           bench.send(`/direct?sku=${warmSku}&order=warm-d-${i}`),
           reserveViaApi(`warm-a-${i}`, warmSku),
@@ -244,6 +251,12 @@ export async function run(): Promise<void> {
         "no-op worker",
         "thin worker → 204, no object (HTTP + load generator floor)",
         () => bench.send("/noop"),
+        async () => undefined,
+      ),
+      await scenario(
+        "API no-op",
+        "GET /api/health (Hono middleware, no auth, no object)",
+        () => api.send("/api/health"),
         async () => undefined,
       ),
       await scenario(
@@ -310,6 +323,8 @@ export async function run(): Promise<void> {
         }),
       ),
     );
+    for (const r of results)
+      if (r.result.errors) console.log(`\n${r.name} errors: ${JSON.stringify(r.result.errorKinds)}`);
     const cpu = cpus();
     console.log(
       `\nmachine: ${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ` +

@@ -20,6 +20,8 @@ export interface LoadResult {
   okPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** What the errors were (status code or error message) and how often. */
+  errorKinds: Record<string, number>;
 }
 
 export function assertLoopback(url: string | URL) {
@@ -39,11 +41,12 @@ export const classifyStatus = (status: number): Outcome =>
 export async function runLoad(opts: {
   requests: number;
   concurrency: number;
-  /** Sends request number i and says how it went. */
-  send: (i: number) => Promise<Outcome>;
+  /** Sends request number i and says how it went; a thrown error counts as an error. */
+  send: (i: number) => Promise<Outcome | { outcome: Outcome; detail: string }>;
 }): Promise<LoadResult> {
   const latencies: number[] = [];
   const counts = { ok: 0, rejected: 0, error: 0 };
+  const errorKinds: Record<string, number> = {};
   let next = 0;
   const start = performance.now();
   const worker = async () => {
@@ -51,13 +54,18 @@ export async function runLoad(opts: {
       const i = next++;
       const t0 = performance.now();
       let outcome: Outcome;
+      let detail = "error";
       try {
-        outcome = await opts.send(i);
-      } catch {
+        const r = await opts.send(i);
+        if (typeof r === "string") outcome = r;
+        else ({ outcome, detail } = r);
+      } catch (err) {
         outcome = "error";
+        detail = err instanceof Error ? ((err as { code?: string }).code ?? err.message) : String(err);
       }
       latencies.push(performance.now() - t0);
       counts[outcome]++;
+      if (outcome === "error") errorKinds[detail] = (errorKinds[detail] ?? 0) + 1;
     }
   };
   await Promise.all(Array.from({ length: Math.min(opts.concurrency, opts.requests) }, worker));
@@ -73,6 +81,7 @@ export async function runLoad(opts: {
     okPerSecond: counts.ok / seconds,
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
+    errorKinds,
   };
 }
 
