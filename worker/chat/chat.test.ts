@@ -463,5 +463,37 @@ describe("hibernation", () => {
     const texts = history.messages.map((m: { text: string }) => m.text);
     expect(texts).toEqual(expect.arrayContaining(["转人工", "休眠前的消息", "醒来后的消息"]));
     expect(texts.filter((t: string) => t === "醒来后的消息")).toHaveLength(1);
+    await offline(agent.lobby);
   }, 40_000);
+});
+
+describe("bot failure", () => {
+  it("hands the shopper to a human when the bot cannot run, and the room keeps working", async () => {
+    const token = await shopperToken(stack, "机器人故障顾客");
+    const id = await openConversation(token);
+    const ws = await connect(roomPath(id), token);
+    await ws.waitFor((f) => f.type === "history", "history");
+    // The FAQ store disappears: loading the index throws inside the bot turn.
+    await stack.sql.execute("ALTER TABLE faq_revision RENAME TO faq_revision_offline");
+    try {
+      ws.send({ type: "message", text: "冰箱保修多久", clientMsgId: "b1" });
+      await ws.waitFor(isStatus("queued"), "queued after bot failure");
+      await ws.message((t) => t.includes("暂时无法回答"), "apology");
+    } finally {
+      await stack.sql.execute("ALTER TABLE faq_revision_offline RENAME TO faq_revision");
+    }
+    // Queued (or, with an agent free, assigned at once): either way after the mirror was written.
+    await ws.waitFor(
+      (f) => (f.type === "message" && /第 \d+ 位/.test(f.message.text)) || isStatus("assigned")(f),
+      "queue position or agent",
+    );
+    const row = await stack.sql.execute({
+      sql: "SELECT escalation_reason FROM conversations WHERE id = ?",
+      args: [id],
+    });
+    expect(row.rows[0]!.escalation_reason).toBe("bot_error");
+    const before = ws.frames.length;
+    ws.send({ type: "message", text: "还在吗", clientMsgId: "b2" });
+    await ws.message((_t, f) => f.message.clientMsgId === "b2", "room still accepts messages", before);
+  });
 });
