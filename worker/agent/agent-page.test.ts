@@ -3,8 +3,9 @@
  * workerd: login, an escalated chat arriving from the queue, hostile shopper text shown as text, a reply
  * typed in the page reaching the shopper, closing with a CSAT request.
  */
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../../test/browser";
 import { type Stack, shopperToken, staffToken, startStack } from "../../test/harness";
 import { TestSocket } from "../chat/ws-test-client";
 
@@ -14,19 +15,7 @@ const sockets: TestSocket[] = [];
 
 beforeAll(async () => {
   stack = await startStack({ vars: { CORS_ORIGINS: "http://h5.example.test" } });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   for (const s of sockets) s.close();
