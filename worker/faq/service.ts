@@ -79,7 +79,10 @@ interface CachedIndex {
   revision: number;
   index: FaqIndex;
 }
-const indexCache = new WeakMap<Db, CachedIndex>();
+// One per isolate: an isolate serves one database (LIBSQL_URL is per deployment), while the Db objects
+// are per request (see worker/shared/middleware.ts), so the cache must not be keyed by them.
+let indexCache: CachedIndex | undefined;
+// In-flight rebuilds are shared only within a request: promises must not cross request I/O contexts.
 const rebuilding = new WeakMap<Db, Promise<CachedIndex>>();
 
 async function currentRevision(db: Db): Promise<number> {
@@ -98,19 +101,18 @@ async function rebuild(db: Db): Promise<CachedIndex> {
     db.select().from(faqEntries).where(eq(faqEntries.enabled, true)),
   ]);
   const built = { revision: rev[0]?.revision ?? 0, index: buildIndex(rows.map(toEntry)) };
-  indexCache.set(db, built);
+  if (!indexCache || built.revision >= indexCache.revision) indexCache = built;
   return built;
 }
 
 /**
  * The retrieval index over the enabled FAQ entries. Costs one small query per call (the revision); the
- * entries are reloaded and re-indexed only after a merchant edit. Concurrent callers share one rebuild.
+ * entries are reloaded and re-indexed only after a merchant edit.
  * Used by the FAQ search API and the ChatRoom's bot.
  */
 export async function loadFaqIndex(db: Db): Promise<FaqIndex> {
   const revision = await currentRevision(db);
-  const cached = indexCache.get(db);
-  if (cached && cached.revision === revision) return cached.index;
+  if (indexCache?.revision === revision) return indexCache.index;
   let pending = rebuilding.get(db);
   if (!pending) {
     pending = rebuild(db).finally(() => rebuilding.delete(db));
