@@ -27,7 +27,7 @@ const AGENT = { username: "e2e-agent", name: "小李", password: "agent-password
 
 beforeAll(async () => {
   assertPrerequisites();
-  [store, browser] = await Promise.all([startStoreStack({ catalog: false }), launchBrowser()]);
+  [store, browser] = await Promise.all([startStoreStack({ catalog: false, faq: true }), launchBrowser()]);
   const admin = await staffToken(store.stack, "merchant_admin", "e2e-chat-admin");
   const created = await store.stack.fetch("/api/admin/chat/agents", {
     method: "POST",
@@ -61,8 +61,11 @@ describe("chat between a shopper and an agent", () => {
     await fill(p, "chat-input", "空调保修几年？");
     await tid(p, "chat-send").click();
     await bubbles(p, "空调保修几年？").waitFor();
-    // The bot answers in the room (FAQ retrieval; no LLM configured in tests).
-    await expect.poll(() => p.locator(".bubble--bot").count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    // The bot answers from the FAQ (retrieval; no LLM is configured in tests): 空调 整机保修.
+    await expect
+      .poll(async () => (await p.locator(".bubble--bot").allTextContents()).join("\n"), { timeout: 20_000 })
+      .toContain("保修");
+    expect(await tid(p, "chat-status").textContent()).toContain("智能客服");
     await screenshot(p, "12-chat-bot");
   });
 
@@ -105,7 +108,7 @@ describe("chat between a shopper and an agent", () => {
     const canned = tid(a, "canned-item");
     if ((await canned.count()) > 0) {
       await canned.first().click();
-      expect(await tid(a, "agent-input").locator("input").inputValue()).not.toBe("");
+      await expect.poll(() => tid(a, "agent-input").locator("input").inputValue()).not.toBe("");
     } else await a.keyboard.press("Escape");
     await fill(a, "agent-input", "您好，客服小李为您服务，请问有什么可以帮您？");
     await tid(a, "agent-send").click();

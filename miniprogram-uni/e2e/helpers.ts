@@ -12,6 +12,8 @@ import { seedCatalog } from "../../dev/seed/seed-catalog";
 import { seedStock } from "../../dev/seed/seed-stock";
 import { type PaymentSimulator, startPaymentSimulator } from "../../dev/payment-simulator/server";
 import { type Stack, staffToken, startStack } from "../../test/harness";
+import { createDb } from "../../worker/db/client";
+import { seedFaq } from "../../worker/faq/service";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const H5_INDEX = resolve(ROOT, "miniprogram-uni/dist/build/h5/index.html");
@@ -71,6 +73,11 @@ export async function screenshot(page: Page, name: string) {
   await mkdir(SCREENSHOTS, { recursive: true });
   // Let images decode and transitions settle so the picture shows what a person would see.
   await page.waitForLoadState("networkidle").catch(() => undefined);
+  await page
+    .locator(".uni-sample-toast, .uni-toast")
+    .first()
+    .waitFor({ state: "hidden", timeout: 5_000 })
+    .catch(() => undefined);
   await page.waitForTimeout(400);
   await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
 }
@@ -115,11 +122,12 @@ export interface StoreStack {
 }
 
 /** The whole store: worker + H5 + payment simulator, optionally with the demo catalog and stock. */
-export async function startStoreStack(opts: { catalog: boolean }): Promise<StoreStack> {
+export async function startStoreStack(opts: { catalog: boolean; faq?: boolean }): Promise<StoreStack> {
   const forwarder = await startForwarder();
   const sim = await startPaymentSimulator({ port: 0, notifyBaseUrl: forwarder.url });
   const stack = await startStack({ vars: sim.config });
   forwarder.setTarget(stack.baseUrl);
+  if (opts.faq) await seedFaq(createDb(stack.vars.LIBSQL_URL!));
   if (opts.catalog) {
     const merchantToken = await staffToken(stack, "merchant_admin", "e2e-merchant");
     const api = { baseUrl: stack.baseUrl, merchantToken };
