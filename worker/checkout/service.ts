@@ -29,6 +29,11 @@ export interface CheckoutQuote {
   settings: ShopSettings;
   /** Reasons the order cannot be placed as is (Chinese, for the shopper). */
   problems: string[];
+  /**
+   * The subset that placing the order must refuse up front. Stock shortages are left out: the stock
+   * figure here is a snapshot that may lag, and the reservation at order time is what decides.
+   */
+  blocking: string[];
 }
 
 export function mergeLines(lines: RequestedLine[]): RequestedLine[] {
@@ -50,13 +55,23 @@ export async function buildQuote(db: Db, shopperId: number, input: QuoteInput): 
     input.addressId ? getOwnAddress(db, shopperId, input.addressId) : defaultAddress(db, shopperId),
   ]);
   const problems: string[] = [];
-  for (const l of lines)
-    if (l.unavailable)
-      problems.push(`${l.name}${Object.values(l.specs).join(" ")}：${lineView(l).unavailableLabel}`);
-  if (!address) problems.push("请先添加收货地址");
+  const blocking: string[] = [];
+  for (const l of lines) {
+    if (!l.unavailable) continue;
+    const text = `${l.name}${Object.values(l.specs).join(" ")}：${lineView(l).unavailableLabel}`;
+    problems.push(text);
+    if (l.unavailable !== "out_of_stock" && l.unavailable !== "insufficient_stock") blocking.push(text);
+  }
+  if (!address) {
+    problems.push("请先添加收货地址");
+    blocking.push("请先添加收货地址");
+  }
   const quote = runPricing({ items: lines, shipping: settings.shipping });
-  if (quote.payableFen <= 0) problems.push("订单金额必须大于 0");
-  return { fromCart, lines, quote, address, settings, problems };
+  if (quote.payableFen <= 0) {
+    problems.push("订单金额必须大于 0");
+    blocking.push("订单金额必须大于 0");
+  }
+  return { fromCart, lines, quote, address, settings, problems, blocking };
 }
 
 export function quoteView(q: CheckoutQuote) {

@@ -2,22 +2,15 @@
 // once, refund money we must give back, and reconcile with the gateways. Protocol details live in
 // ./gateways (owned by the payments engineer); this file never parses or signs anything itself.
 import { z } from "@hono/zod-openapi";
-import { and, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { shoppers } from "../auth/schema";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
 import { confirmItems } from "../inventory/client";
 import { orderNoticeStatements, subscribeConfig } from "../notifications/service";
 import { orderItems, orders } from "../orders/schema";
-import { afterCommit, type OrderDeps, summaryOf } from "../orders/service";
-import {
-  type Actor,
-  loadOrderByNo,
-  noteStatement,
-  type OrderRow,
-  SYSTEM,
-  transitionWithRetry,
-} from "../orders/transition";
+import { afterCommit, itemsSummary, type OrderDeps, summaryOf } from "../orders/service";
+import { type Actor, noteStatement, type OrderRow, SYSTEM, transitionWithRetry } from "../orders/transition";
 import { AppError } from "../shared/errors";
 import {
   loadPaymentProviders,
@@ -157,10 +150,21 @@ export type PaymentOutcome =
  */
 export async function applyPayment(deps: OrderDeps, fact: PaidFact, actor: Actor): Promise<PaymentOutcome> {
   const { db, env } = deps;
-  const order = await loadOrderByNo(db, fact.outTradeNo);
+  // The order and its items in one round trip.
+  const [found, items] = await db.batch([
+    db.select().from(orders).where(eq(orders.orderNo, fact.outTradeNo)),
+    db
+      .select({ skuId: orderItems.skuId, name: orderItems.name, quantity: orderItems.quantity })
+      .from(orderItems)
+      .innerJoin(orders, eq(orders.id, orderItems.orderId))
+      .where(eq(orders.orderNo, fact.outTradeNo))
+      .orderBy(asc(orderItems.id)),
+  ]);
+  const order = found[0];
   if (!order) return { kind: "rejected", reason: "UNKNOWN_ORDER" };
   if (fact.amountFen !== order.payableFen) return { kind: "rejected", reason: "AMOUNT_MISMATCH" };
-  const [summary, skuIds] = await Promise.all([summaryOf(db, order.id), orderSkuIds(db, order.id)]);
+  const summary = itemsSummary(items);
+  const skuIds = items.map((i) => i.skuId);
   const cfg = subscribeConfig(env);
   const paidSet = {
     paidAt: fact.paidAtMs,
