@@ -27,7 +27,7 @@ const AGENT = { username: "e2e-agent", name: "小李", password: "agent-password
 
 beforeAll(async () => {
   assertPrerequisites();
-  [store, browser] = await Promise.all([startStoreStack({ catalog: false, faq: true }), launchBrowser()]);
+  [store, browser] = await Promise.all([startStoreStack({ catalog: false, services: true }), launchBrowser()]);
   const admin = await staffToken(store.stack, "merchant_admin", "e2e-chat-admin");
   const created = await store.stack.fetch("/api/admin/chat/agents", {
     method: "POST",

@@ -14,6 +14,7 @@ import { type PaymentSimulator, startPaymentSimulator } from "../../dev/payment-
 import { type Stack, staffToken, startStack } from "../../test/harness";
 import { createDb } from "../../worker/db/client";
 import { seedFaq } from "../../worker/faq/service";
+import { seedOutlets } from "../../worker/after-sales/service";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const H5_INDEX = resolve(ROOT, "miniprogram-uni/dist/build/h5/index.html");
@@ -104,7 +105,11 @@ async function startForwarder(): Promise<{ url: string; setTarget(t: string): vo
       headers,
       body: chunks.length ? Buffer.concat(chunks) : undefined,
     });
-    res.writeHead(upstream.status, Object.fromEntries(upstream.headers));
+    const out: Record<string, string> = {};
+    upstream.headers.forEach((v, k) => {
+      out[k] = v;
+    });
+    res.writeHead(upstream.status, out);
     res.end(Buffer.from(await upstream.arrayBuffer()));
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -122,12 +127,17 @@ export interface StoreStack {
 }
 
 /** The whole store: worker + H5 + payment simulator, optionally with the demo catalog and stock. */
-export async function startStoreStack(opts: { catalog: boolean; faq?: boolean }): Promise<StoreStack> {
+/** `services` seeds the FAQ and the repair outlets, as `npm start` does. */
+export async function startStoreStack(opts: { catalog: boolean; services?: boolean }): Promise<StoreStack> {
   const forwarder = await startForwarder();
   const sim = await startPaymentSimulator({ port: 0, notifyBaseUrl: forwarder.url });
   const stack = await startStack({ vars: sim.config });
   forwarder.setTarget(stack.baseUrl);
-  if (opts.faq) await seedFaq(createDb(stack.vars.LIBSQL_URL!));
+  if (opts.services) {
+    const db = createDb(stack.vars.LIBSQL_URL!);
+    await seedFaq(db);
+    await seedOutlets(db);
+  }
   if (opts.catalog) {
     const merchantToken = await staffToken(stack, "merchant_admin", "e2e-merchant");
     const api = { baseUrl: stack.baseUrl, merchantToken };

@@ -16,15 +16,27 @@ export interface WxCall {
   arg: Record<string, unknown>;
 }
 
+/** The bits of a jsdom element the tests read. */
+export interface DomNode {
+  textContent: string | null;
+  outerHTML: string;
+}
+interface JsdomModule {
+  JSDOM: new (
+    html: string,
+    opts: { pretendToBeVisual: boolean },
+  ) => { window: Record<string, unknown> & { document: { createElement(tag: string): unknown } } };
+}
+
 export interface JNode {
-  dom: HTMLElement;
+  dom: DomNode;
   dispatchEvent(name: string, opts?: { detail?: unknown }): void;
   querySelector(sel: string): JNode | undefined;
   querySelectorAll(sel: string): JNode[];
 }
 export interface JPage extends JNode {
   instance: Record<string, (...a: unknown[]) => unknown> & { data: Record<string, unknown> };
-  attach(parent: Element): void;
+  attach(parent: unknown): void;
   detach(): void;
 }
 
@@ -69,14 +81,14 @@ const clean = (o: unknown) => JSON.parse(JSON.stringify(o ?? {}, (_k, v) => (typ
 export function bootMiniProgram(apiBase: string): MiniProgram {
   if (!existsSync(resolve(MP_DIR, "app.json")))
     throw new Error("mp-weixin build missing: run `npm run build:mp-weixin` first");
-  const { JSDOM } = requireMp("jsdom") as typeof import("jsdom");
+  const { JSDOM } = requireMp("jsdom") as JsdomModule;
   const dom = new JSDOM("<!doctype html><html><body></body></html>", { pretendToBeVisual: true });
   const g = globalThis as Record<string, unknown>;
   g.window = dom.window;
   g.document = dom.window.document;
   // j-component builds events with the global constructors: they must be jsdom's, not Node's.
   for (const k of ["Event", "CustomEvent", "Node", "Element", "HTMLElement", "MouseEvent", "TouchEvent"] as const) {
-    const ctor = (dom.window as unknown as Record<string, unknown>)[k];
+    const ctor = dom.window[k];
     if (ctor) Object.defineProperty(g, k, { value: ctor, configurable: true, writable: true });
   }
 
@@ -143,7 +155,11 @@ export function bootMiniProgram(apiBase: string): MiniProgram {
             data = JSON.parse(text);
           } catch {}
           requests.push({ method, url: o.url, data: o.data, status: res.status });
-          o.success?.({ statusCode: res.status, data, header: Object.fromEntries(res.headers) });
+          const header: Record<string, string> = {};
+          res.headers.forEach((v, k) => {
+            header[k] = v;
+          });
+          o.success?.({ statusCode: res.status, data, header });
         })
         .catch((e) => o.fail?.({ errMsg: `request:fail ${e}` }));
       return { abort() {} };
@@ -175,7 +191,7 @@ export function bootMiniProgram(apiBase: string): MiniProgram {
     openPage(route, query = {}) {
       const page = simulate.render(simulate.load(resolve(MP_DIR, route), { rootPath: MP_DIR }));
       current = page.instance;
-      page.attach(document.createElement("page-wrapper"));
+      page.attach(dom.window.document.createElement("page-wrapper"));
       page.instance.onLoad?.(query);
       page.instance.onShow?.();
       return page;

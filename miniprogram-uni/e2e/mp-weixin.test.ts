@@ -3,7 +3,7 @@
  * key pages render the worker's data, and taps issue the expected requests and navigations.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootMiniProgram, type MiniProgram, until } from "./mp-shim";
+import { bootMiniProgram, type DomNode, type MiniProgram, until } from "./mp-shim";
 import { type StoreStack, startStoreStack } from "./helpers";
 
 let store: StoreStack;
@@ -19,7 +19,7 @@ async function api<T>(path: string): Promise<T> {
   return (await (await store.stack.fetch(path)).json()) as T;
 }
 
-const text = (p: { dom: HTMLElement }) => p.dom.textContent ?? "";
+const text = (p: { dom: DomNode }) => p.dom.textContent ?? "";
 
 describe("compiled mp-weixin pages", () => {
   it("home renders the recommendations from /api/home; tapping the search bar opens search", async () => {

@@ -23,7 +23,7 @@ const yuan = (fen: number) => `¥${fenToYuan(fen)}`;
 
 beforeAll(async () => {
   assertPrerequisites();
-  [store, browser] = await Promise.all([startStoreStack({ catalog: true }), launchBrowser()]);
+  [store, browser] = await Promise.all([startStoreStack({ catalog: true, services: true }), launchBrowser()]);
 }, 300_000);
 afterAll(async () => {
   await browser?.close();
@@ -212,5 +212,42 @@ describe("shopper in the H5 store", () => {
     await expect.poll(() => page.locator('[data-state="error"]').textContent()).toContain("商品不存在或已下架");
     await open(page, `/pages/search/index?q=${encodeURIComponent("不存在的商品名称")}`);
     await expect.poll(() => page.locator('[data-state="empty"]').count()).toBe(1);
+  });
+
+  it("service pages show the API's FAQ, warranty policies and repair outlets; 我的 shows the shopper", async () => {
+    const { page } = device;
+    const faq = await api<{ categories: { name: string; items: { question: string }[] }[] }>("/api/faq");
+    expect(faq.categories.length).toBeGreaterThan(0);
+    await open(page, "/pages/service/faq");
+    await expect
+      .poll(() => tid(page, "faq-item").count())
+      .toBe(faq.categories.reduce((n, c) => n + c.items.length, 0));
+    await fill(page, "faq-search", "空调保修");
+    await tid(page, "faq-search").locator("input").press("Enter");
+    const hits = await api<{ items: { question: string }[] }>(`/api/faq/search?q=${encodeURIComponent("空调保修")}`);
+    await expect.poll(() => tid(page, "faq-result").allTextContents()).toEqual(hits.items.map((h) => h.question));
+    await screenshot(page, "16-faq");
+
+    const policies = await api<{ items: { category: string }[] }>("/api/after-sales/warranty-policies");
+    await open(page, "/pages/service/warranty");
+    await expect.poll(() => tid(page, "warranty-policy").count()).toBe(policies.items.length);
+    await tid(page, "warranty-policy").first().click();
+    await screenshot(page, "17-warranty");
+
+    const cities = await api<{ items: { city: string; count: number }[] }>("/api/after-sales/outlets/cities");
+    const city = cities.items[0]!;
+    await open(page, "/pages/service/outlets");
+    await tid(page, "outlet-city").first().waitFor();
+    await tid(page, "outlet-city").filter({ hasText: city.city }).click();
+    await expect.poll(() => tid(page, "outlet").count()).toBe(Math.min(city.count, 20));
+    await screenshot(page, "18-outlets");
+
+    await open(page, "/pages/me/index");
+    await expect.poll(() => tid(page, "me-nickname").textContent()).toBe("端到端顾客");
+    await screenshot(page, "19-me");
+    await open(page, "/pages/category/index");
+    await tid(page, "category-child").first().waitFor();
+    await screenshot(page, "20-category");
+    expect(device.errors).toEqual([]);
   });
 });

@@ -28,3 +28,17 @@ export function countdown(deadline: number | null, now: number): string {
   const ss = String(s % 60).padStart(2, "0");
   return h ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 }
+
+const ESCALATION_LABELS: Record<string, string> = {
+  explicit: "顾客要求转人工",
+  complaint: "投诉",
+  low_confidence: "机器人无法回答",
+  unresolved: "问题未解决",
+  llm_handoff: "机器人转接",
+  bot_error: "机器人故障",
+};
+
+/** Why a chat reached a person, in words an agent reads at a glance. */
+export function escalationLabel(reason: string | null | undefined): string {
+  return reason ? (ESCALATION_LABELS[reason] ?? reason) : "转人工";
+}
