@@ -47,7 +47,8 @@ const tid = (p: Page, id: string) => p.locator(`[data-testid="${id}"]`);
 const fill = (p: Page, id: string, value: string) => tid(p, id).locator("input").fill(value);
 const bubbles = (p: Page, text: string) => tid(p, "chat-message").filter({ hasText: text });
 
-describe("chat between a shopper and an agent", () => {
+// Browser steps on a busy 2-core CI box: generous per-step time, never a timed assertion.
+describe("chat between a shopper and an agent", { timeout: 90_000 }, () => {
   it("the shopper logs in and gets a bot answer", async () => {
     const p = shopper.page;
     await open(p, "/pages/login/index");

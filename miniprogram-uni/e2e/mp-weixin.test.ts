@@ -21,7 +21,8 @@ async function api<T>(path: string): Promise<T> {
 
 const text = (p: { dom: DomNode }) => p.dom.textContent ?? "";
 
-describe("compiled mp-weixin pages", () => {
+// Browser steps on a busy 2-core CI box: generous per-step time, never a timed assertion.
+describe("compiled mp-weixin pages", { timeout: 90_000 }, () => {
   it("home renders the recommendations from /api/home; tapping the search bar opens search", async () => {
     const home = await api<{ recommended: { name: string }[] }>("/api/home");
     const page = mp.openPage("pages/index/index");

@@ -47,7 +47,8 @@ async function sessionToken(p: Page): Promise<string> {
   return token;
 }
 
-describe("shopper in the H5 store", () => {
+// Browser steps on a busy 2-core CI box: generous per-step time, never a timed assertion.
+describe("shopper in the H5 store", { timeout: 90_000 }, () => {
   let device: PhonePage;
   beforeAll(async () => {
     device = await phone(browser);
@@ -113,6 +114,15 @@ describe("shopper in the H5 store", () => {
     await expect.poll(() => tid(page, "cart-line").count()).toBe(1);
     expect(await tid(page, "cart-total").textContent()).toBe(yuan(cart.summary.selectedTotalFen));
     await screenshot(page, "05-cart");
+
+    // +1 on the line: the server re-prices the cart and the page shows its total.
+    await tid(page, "cart-line").locator(".u-number-box__plus").click();
+    await expect
+      .poll(async () => (await api<typeof cart>("/api/cart", { token: await sessionToken(page) })).items[0]!.quantity)
+      .toBe(2);
+    const after = await api<typeof cart>("/api/cart", { token: await sessionToken(page) });
+    expect(after.summary.selectedTotalFen).toBe(2 * cart.summary.selectedTotalFen);
+    await expect.poll(() => tid(page, "cart-total").textContent()).toBe(yuan(after.summary.selectedTotalFen));
   });
 
   it("checkout needs an address, shows the server's quote, and places one order", async () => {
@@ -241,6 +251,16 @@ describe("shopper in the H5 store", () => {
     await tid(page, "outlet-city").filter({ hasText: city.city }).click();
     await expect.poll(() => tid(page, "outlet").count()).toBe(Math.min(city.count, 20));
     await screenshot(page, "18-outlets");
+
+    const notices = await api<{ items: { title: string }[]; unread: number }>("/api/notifications", {
+      token: await sessionToken(page),
+    });
+    await open(page, "/pages/messages/index");
+    if (notices.items.length) {
+      await expect.poll(() => tid(page, "notice").allTextContents()).toHaveLength(notices.items.length);
+      expect((await tid(page, "notice").first().textContent()) ?? "").toContain(notices.items[0]!.title);
+    } else await expect.poll(() => page.locator('[data-state="empty"]').count()).toBe(1);
+    await screenshot(page, "21-messages");
 
     await open(page, "/pages/me/index");
     await expect.poll(() => tid(page, "me-nickname").textContent()).toBe("端到端顾客");
