@@ -3,6 +3,7 @@
  * and OrderTimer Durable Objects, and the payment simulator speaking WeChat Pay v3 and Alipay.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "../db/client";
 import {
   count,
   createSku,
@@ -16,6 +17,7 @@ import {
   startPaying,
   stockOf,
 } from "./integration-fixture";
+import { recentOrderContexts } from "./service";
 
 let f: OrderFixture;
 beforeAll(async () => {
@@ -90,6 +92,21 @@ describe.each(["wechat", "alipay"] as const)("lifecycle with %s", (method) => {
         [`order:${order.orderNo}:%`],
       ),
     ).toBe(3);
+
+    // What the FAQ bot is given about this shopper's orders.
+    const shopperId = Number((await orderRow(f, Number(order.id))).shopper_id);
+    const contexts = await recentOrderContexts(createDb(f.stack.vars.LIBSQL_URL!), shopperId);
+    expect(contexts).toEqual([
+      {
+        orderNo: order.orderNo,
+        status: "completed",
+        statusText: "已完成",
+        itemsSummary: expect.stringMatching(/^测试冰箱\d+ ×2$/),
+        carrier: "顺丰速运",
+        trackingNo: "SF1234567890",
+        createdAt: order.createdAt,
+      },
+    ]);
 
     // Illegal transitions: 409, nothing changes.
     const cancel = await f.stack.fetch(`/api/orders/${order.id}/cancel`, { method: "POST", token, json: {} });

@@ -674,3 +674,39 @@ export async function summaryOf(db: Db, orderId: number): Promise<string> {
     .orderBy(asc(orderItems.id));
   return itemsSummary(items);
 }
+
+/**
+ * A shopper's recent orders in the shape the FAQ bot's order answers use (faq-bot/types.ts OrderContext):
+ * status code, the shopper-facing 中文 status, "A ×1，B ×2", carrier and tracking number.
+ */
+export async function recentOrderContexts(db: Db, shopperId: number, limit = 10) {
+  const list = await db
+    .select()
+    .from(orders)
+    .where(eq(orders.shopperId, shopperId))
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(limit);
+  if (!list.length) return [];
+  const items = await db
+    .select({ orderId: orderItems.orderId, name: orderItems.name, quantity: orderItems.quantity })
+    .from(orderItems)
+    .where(
+      inArray(
+        orderItems.orderId,
+        list.map((o) => o.id),
+      ),
+    )
+    .orderBy(asc(orderItems.id));
+  return list.map((o) => ({
+    orderNo: o.orderNo,
+    status: o.status,
+    statusText: shopperStatusLabel(o.status),
+    itemsSummary: items
+      .filter((i) => i.orderId === o.id)
+      .map((i) => `${i.name} ×${i.quantity}`)
+      .join("，"),
+    ...(o.carrier ? { carrier: o.carrier } : {}),
+    ...(o.trackingNo ? { trackingNo: o.trackingNo } : {}),
+    createdAt: o.createdAt,
+  }));
+}
