@@ -186,6 +186,41 @@ describe("shopper in the H5 store", { timeout: 90_000 }, () => {
     expect(device.external).toEqual([]);
   });
 
+  it("立即购买 checks out just that SKU (the cart is untouched); the unpaid order can be cancelled", async () => {
+    const { page } = device;
+    const token = await sessionToken(page);
+    const home = await api<{ recommended: { id: number }[] }>("/api/home");
+    const productId = home.recommended[1]!.id;
+    const product = await api<{ name: string; skus: { id: number; priceFen: number }[] }>(`/api/products/${productId}`);
+    const cartBefore = await api<{ items: unknown[] }>("/api/cart", { token });
+
+    await open(page, `/pages/product/detail?id=${productId}`);
+    await expect.poll(() => tid(page, "product-name").textContent()).toBe(product.name);
+    await tid(page, "buy-now").click();
+    await tid(page, "sku-confirm").click();
+    await page.waitForURL(/pages\/checkout\/index\?items=/);
+    const quote = await api<{ items: { skuId: number; quantity: number }[]; payableFen: number }>(
+      "/api/checkout/quote",
+      { method: "POST", token, json: { items: [{ skuId: product.skus[0]!.id, quantity: 1 }] } },
+    );
+    expect(quote.items.map((i) => [i.skuId, i.quantity])).toEqual([[product.skus[0]!.id, 1]]);
+    await expect.poll(() => tid(page, "checkout-payable").textContent()).toBe(yuan(quote.payableFen));
+    await tid(page, "submit-order").click();
+    await page.waitForURL(/pages\/pay\/index/);
+    expect(await tid(page, "pay-amount").textContent()).toBe(yuan(quote.payableFen));
+    expect((await api<{ items: unknown[] }>("/api/cart", { token })).items).toHaveLength(cartBefore.items.length);
+
+    const unpaid = await api<{ items: { id: number; status: string }[] }>("/api/orders?tab=unpaid", { token });
+    expect(unpaid.items).toHaveLength(1);
+    await open(page, `/pages/orders/detail?id=${unpaid.items[0]!.id}`);
+    await expect.poll(() => tid(page, "order-status").textContent()).toBe("待付款");
+    await tid(page, "order-cancel").click();
+    await page.locator(".uni-modal__btn_primary").click();
+    await expect.poll(() => tid(page, "order-status").textContent()).toBe("已取消");
+    expect((await api<{ items: unknown[] }>("/api/orders?tab=unpaid", { token })).items).toHaveLength(0);
+    await screenshot(page, "22-order-cancelled");
+  });
+
   it("search: sorting by price and the price filter match the API", async () => {
     const { page } = device;
     type List = { items: { name: string; priceFen: number }[] };
