@@ -13,13 +13,12 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Log, LogLevel, Miniflare } from "miniflare";
-import { unstable_getMiniflareWorkerOptions } from "wrangler";
 import { startHranaGateway } from "../dev/hrana-gateway/index";
 import { applyMigrations } from "../dev/migrate";
-import { bundleWorker } from "../dev/worker-runtime";
+import { apiWorkerOptions } from "../dev/worker-runtime";
 import { issueToken } from "../worker/shared/auth";
 import {
   assertLoopback,
@@ -94,8 +93,11 @@ async function startBenchStack() {
   const gateway = await startHranaGateway({ dbPath: join(dir, "bench.db") });
   await applyMigrations(gateway.url);
   const secret = randomBytes(32).toString("hex");
-  const root = resolve(import.meta.dirname, "..");
-  const { workerOptions } = unstable_getMiniflareWorkerOptions(resolve(root, "wrangler.toml"));
+  const apiWorker = await apiWorkerOptions({
+    LIBSQL_URL: gateway.url,
+    SESSION_SECRET: secret,
+    LOG_LEVEL: "error",
+  });
   const mf = new Miniflare({
     host: "127.0.0.1",
     port: 0,
@@ -105,22 +107,13 @@ async function startBenchStack() {
     r2Persist: false,
     workers: [
       {
-        ...(workerOptions as object),
-        name: "jiadian-mall",
-        modules: [{ type: "ESModule", path: "worker.js", contents: await bundleWorker() }],
-        modulesRules: undefined,
-        bindings: {
-          ...workerOptions.bindings,
-          LIBSQL_URL: gateway.url,
-          SESSION_SECRET: secret,
-          LOG_LEVEL: "error",
-        },
+        ...apiWorker,
         // Both workers are measured on direct sockets: Miniflare's entry socket adds a proxy worker.
         unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
       },
       {
         name: "bench",
-        compatibilityDate: workerOptions.compatibilityDate,
+        compatibilityDate: apiWorker.compatibilityDate,
         modules: [{ type: "ESModule", path: "bench.js", contents: BENCH_WORKER }],
         durableObjects: {
           BARE: { className: "BareCounter", useSQLite: true },

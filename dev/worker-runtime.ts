@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { build } from "esbuild";
-import { Log, LogLevel, Miniflare } from "miniflare";
+import { Log, LogLevel, Miniflare, type WorkerOptions } from "miniflare";
 import { unstable_getMiniflareWorkerOptions, unstable_readConfig } from "wrangler";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -47,22 +47,28 @@ export function bundleWorker(): Promise<string> {
   return bundled;
 }
 
-export async function startWorkerRuntime(opts: WorkerRuntimeOptions): Promise<WorkerRuntime> {
+/** The API worker's Miniflare options: wrangler.toml's bindings, the esbuild bundle, and `vars` on top. */
+export async function apiWorkerOptions(vars: Record<string, string>): Promise<WorkerOptions> {
   const config = unstable_readConfig({ config: resolve(ROOT, "wrangler.toml") });
   // The H5 build is optional locally (tests do not need it); wrangler refuses a missing directory.
   if (config.assets?.directory && !existsSync(resolve(ROOT, config.assets.directory)))
     config.assets = undefined;
   const { workerOptions } = unstable_getMiniflareWorkerOptions(config);
-  const script = await bundleWorker();
+  return {
+    ...(workerOptions as WorkerOptions),
+    name: "jiadian-mall",
+    modules: [{ type: "ESModule", path: "worker.js", contents: await bundleWorker() }],
+    modulesRules: undefined,
+    bindings: { ...workerOptions.bindings, ...vars },
+  } as WorkerOptions;
+}
+
+export async function startWorkerRuntime(opts: WorkerRuntimeOptions): Promise<WorkerRuntime> {
   const persist = opts.persistDir
     ? { durableObjectsPersist: resolve(opts.persistDir, "do"), r2Persist: resolve(opts.persistDir, "r2") }
     : { durableObjectsPersist: false, r2Persist: false };
   const mf = new Miniflare({
-    ...(workerOptions as object),
-    name: "jiadian-mall",
-    modules: [{ type: "ESModule", path: "worker.js", contents: script }],
-    modulesRules: undefined,
-    bindings: { ...workerOptions.bindings, ...opts.vars },
+    ...(await apiWorkerOptions(opts.vars)),
     ...persist,
     host: opts.host ?? "127.0.0.1",
     port: opts.port ?? 0,
