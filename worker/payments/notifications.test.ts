@@ -155,6 +155,27 @@ describe.each(["wechat", "alipay"] as const)("%s notifications", (method) => {
     expect(await stockOf(f, skuId)).toMatchObject({ sold: 1, reserved: 0 });
   });
 
+  it("a cancel racing the payment notification: the money wins, exactly one paid transition, no refund", async () => {
+    const { id, no, token, skuId } = await paidButUnnotified(method, `竞态-${method}`);
+    const [cancel] = await Promise.all([
+      f.stack.fetch(`/api/orders/${id}/cancel`, { method: "POST", token, json: {} }),
+      replay(method, no, "normal"),
+      replay(method, no, "normal"),
+    ]);
+    expect(cancel.status).toBe(409);
+    expect((await orderRow(f, id)).status).toBe("paid");
+    expect(
+      await count(f, "SELECT count(*) AS n FROM order_events WHERE order_id = ? AND to_status = 'paid'", [
+        id,
+      ]),
+    ).toBe(1);
+    expect(
+      await count(f, "SELECT count(*) AS n FROM order_events WHERE order_id = ? AND kind = 'cancel'", [id]),
+    ).toBe(0);
+    expect(await count(f, "SELECT count(*) AS n FROM refunds WHERE order_id = ?", [id])).toBe(0);
+    expect(await stockOf(f, skuId)).toMatchObject({ sold: 1, reserved: 0 });
+  });
+
   it("a payment arriving after cancellation re-reserves the stock and revives the order", async () => {
     const skuId = await createSku(f, 30_000, 2);
     const { token } = await newShopper(f, `复活-${method}`);
