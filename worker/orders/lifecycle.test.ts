@@ -55,6 +55,11 @@ describe.each(["wechat", "alipay"] as const)("lifecycle with %s", (method) => {
       json: { carrier: "顺丰速运", trackingNo: "SF1234567890" },
     });
     expect(ship.status).toBe(200);
+    expect(await json(await f.stack.fetch("/api/orders/counts", { token }))).toEqual({
+      unpaid: 0,
+      to_ship: 0,
+      to_receive: 1,
+    });
     const toReceive = await json(await f.stack.fetch("/api/orders?tab=to_receive", { token }));
     expect((toReceive.items as { id: number }[]).map((o) => o.id)).toEqual([order.id]);
 

@@ -15,6 +15,7 @@ import {
   listShopperOrders,
   orderDetail,
   shopperListQuery,
+  shopperTabCounts,
 } from "./service";
 
 /** The shopper's orders: /api/orders. Someone else's order is always 404, whatever the action. */
@@ -61,6 +62,18 @@ orderRoutes.openapi(
     responses: jsonOk("{ items, nextCursor }"),
   }),
   async (c) => c.json(await listShopperOrders(c.get("db"), shopperOf(c).id, c.req.valid("query"))),
+);
+
+orderRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/orders/counts",
+    tags,
+    security: bearer,
+    summary: "我的订单角标：待付款 / 待发货 / 待收货 数量",
+    responses: jsonOk("{ unpaid, to_ship, to_receive }"),
+  }),
+  async (c) => c.json(await shopperTabCounts(c.get("db"), shopperOf(c).id)),
 );
 
 orderRoutes.openapi(

@@ -710,3 +710,16 @@ export async function recentOrderContexts(db: Db, shopperId: number, limit = 10)
     createdAt: o.createdAt,
   }));
 }
+
+/** Badge counts for the 我的订单 tabs (待付款 / 待发货 / 待收货). */
+export async function shopperTabCounts(db: Db, shopperId: number) {
+  const rows = await db
+    .select({ status: orders.status, n: sql<number>`count(*)` })
+    .from(orders)
+    .where(
+      and(eq(orders.shopperId, shopperId), inArray(orders.status, ["pending_payment", "paid", "shipped"])),
+    )
+    .groupBy(orders.status);
+  const n = (s: OrderStatus) => Number(rows.find((r) => r.status === s)?.n ?? 0);
+  return { unpaid: n("pending_payment"), to_ship: n("paid"), to_receive: n("shipped") };
+}
