@@ -205,8 +205,21 @@ describe("shopper in the H5 store", { timeout: 90_000 }, () => {
     );
     expect(quote.items.map((i) => [i.skuId, i.quantity])).toEqual([[product.skus[0]!.id, 1]]);
     await expect.poll(() => tid(page, "checkout-payable").textContent()).toBe(yuan(quote.payableFen));
+
+    // The first submit reaches the server but its response is lost; submitting again must not order twice.
+    let lost = false;
+    await page.route("**/api/orders", async (route) => {
+      if (lost || route.request().method() !== "POST") return route.continue();
+      lost = true;
+      await route.fetch();
+      await route.abort("connectionreset");
+    });
+    await tid(page, "submit-order").click();
+    await expectToast(page, "网络连接失败，请检查网络后重试");
+    expect(lost).toBe(true);
     await tid(page, "submit-order").click();
     await page.waitForURL(/pages\/pay\/index/);
+    await page.unroute("**/api/orders");
     expect(await tid(page, "pay-amount").textContent()).toBe(yuan(quote.payableFen));
     expect((await api<{ items: unknown[] }>("/api/cart", { token })).items).toHaveLength(cartBefore.items.length);
 
