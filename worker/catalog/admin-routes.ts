@@ -21,7 +21,20 @@ import {
 
 /** Merchant product management. Every route requires the merchant_admin role. */
 export const catalogAdminRoutes = createRouter();
-catalogAdminRoutes.use("*", requireStaff("merchant_admin"));
+// Scoped to this router's own paths: mounted at /api/admin, a "*" guard would also cover other
+// domains' admin routes (orders let agents read them).
+const merchantOnly = requireStaff("merchant_admin");
+for (const path of [
+  "/categories",
+  "/categories/*",
+  "/products",
+  "/products/*",
+  "/images",
+  "/banners",
+  "/banners/*",
+  "/home/*",
+])
+  catalogAdminRoutes.use(path, merchantOnly);
 
 const idParams = { params: z.object({ id: z.coerce.number().int().positive() }) };
 const tags = ["admin: catalog"];

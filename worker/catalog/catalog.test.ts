@@ -79,6 +79,12 @@ describe("roles", () => {
       expect(res.status).toBe(403);
       expect((await json(res)).error?.message).toMatch(/权限/);
     }
+    for (const path of ["/api/admin/categories", "/api/admin/images", "/api/admin/home/recommendations", "/api/admin/inventory/skus"]) {
+      const res = await stack.fetch(path, { method: "POST", token: agent, json: {} });
+      expect(res.status, path).toBe(403);
+    }
+    // The catalog guard is scoped to its own paths: agents may still read orders.
+    expect((await stack.fetch("/api/admin/orders", { token: agent })).status).toBe(200);
     const forged = await stack.fetch("/api/admin/products", {
       method: "GET",
       token: `${merchant.slice(0, -4)}AAAA`,

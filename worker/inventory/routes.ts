@@ -18,7 +18,7 @@ import {
 
 /** Merchant inventory: stock per SKU, adjustments, thresholds, ledger, alerts, suggestions, manual holds. */
 export const inventoryAdminRoutes = createRouter();
-inventoryAdminRoutes.use("*", requireStaff("merchant_admin"));
+inventoryAdminRoutes.use("/inventory/*", requireStaff("merchant_admin"));
 
 const tags = ["admin: inventory"];
 const MAX_UNITS = 1_000_000;
