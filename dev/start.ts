@@ -94,6 +94,16 @@ async function main() {
   });
   closers.push(() => worker.close());
   step(`worker running in workerd at ${worker.url}`);
+  // Local stand-in for the cron trigger in wrangler.toml (Miniflare does not fire crons by itself):
+  // the orders sweep (auto-cancel / auto-complete backstop, payment reconciliation) every minute.
+  const cron = setInterval(async () => {
+    try {
+      await (await worker.mf.getWorker()).scheduled({ cron: "* * * * *" });
+    } catch (e) {
+      warn(`scheduled sweep failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }, 60_000);
+  closers.push(async () => clearInterval(cron));
   await seedDemoData(worker.url);
 
   console.log(`
