@@ -22,6 +22,10 @@ export interface Env {
   LLM_MODEL?: string;
   LLM_TIMEOUT_MS?: string;
   IMAGES: R2Bucket;
+  /** One ChatRoom per customer-service conversation (idFromName(`conversation:<id>`)). */
+  CHAT_ROOM: DurableObjectNamespace<import("../durable-objects/chat-room").ChatRoom>;
+  /** The single agent lobby (idFromName("lobby")): presence, queue, assignments. */
+  AGENT_LOBBY: DurableObjectNamespace<import("../durable-objects/agent-lobby").AgentLobby>;
   /** Overrides the merchant's auto-cancel minutes for unpaid orders (tests, staging). */
   ORDER_PAY_TIMEOUT_SECONDS?: string;
   /** Overrides the merchant's auto-complete days for shipped orders, in seconds (tests, staging). */
@@ -32,10 +36,6 @@ export interface Env {
   WECHAT_MINIPROGRAM_STATE?: string;
   /** One OrderTimer per order (idFromName(order_no)): the auto-cancel / auto-complete alarm. */
   ORDER_TIMER: DurableObjectNamespace<import("../durable-objects/order-timer").OrderTimer>;
-  /** One ChatRoom per customer-service conversation (idFromName(`conversation:<id>`)). */
-  CHAT_ROOM: DurableObjectNamespace<import("../durable-objects/chat-room").ChatRoom>;
-  /** The single agent lobby (idFromName("lobby")): presence, queue, assignments. */
-  AGENT_LOBBY: DurableObjectNamespace<import("../durable-objects/agent-lobby").AgentLobby>;
   /** One StockCounter per SKU (idFromName(`sku:<id>`)): the single authority for its stock. */
   STOCK_COUNTER: DurableObjectNamespace<import("../durable-objects/stock-counter").StockCounter>;
 }

@@ -2,11 +2,10 @@ import { createApp } from "./app";
 import type { Env } from "./env";
 import { backgroundDeps, sweep } from "./orders/lifecycle";
 
-export { OrderTimer } from "../durable-objects/order-timer";
-export { StockCounter } from "../durable-objects/stock-counter";
-
 export { AgentLobby } from "../durable-objects/agent-lobby";
 export { ChatRoom } from "../durable-objects/chat-room";
+export { OrderTimer } from "../durable-objects/order-timer";
+export { StockCounter } from "../durable-objects/stock-counter";
 
 const app = createApp();
 

@@ -13,7 +13,6 @@ import {
   orderRow,
   payAtGateway,
   placeOrder,
-  setStock,
   startOrderFixture,
   startPaying,
   stockOf,
