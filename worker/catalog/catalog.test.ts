@@ -79,7 +79,12 @@ describe("roles", () => {
       expect(res.status).toBe(403);
       expect((await json(res)).error?.message).toMatch(/权限/);
     }
-    for (const path of ["/api/admin/categories", "/api/admin/images", "/api/admin/home/recommendations", "/api/admin/inventory/skus"]) {
+    for (const path of [
+      "/api/admin/categories",
+      "/api/admin/images",
+      "/api/admin/home/recommendations",
+      "/api/admin/inventory/skus",
+    ]) {
       const res = await stack.fetch(path, { method: "POST", token: agent, json: {} });
       expect(res.status, path).toBe(403);
     }
