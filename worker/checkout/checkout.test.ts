@@ -341,3 +341,45 @@ describe("quote and order creation", () => {
     expect(await count(f, "SELECT count(*) AS n FROM orders")).toBe(before);
   });
 });
+
+describe("order snapshots", () => {
+  it("keep the name, spec and price the shopper bought after the merchant edits or delists the product", async () => {
+    const skuId = await createSku(f, 12_300, 5, "快照冰箱");
+    const { token } = await newShopper(f, "快照买家");
+    const placed = await placeOrder(f, token, [{ skuId, quantity: 2 }]);
+    expect(placed.status).toBe(201);
+    const orderId = Number((await json(placed)).id);
+    const itemsOf = async () =>
+      (
+        (await json(await f.stack.fetch(`/api/orders/${orderId}`, { token }))).items as Record<
+          string,
+          unknown
+        >[]
+      )[0]!;
+    const before = await itemsOf();
+    expect(before).toMatchObject({ skuId, unitPriceFen: 12_300, quantity: 2, lineTotalFen: 24_600 });
+
+    const productId = Number(before.productId);
+    const sku = (await f.stack.sql.execute({ sql: "SELECT sku_code FROM skus WHERE id = ?", args: [skuId] }))
+      .rows[0]!;
+    const edit = await f.stack.fetch(`/api/admin/products/${productId}`, {
+      method: "PATCH",
+      token: f.merchant,
+      json: {
+        name: "改名后的冰箱",
+        skus: [{ id: skuId, skuCode: String(sku.sku_code), specs: { 颜色: "黑" }, priceFen: 99_900 }],
+      },
+    });
+    expect(edit.status).toBe(200);
+    const off = await f.stack.fetch(`/api/admin/products/${productId}/status`, {
+      method: "POST",
+      token: f.merchant,
+      json: { status: "off_shelf" },
+    });
+    expect(off.status).toBe(200);
+
+    expect(await itemsOf()).toEqual(before);
+    expect(String(before.name)).toMatch(/^快照冰箱/);
+    expect(before.specs).toEqual({ 颜色: "白" });
+  });
+});
