@@ -29,12 +29,10 @@ export interface WorkerRuntime {
   close(): Promise<void>;
 }
 
-let bundled: Promise<string> | undefined;
-
-/** Bundles worker/index.ts once per process, with the same resolution conditions as wrangler. */
-export function bundleWorker(): Promise<string> {
-  bundled ??= build({
-    entryPoints: [resolve(ROOT, "worker/index.ts")],
+/** Bundles one entry point into a single ES module for workerd, with the same resolution conditions as wrangler. */
+export async function bundleForWorkerd(entryPoint: string): Promise<string> {
+  const result = await build({
+    entryPoints: [entryPoint],
     bundle: true,
     format: "esm",
     target: "es2022",
@@ -43,7 +41,15 @@ export function bundleWorker(): Promise<string> {
     external: ["cloudflare:*", "node:*"],
     write: false,
     logLevel: "warning",
-  }).then((r) => r.outputFiles[0]!.text);
+  });
+  return result.outputFiles[0]!.text;
+}
+
+let bundled: Promise<string> | undefined;
+
+/** Bundles worker/index.ts once per process. */
+export function bundleWorker(): Promise<string> {
+  bundled ??= bundleForWorkerd(resolve(ROOT, "worker/index.ts"));
   return bundled;
 }
 

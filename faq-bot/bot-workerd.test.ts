@@ -1,9 +1,9 @@
 /** The bot inside real workerd (Miniflare), talking to the LLM simulator over real HTTP. */
 import { resolve } from "node:path";
-import { build } from "esbuild";
 import { Log, LogLevel, Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LlmSimulator, startLlmSimulator } from "../dev/llm-simulator/server";
+import { bundleForWorkerd } from "../dev/worker-runtime";
 import type { BotReply } from "./bot";
 import { FAQ_ENTRIES } from "./seed/faq-entries";
 
@@ -12,19 +12,9 @@ let mf: Miniflare;
 
 beforeAll(async () => {
   sim = await startLlmSimulator();
-  const bundle = await build({
-    entryPoints: [resolve(import.meta.dirname, "testing/bot-worker.ts")],
-    bundle: true,
-    format: "esm",
-    target: "es2022",
-    platform: "browser",
-    conditions: ["workerd", "worker", "browser"],
-    external: ["cloudflare:*", "node:*"],
-    write: false,
-    logLevel: "warning",
-  });
+  const bundle = await bundleForWorkerd(resolve(import.meta.dirname, "testing/bot-worker.ts"));
   mf = new Miniflare({
-    modules: [{ type: "ESModule", path: "worker.js", contents: bundle.outputFiles[0]!.text }],
+    modules: [{ type: "ESModule", path: "worker.js", contents: bundle }],
     compatibilityDate: "2026-04-20",
     bindings: {
       LLM_BASE_URL: sim.url,
