@@ -264,6 +264,36 @@ describe("shopper in the H5 store", { timeout: 90_000 }, () => {
     await screenshot(page, "11-search");
   });
 
+  it("the product list loads the next cursor page when scrolled to the bottom, until the end", async () => {
+    const { page } = await phone(browser);
+    const names: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const q: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
+      const pg: { items: { name: string }[]; nextCursor: string | null } = await api(`/api/products?sort=newest${q}`);
+      names.push(...pg.items.map((i) => i.name));
+      cursor = pg.nextCursor;
+    } while (cursor);
+    expect(names.length).toBeGreaterThan(20); // more than one page
+
+    await open(page, "/pages/search/index");
+    await expect.poll(() => tid(page, "product-card-name").count()).toBe(20);
+    await expect
+      .poll(
+        async () => {
+          // Like a thumb: move up a little, then flick to the end (reach-bottom fires on entering the zone).
+          await page.mouse.wheel(0, -400);
+          await page.mouse.wheel(0, 20_000);
+          await page.waitForTimeout(300);
+          return tid(page, "product-card-name").count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(names.length);
+    expect(await tid(page, "product-card-name").allTextContents()).toEqual(names);
+    await expect.poll(() => page.getByText("没有更多了").count()).toBe(1);
+  });
+
   it("shows the API's Chinese error message and an empty state", async () => {
     const { page } = await phone(browser);
     await open(page, "/pages/product/detail?id=999999");
