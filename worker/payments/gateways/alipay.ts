@@ -13,12 +13,11 @@ import {
   type NotificationRequest,
   type PaymentEvent,
   type PaymentProvider,
-  PaymentRejection,
   type RefundInput,
   type RefundResult,
   type StartPaymentInput,
 } from "./types";
-import { errorMessage, truncateUtf8 } from "./util";
+import { checkedRefundReason, errorMessage, reject, truncateUtf8 } from "./util";
 
 export interface AlipayConfig {
   appId: string;
@@ -80,10 +79,6 @@ export function extractAlipayResponse(
 function subjectOf(description: string): string {
   const cleaned = description.replace(/[/=&]/g, " ").replace(/\s+/g, " ").trim();
   return truncateUtf8(Array.from(cleaned).slice(0, 256).join(""), 768);
-}
-
-function reject(reason: ConstructorParameters<typeof PaymentRejection>[0], message: string): never {
-  throw new PaymentRejection(reason, message);
 }
 
 function invalidInput(message: string): never {
@@ -382,12 +377,7 @@ export class Alipay implements PaymentProvider {
   async refund(input: RefundInput): Promise<RefundResult> {
     if (!OUT_REQUEST_NO.test(input.outRefundNo))
       invalidInput("退款请求号须为 1–64 位字母数字、下划线或连字符");
-    if (!Number.isSafeInteger(input.refundFen) || input.refundFen <= 0)
-      invalidInput("退款金额须为正整数（分）");
-    if (!Number.isSafeInteger(input.totalFen) || input.totalFen < input.refundFen) {
-      invalidInput("订单金额须为整数且不小于退款金额");
-    }
-    const reason = Array.from(input.reason.trim()).slice(0, 80).join("");
+    const reason = checkedRefundReason("alipay", input);
     const node = await this.call("alipay.trade.refund", {
       out_trade_no: input.outTradeNo,
       refund_amount: fenToYuan(input.refundFen),

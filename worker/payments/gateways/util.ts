@@ -1,3 +1,5 @@
+import { GatewayError, type PaymentMethod, PaymentRejection, type RejectionReason } from "./types";
+
 export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -13,4 +15,25 @@ export function truncateUtf8(text: string, maxBytes: number): string {
     out += ch;
   }
   return out;
+}
+
+/** An inbound message failed verification. */
+export function reject(reason: RejectionReason, message: string): never {
+  throw new PaymentRejection(reason, message);
+}
+
+/**
+ * Checks a refund's amounts before calling the gateway (integer fen, positive, not above the order total)
+ * and returns its reason trimmed and cut to 80 characters.
+ */
+export function checkedRefundReason(
+  method: PaymentMethod,
+  input: { refundFen: number; totalFen: number; reason: string },
+): string {
+  if (!Number.isSafeInteger(input.refundFen) || input.refundFen <= 0)
+    throw new GatewayError(method, "INVALID_INPUT", "退款金额须为正整数（分）");
+  if (!Number.isSafeInteger(input.totalFen) || input.totalFen < input.refundFen) {
+    throw new GatewayError(method, "INVALID_INPUT", "订单金额须为整数且不小于退款金额");
+  }
+  return Array.from(input.reason.trim()).slice(0, 80).join("");
 }

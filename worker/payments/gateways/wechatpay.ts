@@ -26,7 +26,7 @@ import {
   type StartPaymentInput,
   type WechatJsapiPayParams,
 } from "./types";
-import { errorMessage, truncateUtf8 } from "./util";
+import { checkedRefundReason, errorMessage, reject, truncateUtf8 } from "./util";
 
 export interface WechatPayConfig {
   appId: string;
@@ -184,10 +184,6 @@ export async function decryptWechatResource(
     base64Decode(resource.ciphertext),
   );
   return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(plain);
-}
-
-function reject(reason: ConstructorParameters<typeof PaymentRejection>[0], message: string): never {
-  throw new PaymentRejection(reason, message);
 }
 
 function invalidInput(message: string): never {
@@ -441,12 +437,7 @@ export class WechatPay implements PaymentProvider {
   /** POST /v3/refund/domestic/refunds. Retry with the same out_refund_no. */
   async createRefund(input: WechatRefundInput): Promise<WechatRefund> {
     if (!OUT_REFUND_NO.test(input.outRefundNo)) invalidInput("out_refund_no 须为 1–64 位字母数字或 _-|*@");
-    if (!Number.isSafeInteger(input.refundFen) || input.refundFen <= 0)
-      invalidInput("退款金额须为正整数（分）");
-    if (!Number.isSafeInteger(input.totalFen) || input.totalFen < input.refundFen) {
-      invalidInput("订单金额须为整数且不小于退款金额");
-    }
-    const reason = Array.from(input.reason.trim()).slice(0, 80).join("");
+    const reason = checkedRefundReason("wechat", input);
     const json = await this.call("POST", "/v3/refund/domestic/refunds", {
       out_trade_no: input.outTradeNo,
       out_refund_no: input.outRefundNo,
