@@ -1,6 +1,6 @@
 /** Cross-cutting behaviour of the composed app, through workerd over HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Stack, startStack } from "../test/harness";
+import { type Stack, staffToken, startStack } from "../test/harness";
 
 let stack: Stack;
 beforeAll(async () => {
@@ -38,6 +38,30 @@ describe("app", () => {
     expect(ok.headers.get("access-control-allow-headers")).toMatch(/authorization/);
     const evil = await preflight("https://evil.example");
     expect(evil.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("honours X-HTTP-Method-Override on POST (wx.request has no PATCH)", async () => {
+    const token = await staffToken(stack, "merchant_admin");
+    const created = await stack.fetch("/api/admin/categories", {
+      method: "POST",
+      token,
+      json: { name: "电视" },
+    });
+    const { id } = (await created.json()) as { id: number };
+    const plainPost = await stack.fetch(`/api/admin/categories/${id}`, {
+      method: "POST",
+      token,
+      json: { name: "彩电" },
+    });
+    expect(plainPost.status).toBe(404);
+    const asPut = await stack.fetch(`/api/admin/categories/${id}`, {
+      method: "POST",
+      token,
+      headers: { "x-http-method-override": "PUT" },
+      json: { name: "彩电" },
+    });
+    expect(asPut.status).toBe(200);
+    expect(((await asPut.json()) as { name: string }).name).toBe("彩电");
   });
 
   it("returns JSON errors with a request id for unknown routes", async () => {

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { cors } from "hono/cors";
+import { methodOverride } from "hono/method-override";
 import { requestId } from "hono/request-id";
 import { addressRoutes } from "./addresses/routes";
 import { afterSalesRoutes } from "./after-sales/routes";
@@ -35,12 +36,20 @@ export function createApp() {
       .filter(Boolean);
     return cors({
       origin: (origin) => (allowed.includes("*") || allowed.includes(origin) ? origin : null),
-      allowHeaders: ["authorization", "content-type", "idempotency-key", "x-request-id"],
+      allowHeaders: [
+        "authorization",
+        "content-type",
+        "idempotency-key",
+        "x-request-id",
+        "x-http-method-override",
+      ],
       allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
       exposeHeaders: ["x-request-id"],
       maxAge: 600,
     })(c, next);
   });
+  // wx.request cannot send PATCH: the mini program POSTs with X-HTTP-Method-Override instead.
+  app.use("/api/*", methodOverride({ app, header: "x-http-method-override" }));
   app.use("/api/*", database, authenticate);
 
   app.route("/api", authRoutes);

@@ -155,7 +155,7 @@ export function orderNoticeStatements(
       .onConflictDoNothing(),
     db.run(sql`INSERT INTO wechat_subscribe_messages
         (dedupe_key, shopper_id, openid, template_key, template_id, page, data, status, created_at)
-      SELECT ${key}, id, openid, ${kind}, ${templateId ?? null}, ${`pages/order/detail?no=${order.orderNo}`},
+      SELECT ${key}, id, openid, ${kind}, ${templateId ?? null}, ${`pages/orders/detail?no=${order.orderNo}`},
         ${JSON.stringify(data)}, ${cfg.api && templateId ? "pending" : "recorded"}, ${now}
       FROM shoppers WHERE id = ${order.shopperId}
       ON CONFLICT(dedupe_key) DO NOTHING`),

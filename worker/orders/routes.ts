@@ -1,4 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../env";
 import { startPayment, startPaymentInput } from "../payments/service";
 import { requireShopper, shopperOf } from "../shared/auth";
 import { AppError } from "../shared/errors";
@@ -11,6 +13,7 @@ import {
   createOrder,
   createOrderInput,
   getShopperOrder,
+  getShopperOrderByNo,
   IDEMPOTENCY_KEY,
   listShopperOrders,
   orderDetail,
@@ -96,6 +99,23 @@ orderRoutes.openapi(
 
 orderRoutes.openapi(
   createRoute({
+    method: "get",
+    path: "/orders/by-no/{orderNo}",
+    tags,
+    security: bearer,
+    summary: "按订单号查看订单详情（订阅消息跳转用）",
+    request: { params: z.object({ orderNo: z.string().regex(/^[0-9A-Za-z_]{6,32}$/) }) },
+    responses: jsonOk("订单"),
+  }),
+  async (c) => {
+    const db = c.get("db");
+    const o = await getShopperOrderByNo(db, shopperOf(c).id, c.req.valid("param").orderNo);
+    return c.json(await orderDetail(db, o, "shopper"));
+  },
+);
+
+orderRoutes.openapi(
+  createRoute({
     method: "post",
     path: "/orders/{id}/cancel",
     tags,
@@ -113,6 +133,18 @@ orderRoutes.openapi(
     return c.json(await orderDetail(deps.db, cancelled, "shopper"));
   },
 );
+
+/**
+ * The H5 store's pay page for this order, on the origin the shopper's browser is on — only when that
+ * origin is this worker's own or an allowed CORS origin, so the gateway never redirects elsewhere.
+ */
+function storeReturnUrl(c: Context<AppEnv>, orderId: number): string | undefined {
+  const origin = c.req.header("origin");
+  if (!origin) return undefined;
+  const allowed = (c.env.CORS_ORIGINS ?? "").split(",").map((s) => s.trim());
+  if (origin !== new URL(c.req.url).origin && !allowed.includes(origin)) return undefined;
+  return `${origin}/#/pages/pay/index?id=${orderId}`;
+}
 
 orderRoutes.openapi(
   createRoute({
@@ -139,7 +171,7 @@ orderRoutes.openapi(
         "ILLEGAL_TRANSITION",
         order.status === "cancelled" ? "订单已取消，无法支付" : "订单已支付",
       );
-    const payment = await startPayment(deps, order, c.req.valid("json"));
+    const payment = await startPayment(deps, order, c.req.valid("json"), storeReturnUrl(c, order.id));
     return c.json({
       orderNo: order.orderNo,
       payableFen: order.payableFen,

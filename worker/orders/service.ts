@@ -315,6 +315,16 @@ export async function getShopperOrder(db: Db, shopperId: number, id: number): Pr
   return o;
 }
 
+export async function getShopperOrderByNo(db: Db, shopperId: number, orderNo: string): Promise<OrderRow> {
+  const o = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.orderNo, orderNo), eq(orders.shopperId, shopperId)))
+    .get();
+  if (!o) throw notFound("订单不存在");
+  return o;
+}
+
 export async function getOrderForStaff(db: Db, id: number): Promise<OrderRow> {
   const o = await loadOrder(db, id);
   if (!o) throw notFound("订单不存在");
@@ -323,6 +333,7 @@ export async function getOrderForStaff(db: Db, id: number): Promise<OrderRow> {
 
 function itemView(i: typeof orderItems.$inferSelect) {
   return {
+    id: i.id,
     skuId: i.skuId,
     productId: i.productId,
     name: i.name,

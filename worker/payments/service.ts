@@ -65,6 +65,8 @@ export async function startPayment(
   deps: OrderDeps,
   order: OrderRow,
   input: z.infer<typeof startPaymentInput>,
+  /** Where Alipay H5 sends the browser back after paying (the store's pay page). */
+  returnUrl?: string,
 ): Promise<ClientPayParams> {
   const { db, env } = deps;
   const provider = providerOrThrow(env, input.method);
@@ -115,6 +117,7 @@ export async function startPayment(
       // Our openid is a WeChat identity; Alipay mini programs would need the shopper's Alipay buyer id.
       payerOpenId: input.method === "wechat" ? shopper?.openid : undefined,
       channel: input.channel,
+      ...(returnUrl ? { returnUrl } : {}),
     });
   } catch (err) {
     if (err instanceof GatewayError) {

@@ -120,6 +120,8 @@ export const listOrders = (tab: OrderTab, cursor?: string) =>
   });
 
 export const getOrder = (id: number) => request<OrderDetail>(`/api/orders/${id}`, { silent: true });
+export const getOrderByNo = (orderNo: string) =>
+  request<OrderDetail>(`/api/orders/by-no/${encodeURIComponent(orderNo)}`, { silent: true });
 export const cancelOrder = (id: number, reason = "") =>
   request<OrderDetail>(`/api/orders/${id}/cancel`, { method: "POST", data: { reason } });
 export const confirmReceipt = (id: number) =>
