@@ -10,13 +10,7 @@
  */
 import { cpus, loadavg, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
-import {
-  createSku,
-  json,
-  newShopper,
-  type OrderFixture,
-  startOrderFixture,
-} from "../worker/orders/integration-fixture";
+import { json, type OrderFixture, startOrderFixture } from "../worker/orders/integration-fixture";
 import { assertLoopback, markdownTable, percentile, runLoad } from "./lib/load";
 
 const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS ?? 300);
@@ -71,9 +65,9 @@ export async function run() {
     const total = CHECKOUTS * LEVELS.length + 20;
     const skuIds: number[] = [];
     for (let s = 0; s < SKUS; s++)
-      skuIds.push(await createSku(f, 99_900 + s * 100, Math.ceil(total / SKUS) + 10, "基准冰箱"));
+      skuIds.push(await f.createSku(99_900 + s * 100, Math.ceil(total / SKUS) + 10, "基准冰箱"));
     const shoppers = await Promise.all(
-      Array.from({ length: Math.max(...LEVELS) }, (_, n) => newShopper(f, `bench-shopper-${n}`)),
+      Array.from({ length: Math.max(...LEVELS) }, (_, n) => f.newShopper(`bench-shopper-${n}`)),
     );
     // Warm-up: bundle compiled, objects and connections created.
     const warm: Timings = { create: [], pay: [], flow: [] };

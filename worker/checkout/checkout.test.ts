@@ -1,25 +1,11 @@
 /**
  * Cart, addresses, quote and order creation through HTTP (real worker, libSQL, StockCounter objects).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { shopperToken } from "../../test/harness";
-import {
-  count,
-  createSku,
-  json,
-  newShopper,
-  type OrderFixture,
-  placeOrder,
-  setStock,
-  startOrderFixture,
-  stockOf,
-} from "../orders/integration-fixture";
+import { json, useOrderFixture } from "../orders/integration-fixture";
 
-let f: OrderFixture;
-beforeAll(async () => {
-  f = await startOrderFixture();
-}, 60_000);
-afterAll(() => f.close());
+const f = useOrderFixture();
 
 type CartItem = {
   skuId: number;
@@ -36,9 +22,9 @@ const cartOf = async (token: string) =>
 
 describe("cart", () => {
   it("adds, changes quantity, selects and removes; unavailable lines are flagged, not dropped", async () => {
-    const a = await createSku(f, 1_000, 10);
-    const b = await createSku(f, 2_500, 10);
-    const c = await createSku(f, 9_900, 1);
+    const a = await f.createSku(1_000, 10);
+    const b = await f.createSku(2_500, 10);
+    const c = await f.createSku(9_900, 1);
     const token = await shopperToken(f.stack, "购物车买家");
     for (const [skuId, quantity] of [
       [a, 1],
@@ -71,7 +57,7 @@ describe("cart", () => {
     expect(cart.summary.selectedTotalFen).toBe(3 * 1_000 + 9_900);
 
     // c sells out, a goes off shelf: both stay in the cart, flagged, and out of the total.
-    await setStock(f, c, 0);
+    await f.setStock(c, 0);
     const productA = Number(
       (await f.stack.sql.execute({ sql: "SELECT product_id FROM skus WHERE id = ?", args: [a] })).rows[0]!
         .product_id,
@@ -109,7 +95,7 @@ describe("cart", () => {
 
   it("rejects bad input with a Chinese 400 and writes nothing", async () => {
     const token = await shopperToken(f.stack, "乱填的买家");
-    const sku = await createSku(f, 1_000, 5);
+    const sku = await f.createSku(1_000, 5);
     for (const body of [{ skuId: sku, quantity: 0 }, { skuId: sku, quantity: 1000 }, { skuId: "x" }, {}]) {
       const res = await f.stack.fetch("/api/cart/items", { method: "POST", token, json: body });
       expect(res.status).toBe(400);
@@ -175,7 +161,7 @@ describe("addresses", () => {
       (await f.stack.fetch("/api/addresses", { method: "POST", token, json: { ...base, district: "" } }))
         .status,
     ).toBe(400);
-    expect(await count(f, "SELECT count(*) AS n FROM addresses WHERE detail = '建国路 88 号'")).toBe(1);
+    expect(await f.count("SELECT count(*) AS n FROM addresses WHERE detail = '建国路 88 号'")).toBe(1);
   });
 });
 
@@ -190,8 +176,8 @@ describe("quote and order creation", () => {
       (await f.stack.fetch("/api/admin/shop-settings", { method: "PUT", token: f.merchant, json: settings }))
         .status,
     ).toBe(200);
-    const sku = await createSku(f, 30_000, 10);
-    const { token } = await newShopper(f, "报价买家");
+    const sku = await f.createSku(30_000, 10);
+    const { token } = await f.newShopper("报价买家");
     const quote = async (quantity: number) =>
       json(
         await f.stack.fetch("/api/checkout/quote", {
@@ -232,7 +218,7 @@ describe("quote and order creation", () => {
         })
       ).status,
     ).toBe(200);
-    const order = await json(await placeOrder(f, token, [{ skuId: sku, quantity: 2 }]));
+    const order = await json(await f.placeOrder(token, [{ skuId: sku, quantity: 2 }]));
     expect(order).toMatchObject({ itemsTotalFen: 70_000, shippingFen: 1_500, payableFen: 71_500 });
     expect((order.items as { unitPriceFen: number; name: string }[])[0]).toMatchObject({
       unitPriceFen: 35_000,
@@ -245,9 +231,9 @@ describe("quote and order creation", () => {
   });
 
   it("ordering from the cart takes the selected lines and removes them from the cart", async () => {
-    const a = await createSku(f, 1_000, 5);
-    const b = await createSku(f, 2_000, 5);
-    const { token } = await newShopper(f, "从购物车下单");
+    const a = await f.createSku(1_000, 5);
+    const b = await f.createSku(2_000, 5);
+    const { token } = await f.newShopper("从购物车下单");
     await f.stack.fetch("/api/cart/items", { method: "POST", token, json: { skuId: a, quantity: 2 } });
     await f.stack.fetch("/api/cart/items", { method: "POST", token, json: { skuId: b, quantity: 1 } });
     await f.stack.fetch(`/api/cart/items/${b}`, { method: "PATCH", token, json: { selected: false } });
@@ -266,63 +252,63 @@ describe("quote and order creation", () => {
   });
 
   it("is idempotent per shopper key, also for concurrent duplicates: one order, stock held once", async () => {
-    const sku = await createSku(f, 5_000, 10);
-    const { token } = await newShopper(f, "重复提交的买家");
+    const sku = await f.createSku(5_000, 10);
+    const { token } = await f.newShopper("重复提交的买家");
     const responses = await Promise.all(
-      Array.from({ length: 6 }, () => placeOrder(f, token, [{ skuId: sku, quantity: 3 }], "same-key-123456")),
+      Array.from({ length: 6 }, () => f.placeOrder(token, [{ skuId: sku, quantity: 3 }], "same-key-123456")),
     );
     const bodies = await Promise.all(responses.map(json));
     expect(new Set(bodies.map((b) => b.id)).size).toBe(1);
     expect(responses.map((r) => r.status).filter((s) => s === 201)).toHaveLength(1);
     expect(responses.every((r) => r.status === 200 || r.status === 201)).toBe(true);
-    expect(await stockOf(f, sku)).toMatchObject({ available: 7, reserved: 3 });
+    expect(await f.stockOf(sku)).toMatchObject({ available: 7, reserved: 3 });
     // A retry later returns the same order; another shopper's identical key is a different order.
+    expect((await json(await f.placeOrder(token, [{ skuId: sku, quantity: 1 }], "same-key-123456"))).id).toBe(
+      bodies[0]!.id,
+    );
+    const other = await f.newShopper("另一个买家");
     expect(
-      (await json(await placeOrder(f, token, [{ skuId: sku, quantity: 1 }], "same-key-123456"))).id,
-    ).toBe(bodies[0]!.id);
-    const other = await newShopper(f, "另一个买家");
-    expect(
-      (await json(await placeOrder(f, other.token, [{ skuId: sku, quantity: 1 }], "same-key-123456"))).id,
+      (await json(await f.placeOrder(other.token, [{ skuId: sku, quantity: 1 }], "same-key-123456"))).id,
     ).not.toBe(bodies[0]!.id);
-    expect(await stockOf(f, sku)).toMatchObject({ available: 6, reserved: 4 });
+    expect(await f.stockOf(sku)).toMatchObject({ available: 6, reserved: 4 });
   });
 
   it("compensates: when the order batch fails after stock was reserved, the hold is released", async () => {
-    const sku = await createSku(f, 7_000, 3);
-    const { token } = await newShopper(f, "写入失败的买家");
-    const before = await count(f, "SELECT count(*) AS n FROM orders");
+    const sku = await f.createSku(7_000, 3);
+    const { token } = await f.newShopper("写入失败的买家");
+    const before = await f.count("SELECT count(*) AS n FROM orders");
     // Fault injection: the timeline table is unavailable, so the write batch fails after the reservation.
     await f.stack.sql.execute("ALTER TABLE order_events RENAME TO order_events_away");
     let res: Response;
     try {
-      res = await placeOrder(f, token, [{ skuId: sku, quantity: 2 }], "compensate-key-1");
+      res = await f.placeOrder(token, [{ skuId: sku, quantity: 2 }], "compensate-key-1");
     } finally {
       await f.stack.sql.execute("ALTER TABLE order_events_away RENAME TO order_events");
     }
     expect(res.status).toBe(500);
-    expect(await count(f, "SELECT count(*) AS n FROM orders")).toBe(before);
-    expect(await count(f, "SELECT count(*) AS n FROM order_requests")).toBe(0);
-    expect(await stockOf(f, sku)).toMatchObject({ available: 3, reserved: 0 });
+    expect(await f.count("SELECT count(*) AS n FROM orders")).toBe(before);
+    expect(await f.count("SELECT count(*) AS n FROM order_requests")).toBe(0);
+    expect(await f.stockOf(sku)).toMatchObject({ available: 3, reserved: 0 });
     // The same key works once the database is back.
-    const retry = await placeOrder(f, token, [{ skuId: sku, quantity: 2 }], "compensate-key-1");
+    const retry = await f.placeOrder(token, [{ skuId: sku, quantity: 2 }], "compensate-key-1");
     expect(retry.status).toBe(201);
-    expect(await stockOf(f, sku)).toMatchObject({ available: 1, reserved: 2 });
+    expect(await f.stockOf(sku)).toMatchObject({ available: 1, reserved: 2 });
   });
 
   it("refuses an order it cannot fill: 409, nothing written, stock untouched", async () => {
-    const a = await createSku(f, 5_000, 5);
-    const b = await createSku(f, 5_000, 1);
-    const { token } = await newShopper(f, "买太多的买家");
-    const before = await count(f, "SELECT count(*) AS n FROM orders");
-    const res = await placeOrder(f, token, [
+    const a = await f.createSku(5_000, 5);
+    const b = await f.createSku(5_000, 1);
+    const { token } = await f.newShopper("买太多的买家");
+    const before = await f.count("SELECT count(*) AS n FROM orders");
+    const res = await f.placeOrder(token, [
       { skuId: a, quantity: 2 },
       { skuId: b, quantity: 2 },
     ]);
     expect(res.status).toBe(409);
     expect((await json(res)).error?.message).toMatch(/库存不足/);
-    expect(await count(f, "SELECT count(*) AS n FROM orders")).toBe(before);
-    expect(await stockOf(f, a)).toMatchObject({ available: 5, reserved: 0 });
-    expect(await stockOf(f, b)).toMatchObject({ available: 1, reserved: 0 });
+    expect(await f.count("SELECT count(*) AS n FROM orders")).toBe(before);
+    expect(await f.stockOf(a)).toMatchObject({ available: 5, reserved: 0 });
+    expect(await f.stockOf(b)).toMatchObject({ available: 1, reserved: 0 });
     // Missing key, bad key, no address: 400 and nothing written.
     expect(
       (
@@ -333,20 +319,20 @@ describe("quote and order creation", () => {
         })
       ).status,
     ).toBe(400);
-    expect((await placeOrder(f, token, [{ skuId: a, quantity: 1 }], "bad key!")).status).toBe(400);
+    expect((await f.placeOrder(token, [{ skuId: a, quantity: 1 }], "bad key!")).status).toBe(400);
     const noAddress = await shopperToken(f.stack, "没有地址的买家");
-    const r = await placeOrder(f, noAddress, [{ skuId: a, quantity: 1 }]);
+    const r = await f.placeOrder(noAddress, [{ skuId: a, quantity: 1 }]);
     expect(r.status).toBe(409);
     expect((await json(r)).error?.message).toContain("收货地址");
-    expect(await count(f, "SELECT count(*) AS n FROM orders")).toBe(before);
+    expect(await f.count("SELECT count(*) AS n FROM orders")).toBe(before);
   });
 });
 
 describe("order snapshots", () => {
   it("keep the name, spec and price the shopper bought after the merchant edits or delists the product", async () => {
-    const skuId = await createSku(f, 12_300, 5, "快照冰箱");
-    const { token } = await newShopper(f, "快照买家");
-    const placed = await placeOrder(f, token, [{ skuId, quantity: 2 }]);
+    const skuId = await f.createSku(12_300, 5, "快照冰箱");
+    const { token } = await f.newShopper("快照买家");
+    const placed = await f.placeOrder(token, [{ skuId, quantity: 2 }]);
     expect(placed.status).toBe(201);
     const orderId = Number((await json(placed)).id);
     const itemsOf = async () =>

@@ -5,14 +5,7 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createSku,
-  json,
-  newShopper,
-  type OrderFixture,
-  placeOrder,
-  startOrderFixture,
-} from "../orders/integration-fixture";
+import { json, type OrderFixture, startOrderFixture } from "../orders/integration-fixture";
 
 interface Sent {
   accessToken: string | null;
@@ -72,9 +65,9 @@ afterAll(async () => {
 
 describe("subscribe messages", () => {
   it("are sent through the WeChat API when configured, once per event, with one cached access_token", async () => {
-    const skuId = await createSku(f, 4_999, 3, "破壁机");
-    const { token } = await newShopper(f, "订阅的买家");
-    const order = await json(await placeOrder(f, token, [{ skuId, quantity: 1 }]));
+    const skuId = await f.createSku(4_999, 3, "破壁机");
+    const { token } = await f.newShopper("订阅的买家");
+    const order = await json(await f.placeOrder(token, [{ skuId, quantity: 1 }]));
     const openid = String(
       (await f.stack.sql.execute("SELECT openid FROM shoppers WHERE nickname = '订阅的买家'")).rows[0]!
         .openid,
@@ -113,10 +106,10 @@ describe("subscribe messages", () => {
   });
 
   it("the message center marks notices read for their own audience only", async () => {
-    const skuId = await createSku(f, 1_000, 3);
-    const a = await newShopper(f, "消息A");
-    const b = await newShopper(f, "消息B");
-    await placeOrder(f, a.token, [{ skuId, quantity: 1 }]);
+    const skuId = await f.createSku(1_000, 3);
+    const a = await f.newShopper("消息A");
+    const b = await f.newShopper("消息B");
+    await f.placeOrder(a.token, [{ skuId, quantity: 1 }]);
     const mine = await json(await f.stack.fetch("/api/notifications", { token: a.token }));
     expect(mine.unread).toBe(1);
     const id = (mine.items as { id: number }[])[0]!.id;

@@ -5,10 +5,12 @@
  */
 import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 import { type PaymentSimulator, startPaymentSimulator } from "../../dev/payment-simulator/server";
 import { type Stack, shopperToken, staffToken, startStack } from "../../test/harness";
 
-export interface OrderFixture {
+/** The running stack and simulator; the test helpers are bound to it (see `OrderFixture`). */
+interface FixtureCore {
   stack: Stack;
   sim: PaymentSimulator;
   merchant: string;
@@ -17,6 +19,8 @@ export interface OrderFixture {
   simControl<T = Record<string, unknown>>(path: string, body?: unknown): Promise<{ status: number; json: T }>;
   close(): Promise<void>;
 }
+
+export type OrderFixture = FixtureCore & ReturnType<typeof helpersFor>;
 
 interface Forwarder {
   url: string;
@@ -70,7 +74,7 @@ export async function startOrderFixture(vars: Record<string, string> = {}): Prom
   const stack = await startStack({ vars: { ...sim.config, ...vars } });
   forwarder.setTarget(stack.baseUrl);
   const merchant = await staffToken(stack, "merchant_admin");
-  return {
+  const core: FixtureCore = {
     stack,
     sim,
     merchant,
@@ -89,6 +93,20 @@ export async function startOrderFixture(vars: Record<string, string> = {}): Prom
       await forwarder.close();
     },
   };
+  return { ...core, ...helpersFor(core) };
+}
+
+/**
+ * Starts the fixture before this file's tests and closes it after them. The returned object is filled
+ * in by beforeAll, so use it inside tests and hooks only.
+ */
+export function useOrderFixture(vars: Record<string, string> = {}): OrderFixture {
+  const f = {} as OrderFixture;
+  beforeAll(async () => {
+    Object.assign(f, await startOrderFixture(vars));
+  }, 60_000);
+  afterAll(() => f.close());
+  return f;
 }
 
 type Json = Record<string, unknown> & { error?: { code: string; message: string } };
@@ -96,148 +114,124 @@ export const json = async (res: Response) => (await res.json()) as Json;
 
 let seq = 0;
 
-/** An on-sale product with one SKU at `priceFen` and `stock` units; returns the SKU id. */
-export async function createSku(
-  f: OrderFixture,
-  priceFen: number,
-  stock: number,
-  name = "测试冰箱",
-): Promise<number> {
-  const n = ++seq;
-  let categoryId = Number(
-    (await f.stack.sql.execute("SELECT id FROM categories WHERE name = '测试分类'")).rows[0]?.id ?? 0,
-  );
-  if (!categoryId) {
-    const res = await f.stack.fetch("/api/admin/categories", {
+/** The arranging and reading helpers the order and payment tests share, bound to one fixture. */
+function helpersFor(f: FixtureCore) {
+  async function setStock(skuId: number, available: number) {
+    const res = await f.stack.fetch(`/api/admin/inventory/skus/${skuId}/adjustments`, {
       method: "POST",
       token: f.merchant,
-      json: { name: "测试分类" },
+      json: { mode: "set", available, reason: "测试" },
     });
-    categoryId = Number((await json(res)).id);
+    if (!res.ok) throw new Error(`set stock: ${res.status} ${await res.text()}`);
   }
-  const res = await f.stack.fetch("/api/admin/products", {
-    method: "POST",
-    token: f.merchant,
-    json: {
-      categoryId,
-      name: `${name}${n}`,
-      brand: "海尔",
-      status: "on_sale",
-      attributes: {},
-      skus: [{ skuCode: `T-${n}-${priceFen}`, specs: { 颜色: "白" }, priceFen }],
+
+  return {
+    setStock,
+
+    /** An on-sale product with one SKU at `priceFen` and `stock` units; returns the SKU id. */
+    async createSku(priceFen: number, stock: number, name = "测试冰箱"): Promise<number> {
+      const n = ++seq;
+      let categoryId = Number(
+        (await f.stack.sql.execute("SELECT id FROM categories WHERE name = '测试分类'")).rows[0]?.id ?? 0,
+      );
+      if (!categoryId) {
+        const res = await f.stack.fetch("/api/admin/categories", {
+          method: "POST",
+          token: f.merchant,
+          json: { name: "测试分类" },
+        });
+        categoryId = Number((await json(res)).id);
+      }
+      const res = await f.stack.fetch("/api/admin/products", {
+        method: "POST",
+        token: f.merchant,
+        json: {
+          categoryId,
+          name: `${name}${n}`,
+          brand: "海尔",
+          status: "on_sale",
+          attributes: {},
+          skus: [{ skuCode: `T-${n}-${priceFen}`, specs: { 颜色: "白" }, priceFen }],
+        },
+      });
+      const body = await json(res);
+      if (res.status !== 201) throw new Error(`create product: ${res.status} ${JSON.stringify(body)}`);
+      const skuId = Number((body.skus as { id: number }[])[0]!.id);
+      if (stock > 0) await setStock(skuId, stock);
+      return skuId;
     },
-  });
-  const body = await json(res);
-  if (res.status !== 201) throw new Error(`create product: ${res.status} ${JSON.stringify(body)}`);
-  const skuId = Number((body.skus as { id: number }[])[0]!.id);
-  if (stock > 0) await setStock(f, skuId, stock);
-  return skuId;
-}
 
-export async function setStock(f: OrderFixture, skuId: number, available: number) {
-  const res = await f.stack.fetch(`/api/admin/inventory/skus/${skuId}/adjustments`, {
-    method: "POST",
-    token: f.merchant,
-    json: { mode: "set", available, reason: "测试" },
-  });
-  if (!res.ok) throw new Error(`set stock: ${res.status} ${await res.text()}`);
-}
-
-export async function stockOf(
-  f: OrderFixture,
-  skuId: number,
-): Promise<{ available: number; reserved: number; sold: number }> {
-  const res = await f.stack.fetch(`/api/admin/inventory/skus/${skuId}`, { token: f.merchant });
-  const body = await json(res);
-  if (!res.ok) throw new Error(`stock: ${res.status} ${JSON.stringify(body)}`);
-  const s = (body.stock ?? body) as { available: number; reserved: number; sold: number };
-  return { available: s.available, reserved: s.reserved, sold: s.sold };
-}
-
-/** A logged-in shopper with a default address. */
-export async function newShopper(
-  f: OrderFixture,
-  nickname: string,
-): Promise<{ token: string; addressId: number }> {
-  const token = await shopperToken(f.stack, nickname);
-  const res = await f.stack.fetch("/api/addresses", {
-    method: "POST",
-    token,
-    json: {
-      receiverName: "张三",
-      phone: "13800138000",
-      province: "广东省",
-      city: "深圳市",
-      district: "南山区",
-      detail: "科技园 1 号",
+    async stockOf(skuId: number): Promise<{ available: number; reserved: number; sold: number }> {
+      const res = await f.stack.fetch(`/api/admin/inventory/skus/${skuId}`, { token: f.merchant });
+      const body = await json(res);
+      if (!res.ok) throw new Error(`stock: ${res.status} ${JSON.stringify(body)}`);
+      const s = (body.stock ?? body) as { available: number; reserved: number; sold: number };
+      return { available: s.available, reserved: s.reserved, sold: s.sold };
     },
-  });
-  if (res.status !== 201) throw new Error(`address: ${res.status} ${await res.text()}`);
-  return { token, addressId: Number((await json(res)).id) };
-}
 
-export async function placeOrder(
-  f: OrderFixture,
-  token: string,
-  items: { skuId: number; quantity: number }[],
-  key = `key-${Date.now()}-${++seq}`,
-): Promise<Response> {
-  return f.stack.fetch("/api/orders", {
-    method: "POST",
-    token,
-    json: { items },
-    headers: { "idempotency-key": key },
-  });
-}
+    /** A logged-in shopper with a default address. */
+    async newShopper(nickname: string): Promise<{ token: string; addressId: number }> {
+      const token = await shopperToken(f.stack, nickname);
+      const res = await f.stack.fetch("/api/addresses", {
+        method: "POST",
+        token,
+        json: {
+          receiverName: "张三",
+          phone: "13800138000",
+          province: "广东省",
+          city: "深圳市",
+          district: "南山区",
+          detail: "科技园 1 号",
+        },
+      });
+      if (res.status !== 201) throw new Error(`address: ${res.status} ${await res.text()}`);
+      return { token, addressId: Number((await json(res)).id) };
+    },
 
-export async function orderRow(f: OrderFixture, id: number) {
-  return (await f.stack.sql.execute({ sql: "SELECT * FROM orders WHERE id = ?", args: [id] })).rows[0]!;
-}
+    placeOrder(
+      token: string,
+      items: { skuId: number; quantity: number }[],
+      key = `key-${Date.now()}-${++seq}`,
+    ): Promise<Response> {
+      return f.stack.fetch("/api/orders", {
+        method: "POST",
+        token,
+        json: { items },
+        headers: { "idempotency-key": key },
+      });
+    },
 
-/**
- * The shopper starts paying (POST /api/orders/{id}/pay) and, for Alipay H5, the browser opens the
- * cashier redirect, which is when Alipay creates the trade. Returns the API response body.
- */
-export async function startPaying(
-  f: OrderFixture,
-  token: string,
-  orderId: number,
-  method: "wechat" | "alipay",
-) {
-  const res = await f.stack.fetch(`/api/orders/${orderId}/pay`, {
-    method: "POST",
-    token,
-    json: { method, channel: method === "wechat" ? "miniprogram" : "h5" },
-  });
-  const body = await json(res);
-  if (res.status !== 200) return { status: res.status, body };
-  const payment = body.payment as { redirectUrl?: string };
-  if (payment.redirectUrl) {
-    const opened = await fetch(payment.redirectUrl, { redirect: "manual" });
-    if (opened.status !== 302) throw new Error(`cashier: ${opened.status} ${await opened.text()}`);
-  }
-  return { status: res.status, body };
-}
+    async orderRow(id: number) {
+      return (await f.stack.sql.execute({ sql: "SELECT * FROM orders WHERE id = ?", args: [id] })).rows[0]!;
+    },
 
-/** The shopper pays at the (simulated) gateway, which then notifies the worker. */
-export async function payAtGateway(
-  f: OrderFixture,
-  method: "wechat" | "alipay",
-  outTradeNo: string,
-  wait = true,
-) {
-  return f.simControl("/_sim/pay", { method, outTradeNo, wait });
-}
+    /**
+     * The shopper starts paying (POST /api/orders/{id}/pay) and, for Alipay H5, the browser opens the
+     * cashier redirect, which is when Alipay creates the trade. Returns the API response body.
+     */
+    async startPaying(token: string, orderId: number, method: "wechat" | "alipay") {
+      const res = await f.stack.fetch(`/api/orders/${orderId}/pay`, {
+        method: "POST",
+        token,
+        json: { method, channel: method === "wechat" ? "miniprogram" : "h5" },
+      });
+      const body = await json(res);
+      if (res.status !== 200) return { status: res.status, body };
+      const payment = body.payment as { redirectUrl?: string };
+      if (payment.redirectUrl) {
+        const opened = await fetch(payment.redirectUrl, { redirect: "manual" });
+        if (opened.status !== 302) throw new Error(`cashier: ${opened.status} ${await opened.text()}`);
+      }
+      return { status: res.status, body };
+    },
 
-export async function events(f: OrderFixture, orderId: number) {
-  return (
-    await f.stack.sql.execute({
-      sql: "SELECT * FROM order_events WHERE order_id = ? ORDER BY id",
-      args: [orderId],
-    })
-  ).rows;
-}
+    /** The shopper pays at the (simulated) gateway, which then notifies the worker. */
+    payAtGateway(method: "wechat" | "alipay", outTradeNo: string, wait = true) {
+      return f.simControl("/_sim/pay", { method, outTradeNo, wait });
+    },
 
-export async function count(f: OrderFixture, sql: string, args: (string | number)[] = []) {
-  return Number((await f.stack.sql.execute({ sql, args })).rows[0]!.n);
+    async count(sql: string, args: (string | number)[] = []) {
+      return Number((await f.stack.sql.execute({ sql, args })).rows[0]!.n);
+    },
+  };
 }

@@ -2,34 +2,18 @@
  * Order lifecycle through HTTP against the real worker (workerd), real libSQL, real StockCounter
  * and OrderTimer Durable Objects, and the payment simulator speaking WeChat Pay v3 and Alipay.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDb } from "../db/client";
-import {
-  count,
-  createSku,
-  json,
-  newShopper,
-  type OrderFixture,
-  orderRow,
-  payAtGateway,
-  placeOrder,
-  startOrderFixture,
-  startPaying,
-  stockOf,
-} from "./integration-fixture";
+import { json, useOrderFixture } from "./integration-fixture";
 import { recentOrderContexts } from "./service";
 
-let f: OrderFixture;
-beforeAll(async () => {
-  f = await startOrderFixture();
-}, 60_000);
-afterAll(() => f.close());
+const f = useOrderFixture();
 
 describe.each(["wechat", "alipay"] as const)("lifecycle with %s", (method) => {
   it("places, pays, ships and completes an order; stock, notices and timeline follow", async () => {
-    const skuId = await createSku(f, 259_900, 5);
-    const { token } = await newShopper(f, `买家-${method}`);
-    const res = await placeOrder(f, token, [{ skuId, quantity: 2 }]);
+    const skuId = await f.createSku(259_900, 5);
+    const { token } = await f.newShopper(`买家-${method}`);
+    const res = await f.placeOrder(token, [{ skuId, quantity: 2 }]);
     expect(res.status).toBe(201);
     const order = await json(res);
     expect(order).toMatchObject({
@@ -38,16 +22,16 @@ describe.each(["wechat", "alipay"] as const)("lifecycle with %s", (method) => {
       shippingFen: 0,
       payableFen: 519_800,
     });
-    expect(await stockOf(f, skuId)).toMatchObject({ available: 3, reserved: 2, sold: 0 });
+    expect(await f.stockOf(skuId)).toMatchObject({ available: 3, reserved: 2, sold: 0 });
 
-    const pay = await startPaying(f, token, Number(order.id), method);
+    const pay = await f.startPaying(token, Number(order.id), method);
     expect(pay.status).toBe(200);
     expect((pay.body.payment as { method: string }).method).toBe(method);
-    expect((await payAtGateway(f, method, String(order.orderNo))).status).toBe(200);
+    expect((await f.payAtGateway(method, String(order.orderNo))).status).toBe(200);
 
     const paid = await json(await f.stack.fetch(`/api/orders/${order.id}`, { token }));
     expect(paid).toMatchObject({ status: "paid", statusText: "待发货", paymentMethod: method });
-    expect(await stockOf(f, skuId)).toMatchObject({ available: 3, reserved: 0, sold: 2 });
+    expect(await f.stockOf(skuId)).toMatchObject({ available: 3, reserved: 0, sold: 2 });
 
     const ship = await f.stack.fetch(`/api/admin/orders/${order.id}/ship`, {
       method: "POST",
@@ -91,15 +75,14 @@ describe.each(["wechat", "alipay"] as const)("lifecycle with %s", (method) => {
     expect(merchantKinds.sort()).toEqual(["order_created", "order_paid", "order_shipped"].sort());
     // WeChat subscribe messages are recorded, not sent, in local mode.
     expect(
-      await count(
-        f,
+      await f.count(
         "SELECT count(*) AS n FROM wechat_subscribe_messages WHERE dedupe_key LIKE ? AND status = 'recorded'",
         [`order:${order.orderNo}:%`],
       ),
     ).toBe(3);
 
     // What the FAQ bot is given about this shopper's orders.
-    const shopperId = Number((await orderRow(f, Number(order.id))).shopper_id);
+    const shopperId = Number((await f.orderRow(Number(order.id))).shopper_id);
     const contexts = await recentOrderContexts(createDb(f.stack.vars.LIBSQL_URL!), shopperId);
     expect(contexts).toEqual([
       {
@@ -122,26 +105,25 @@ describe.each(["wechat", "alipay"] as const)("lifecycle with %s", (method) => {
       json: { carrier: "京东物流", trackingNo: "JD0001112223" },
     });
     expect(reship.status).toBe(409);
-    expect(await orderRow(f, Number(order.id))).toMatchObject({ status: "completed", carrier: "顺丰速运" });
+    expect(await f.orderRow(Number(order.id))).toMatchObject({ status: "completed", carrier: "顺丰速运" });
   });
 });
 
 describe("cancel", () => {
   it("a shopper cancels an unpaid order: the gateway trade is closed and the stock comes back", async () => {
-    const skuId = await createSku(f, 99_900, 3);
-    const { token } = await newShopper(f, "取消的买家");
-    const order = await json(await placeOrder(f, token, [{ skuId, quantity: 3 }]));
-    expect(await stockOf(f, skuId)).toMatchObject({ available: 0, reserved: 3 });
-    expect((await startPaying(f, token, Number(order.id), "wechat")).status).toBe(200);
+    const skuId = await f.createSku(99_900, 3);
+    const { token } = await f.newShopper("取消的买家");
+    const order = await json(await f.placeOrder(token, [{ skuId, quantity: 3 }]));
+    expect(await f.stockOf(skuId)).toMatchObject({ available: 0, reserved: 3 });
+    expect((await f.startPaying(token, Number(order.id), "wechat")).status).toBe(200);
     // Pay again (the shopper closed the payment sheet): new parameters, same trade, one timeline note.
-    const again = await startPaying(f, token, Number(order.id), "wechat");
+    const again = await f.startPaying(token, Number(order.id), "wechat");
     expect(again.status).toBe(200);
     expect((again.body.payment as { payParams: { package: string } }).payParams.package).toMatch(
       /^prepay_id=/,
     );
     expect(
-      await count(
-        f,
+      await f.count(
         "SELECT count(*) AS n FROM order_events WHERE order_id = ? AND kind = 'payment_started'",
         [Number(order.id)],
       ),
@@ -155,26 +137,26 @@ describe("cancel", () => {
     expect(res.status).toBe(200);
     const body = await json(res);
     expect(body).toMatchObject({ status: "cancelled", cancelReason: "不想要了" });
-    expect(await stockOf(f, skuId)).toMatchObject({ available: 3, reserved: 0 });
+    expect(await f.stockOf(skuId)).toMatchObject({ available: 3, reserved: 0 });
     const trade = await f.simControl<{ state: string }>(`/_sim/trades/wechat/${order.orderNo}`);
     expect(trade.json.state).toBe("closed");
     // A second cancel is idempotent; paying a cancelled order is refused.
     expect(
       (await f.stack.fetch(`/api/orders/${order.id}/cancel`, { method: "POST", token, json: {} })).status,
     ).toBe(200);
-    const pay = await startPaying(f, token, Number(order.id), "wechat");
+    const pay = await f.startPaying(token, Number(order.id), "wechat");
     expect(pay.status).toBe(409);
     expect(
-      await count(f, "SELECT count(*) AS n FROM order_events WHERE order_id = ? AND kind = 'cancel'", [
+      await f.count("SELECT count(*) AS n FROM order_events WHERE order_id = ? AND kind = 'cancel'", [
         Number(order.id),
       ]),
     ).toBe(1);
   });
 
   it("an expired order is cancelled by the sweep (cron backstop) and its stock returned", async () => {
-    const skuId = await createSku(f, 50_000, 2);
-    const { token } = await newShopper(f, "超时的买家");
-    const order = await json(await placeOrder(f, token, [{ skuId, quantity: 2 }]));
+    const skuId = await f.createSku(50_000, 2);
+    const { token } = await f.newShopper("超时的买家");
+    const order = await json(await f.placeOrder(token, [{ skuId, quantity: 2 }]));
     // Time passes: the order's deadline is behind us (its OrderTimer alarm is still 30 minutes out).
     await f.stack.sql.execute({
       sql: "UPDATE orders SET pay_deadline = ? WHERE id = ?",
@@ -186,20 +168,20 @@ describe("cancel", () => {
     expect(after).toMatchObject({ status: "cancelled", cancelReason: "超时未支付，系统自动取消" });
     const last = (after.timeline as { actor: string; kind: string }[]).at(-1);
     expect(last).toMatchObject({ kind: "cancel", actor: "system" });
-    expect(await stockOf(f, skuId)).toMatchObject({ available: 2, reserved: 0 });
+    expect(await f.stockOf(skuId)).toMatchObject({ available: 2, reserved: 0 });
   });
 
   it("paying an order past its deadline cancels it instead of taking money", async () => {
-    const skuId = await createSku(f, 50_000, 1);
-    const { token } = await newShopper(f, "迟到的买家");
-    const order = await json(await placeOrder(f, token, [{ skuId, quantity: 1 }]));
+    const skuId = await f.createSku(50_000, 1);
+    const { token } = await f.newShopper("迟到的买家");
+    const order = await json(await f.placeOrder(token, [{ skuId, quantity: 1 }]));
     await f.stack.sql.execute({
       sql: "UPDATE orders SET pay_deadline = ? WHERE id = ?",
       args: [Date.now() - 1000, Number(order.id)],
     });
-    const pay = await startPaying(f, token, Number(order.id), "wechat");
+    const pay = await f.startPaying(token, Number(order.id), "wechat");
     expect(pay.status).toBe(409);
     expect((pay.body.error as { code: string }).code).toBe("ORDER_EXPIRED");
-    expect(await stockOf(f, skuId)).toMatchObject({ available: 1, reserved: 0 });
+    expect(await f.stockOf(skuId)).toMatchObject({ available: 1, reserved: 0 });
   });
 });

@@ -3,26 +3,11 @@
  * ORDER_PAY_TIMEOUT_SECONDS / ORDER_AUTO_COMPLETE_SECONDS. Waiting is polling for a state, not timing.
  * Also the merchant side: list, filter, search, remark, CSV export.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseCsv } from "../catalog/csv";
-import {
-  createSku,
-  json,
-  newShopper,
-  type OrderFixture,
-  orderRow,
-  payAtGateway,
-  placeOrder,
-  startOrderFixture,
-  startPaying,
-  stockOf,
-} from "./integration-fixture";
+import { json, useOrderFixture } from "./integration-fixture";
 
-let f: OrderFixture;
-beforeAll(async () => {
-  f = await startOrderFixture({ ORDER_PAY_TIMEOUT_SECONDS: "2", ORDER_AUTO_COMPLETE_SECONDS: "2" });
-}, 60_000);
-afterAll(() => f.close());
+const f = useOrderFixture({ ORDER_PAY_TIMEOUT_SECONDS: "2", ORDER_AUTO_COMPLETE_SECONDS: "2" });
 
 async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
   for (let i = 0; i < 150; i++) {
@@ -35,18 +20,18 @@ async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, what
 
 describe("OrderTimer alarms", () => {
   it("auto-cancels an unpaid order at its deadline, closes the trade and returns the stock", async () => {
-    const skuId = await createSku(f, 8_800, 4);
-    const { token } = await newShopper(f, "不付款的买家");
-    const order = await json(await placeOrder(f, token, [{ skuId, quantity: 4 }]));
-    await startPaying(f, token, Number(order.id), "wechat");
-    expect(await stockOf(f, skuId)).toMatchObject({ available: 0, reserved: 4 });
+    const skuId = await f.createSku(8_800, 4);
+    const { token } = await f.newShopper("不付款的买家");
+    const order = await json(await f.placeOrder(token, [{ skuId, quantity: 4 }]));
+    await f.startPaying(token, Number(order.id), "wechat");
+    expect(await f.stockOf(skuId)).toMatchObject({ available: 0, reserved: 4 });
     const row = await eventually(
-      () => orderRow(f, Number(order.id)),
+      () => f.orderRow(Number(order.id)),
       (o) => o.status === "cancelled" && o.stock_state === "released",
       "auto-cancel",
     );
     expect(row).toMatchObject({ cancel_reason: "超时未支付，系统自动取消", stock_state: "released" });
-    expect(await stockOf(f, skuId)).toMatchObject({ available: 4, reserved: 0 });
+    expect(await f.stockOf(skuId)).toMatchObject({ available: 4, reserved: 0 });
     expect((await f.simControl<{ state: string }>(`/_sim/trades/wechat/${order.orderNo}`)).json.state).toBe(
       "closed",
     );
@@ -55,11 +40,11 @@ describe("OrderTimer alarms", () => {
   });
 
   it("auto-completes a shipped order the shopper never confirmed", async () => {
-    const skuId = await createSku(f, 8_800, 1);
-    const { token } = await newShopper(f, "不确认的买家");
-    const order = await json(await placeOrder(f, token, [{ skuId, quantity: 1 }]));
-    await startPaying(f, token, Number(order.id), "wechat");
-    await payAtGateway(f, "wechat", String(order.orderNo));
+    const skuId = await f.createSku(8_800, 1);
+    const { token } = await f.newShopper("不确认的买家");
+    const order = await json(await f.placeOrder(token, [{ skuId, quantity: 1 }]));
+    await f.startPaying(token, Number(order.id), "wechat");
+    await f.payAtGateway("wechat", String(order.orderNo));
     const ship = await f.stack.fetch(`/api/admin/orders/${order.id}/ship`, {
       method: "POST",
       token: f.merchant,
@@ -67,7 +52,7 @@ describe("OrderTimer alarms", () => {
     });
     expect(ship.status).toBe(200);
     const row = await eventually(
-      () => orderRow(f, Number(order.id)),
+      () => f.orderRow(Number(order.id)),
       (o) => o.status === "completed",
       "auto-complete",
     );
@@ -82,14 +67,14 @@ describe("OrderTimer alarms", () => {
 
 describe("merchant orders", () => {
   it("lists, filters, searches, remarks and exports", async () => {
-    const fridge = await createSku(f, 399_900, 5, "对开门冰箱");
-    const tv = await createSku(f, 129_900, 5, "激光电视");
-    const a = await newShopper(f, "商家视角买家A");
-    const b = await newShopper(f, "商家视角买家B");
-    const o1 = await json(await placeOrder(f, a.token, [{ skuId: fridge, quantity: 1 }]));
-    const o2 = await json(await placeOrder(f, b.token, [{ skuId: tv, quantity: 2 }]));
-    await startPaying(f, b.token, Number(o2.id), "alipay");
-    await payAtGateway(f, "alipay", String(o2.orderNo));
+    const fridge = await f.createSku(399_900, 5, "对开门冰箱");
+    const tv = await f.createSku(129_900, 5, "激光电视");
+    const a = await f.newShopper("商家视角买家A");
+    const b = await f.newShopper("商家视角买家B");
+    const o1 = await json(await f.placeOrder(a.token, [{ skuId: fridge, quantity: 1 }]));
+    const o2 = await json(await f.placeOrder(b.token, [{ skuId: tv, quantity: 2 }]));
+    await f.startPaying(b.token, Number(o2.id), "alipay");
+    await f.payAtGateway("alipay", String(o2.orderNo));
 
     const paid = await json(await f.stack.fetch("/api/admin/orders?status=paid", { token: f.merchant }));
     expect((paid.items as { id: number }[]).map((o) => o.id)).toContain(o2.id);
@@ -146,6 +131,6 @@ describe("merchant orders", () => {
       json: { carrier: "", trackingNo: "!" },
     });
     expect(bad.status).toBe(400);
-    expect((await orderRow(f, Number(o2.id))).status).toBe("paid");
+    expect((await f.orderRow(Number(o2.id))).status).toBe("paid");
   });
 });

@@ -2,43 +2,27 @@
  * Payment notifications and reconciliation through HTTP: the simulator signs/encrypts exactly like
  * WeChat Pay v3 and Alipay and POSTs to the worker's notify endpoints.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findTrade } from "../../dev/payment-simulator/state";
-import {
-  count,
-  createSku,
-  json,
-  newShopper,
-  type OrderFixture,
-  orderRow,
-  payAtGateway,
-  placeOrder,
-  startOrderFixture,
-  startPaying,
-  stockOf,
-} from "../orders/integration-fixture";
+import { json, useOrderFixture } from "../orders/integration-fixture";
 
-let f: OrderFixture;
-beforeAll(async () => {
-  f = await startOrderFixture();
-}, 60_000);
-afterAll(() => f.close());
+const f = useOrderFixture();
 
 type Attempt = { status: number; body: string };
 
 /** An order the shopper started paying, paid at the gateway, whose notifications were all lost. */
 async function paidButUnnotified(method: "wechat" | "alipay", nickname: string, stock = 5) {
-  const skuId = await createSku(f, 12_345, stock);
-  const { token } = await newShopper(f, nickname);
-  const order = await json(await placeOrder(f, token, [{ skuId, quantity: 1 }]));
-  expect((await startPaying(f, token, Number(order.id), method)).status).toBe(200);
+  const skuId = await f.createSku(12_345, stock);
+  const { token } = await f.newShopper(nickname);
+  const order = await json(await f.placeOrder(token, [{ skuId, quantity: 1 }]));
+  expect((await f.startPaying(token, Number(order.id), method)).status).toBe(200);
   f.dropNotifications(true);
   try {
-    expect((await payAtGateway(f, method, String(order.orderNo))).status).toBe(200);
+    expect((await f.payAtGateway(method, String(order.orderNo))).status).toBe(200);
   } finally {
     f.dropNotifications(false);
   }
-  expect((await orderRow(f, Number(order.id))).status).toBe("pending_payment");
+  expect((await f.orderRow(Number(order.id))).status).toBe("pending_payment");
   return { skuId, token, order, id: Number(order.id), no: String(order.orderNo) };
 }
 
@@ -46,7 +30,7 @@ const replay = (method: "wechat" | "alipay", outTradeNo: string, variant: string
   f.simControl<Attempt>("/_sim/notify/replay", { method, outTradeNo, variant });
 
 async function unchanged(id: number, before: Record<string, unknown>) {
-  const now = await orderRow(f, id);
+  const now = await f.orderRow(id);
   expect({ status: now.status, version: now.version, paid_at: now.paid_at }).toEqual({
     status: before.status,
     version: before.version,
@@ -63,34 +47,29 @@ describe.each(["wechat", "alipay"] as const)("%s notifications", (method) => {
       if (method === "wechat") expect([200, 204]).toContain(r.json.status);
       else expect(r.json.body).toBe("success");
     }
-    expect((await orderRow(f, id)).status).toBe("paid");
+    expect((await f.orderRow(id)).status).toBe("paid");
     expect(
-      await count(f, "SELECT count(*) AS n FROM order_events WHERE order_id = ? AND to_status = 'paid'", [
-        id,
-      ]),
+      await f.count("SELECT count(*) AS n FROM order_events WHERE order_id = ? AND to_status = 'paid'", [id]),
     ).toBe(1);
     expect(
-      await count(
-        f,
+      await f.count(
         "SELECT count(*) AS n FROM merchant_notifications WHERE ref_id = ? AND kind = 'order_paid'",
         [no],
       ),
     ).toBe(2);
     expect(
-      await count(
-        f,
+      await f.count(
         "SELECT count(*) AS n FROM payment_notifications WHERE out_trade_no = ? AND outcome = 'applied'",
         [no],
       ),
     ).toBe(1);
     expect(
-      await count(
-        f,
+      await f.count(
         "SELECT count(*) AS n FROM payment_notifications WHERE out_trade_no = ? AND outcome = 'duplicate'",
         [no],
       ),
     ).toBe(19);
-    expect(await stockOf(f, skuId)).toMatchObject({ available: 4, reserved: 0, sold: 1 });
+    expect(await f.stockOf(skuId)).toMatchObject({ available: 4, reserved: 0, sold: 1 });
   });
 
   const rejections: [string, string][] =
@@ -112,24 +91,23 @@ describe.each(["wechat", "alipay"] as const)("%s notifications", (method) => {
     "rejects a %s notification (%s): logged, reply says fail, nothing changes",
     async (variant) => {
       const { id, no } = await paidButUnnotified(method, `拒绝-${method}-${variant}`);
-      const before = await orderRow(f, id);
+      const before = await f.orderRow(id);
       const r = await replay(method, no, variant);
       if (method === "wechat") {
         expect(r.json.status).toBeGreaterThanOrEqual(400);
         expect(JSON.parse(r.json.body)).toMatchObject({ code: "FAIL" });
       } else expect(r.json.body).toBe("failure");
       await unchanged(id, before);
-      expect(await count(f, "SELECT count(*) AS n FROM order_events WHERE order_id = ?", [id])).toBe(2); // created + payment_started
+      expect(await f.count("SELECT count(*) AS n FROM order_events WHERE order_id = ?", [id])).toBe(2); // created + payment_started
       expect(
-        await count(
-          f,
+        await f.count(
           "SELECT count(*) AS n FROM payment_notifications WHERE outcome = 'rejected' AND created_at >= ?",
           [Number(before.updated_at)],
         ),
       ).toBeGreaterThanOrEqual(1);
       // The genuine notification still works afterwards.
       await replay(method, no, "normal");
-      expect((await orderRow(f, id)).status).toBe("paid");
+      expect((await f.orderRow(id)).status).toBe("paid");
     },
   );
 
@@ -142,7 +120,7 @@ describe.each(["wechat", "alipay"] as const)("%s notifications", (method) => {
     });
     const res = await f.stack.fetch("/api/admin/orders/sweep", { method: "POST", token: f.merchant });
     expect((await json(res)).reconciled).toBeGreaterThanOrEqual(1);
-    const o = await orderRow(f, id);
+    const o = await f.orderRow(id);
     expect(o.status).toBe("paid");
     const ev = (
       await f.stack.sql.execute({
@@ -151,7 +129,7 @@ describe.each(["wechat", "alipay"] as const)("%s notifications", (method) => {
       })
     ).rows;
     expect(ev.map((e) => e.actor_kind)).toEqual(["system"]);
-    expect(await stockOf(f, skuId)).toMatchObject({ sold: 1, reserved: 0 });
+    expect(await f.stockOf(skuId)).toMatchObject({ sold: 1, reserved: 0 });
   });
 
   it("a cancel racing the payment notification: the money wins, exactly one paid transition, no refund", async () => {
@@ -162,35 +140,33 @@ describe.each(["wechat", "alipay"] as const)("%s notifications", (method) => {
       replay(method, no, "normal"),
     ]);
     expect(cancel.status).toBe(409);
-    expect((await orderRow(f, id)).status).toBe("paid");
+    expect((await f.orderRow(id)).status).toBe("paid");
     expect(
-      await count(f, "SELECT count(*) AS n FROM order_events WHERE order_id = ? AND to_status = 'paid'", [
-        id,
-      ]),
+      await f.count("SELECT count(*) AS n FROM order_events WHERE order_id = ? AND to_status = 'paid'", [id]),
     ).toBe(1);
     expect(
-      await count(f, "SELECT count(*) AS n FROM order_events WHERE order_id = ? AND kind = 'cancel'", [id]),
+      await f.count("SELECT count(*) AS n FROM order_events WHERE order_id = ? AND kind = 'cancel'", [id]),
     ).toBe(0);
-    expect(await count(f, "SELECT count(*) AS n FROM refunds WHERE order_id = ?", [id])).toBe(0);
-    expect(await stockOf(f, skuId)).toMatchObject({ sold: 1, reserved: 0 });
+    expect(await f.count("SELECT count(*) AS n FROM refunds WHERE order_id = ?", [id])).toBe(0);
+    expect(await f.stockOf(skuId)).toMatchObject({ sold: 1, reserved: 0 });
   });
 
   it("a payment arriving after cancellation re-reserves the stock and revives the order", async () => {
-    const skuId = await createSku(f, 30_000, 2);
-    const { token } = await newShopper(f, `复活-${method}`);
-    const order = await json(await placeOrder(f, token, [{ skuId, quantity: 2 }]));
-    await startPaying(f, token, Number(order.id), method);
+    const skuId = await f.createSku(30_000, 2);
+    const { token } = await f.newShopper(`复活-${method}`);
+    const order = await json(await f.placeOrder(token, [{ skuId, quantity: 2 }]));
+    await f.startPaying(token, Number(order.id), method);
     expect(
       (await f.stack.fetch(`/api/orders/${order.id}/cancel`, { method: "POST", token, json: {} })).status,
     ).toBe(200);
-    expect(await stockOf(f, skuId)).toMatchObject({ available: 2, reserved: 0 });
+    expect(await f.stockOf(skuId)).toMatchObject({ available: 2, reserved: 0 });
     // The shopper's payment was already in flight at the gateway when we closed the trade.
     findTrade(f.sim.ctx, method, String(order.orderNo))!.state = "pending";
-    expect((await payAtGateway(f, method, String(order.orderNo))).status).toBe(200);
+    expect((await f.payAtGateway(method, String(order.orderNo))).status).toBe(200);
 
-    const o = await orderRow(f, Number(order.id));
+    const o = await f.orderRow(Number(order.id));
     expect(o).toMatchObject({ status: "paid", stock_state: "confirmed" });
-    expect(await stockOf(f, skuId)).toMatchObject({ available: 0, reserved: 0, sold: 2 });
+    expect(await f.stockOf(skuId)).toMatchObject({ available: 0, reserved: 0, sold: 2 });
     const transitions = (
       await f.stack.sql.execute({
         sql: "SELECT kind FROM order_events WHERE order_id = ? AND seq IS NOT NULL ORDER BY seq",
@@ -198,31 +174,29 @@ describe.each(["wechat", "alipay"] as const)("%s notifications", (method) => {
       })
     ).rows.map((r) => r.kind);
     expect(transitions).toEqual(["created", "cancel", "pay_after_cancel"]);
-    expect(await count(f, "SELECT count(*) AS n FROM refunds WHERE order_id = ?", [Number(order.id)])).toBe(
-      0,
-    );
+    expect(await f.count("SELECT count(*) AS n FROM refunds WHERE order_id = ?", [Number(order.id)])).toBe(0);
   });
 
   it("a payment arriving after cancellation is refunded when the stock is gone, never marked paid", async () => {
-    const skuId = await createSku(f, 30_000, 1);
-    const { token } = await newShopper(f, `退款-${method}`);
-    const order = await json(await placeOrder(f, token, [{ skuId, quantity: 1 }]));
-    await startPaying(f, token, Number(order.id), method);
+    const skuId = await f.createSku(30_000, 1);
+    const { token } = await f.newShopper(`退款-${method}`);
+    const order = await json(await f.placeOrder(token, [{ skuId, quantity: 1 }]));
+    await f.startPaying(token, Number(order.id), method);
     expect(
       (await f.stack.fetch(`/api/orders/${order.id}/cancel`, { method: "POST", token, json: {} })).status,
     ).toBe(200);
     // Someone else buys the released unit.
-    const other = await newShopper(f, `抢购-${method}`);
-    expect((await placeOrder(f, other.token, [{ skuId, quantity: 1 }])).status).toBe(201);
+    const other = await f.newShopper(`抢购-${method}`);
+    expect((await f.placeOrder(other.token, [{ skuId, quantity: 1 }])).status).toBe(201);
     findTrade(f.sim.ctx, method, String(order.orderNo))!.state = "pending";
-    expect((await payAtGateway(f, method, String(order.orderNo))).status).toBe(200);
+    expect((await f.payAtGateway(method, String(order.orderNo))).status).toBe(200);
     // A few more duplicates of the late notification: still one refund.
     await Promise.all([
       replay(method, String(order.orderNo), "normal"),
       replay(method, String(order.orderNo), "normal"),
     ]);
 
-    expect(await orderRow(f, Number(order.id))).toMatchObject({ status: "cancelled", paid_at: null });
+    expect(await f.orderRow(Number(order.id))).toMatchObject({ status: "cancelled", paid_at: null });
     const refunds = (
       await f.stack.sql.execute({ sql: "SELECT * FROM refunds WHERE order_id = ?", args: [Number(order.id)] })
     ).rows;
@@ -233,7 +207,7 @@ describe.each(["wechat", "alipay"] as const)("%s notifications", (method) => {
     expect(simRefunds.json.filter((r) => r.outTradeNo === order.orderNo).map((r) => r.refundFen)).toEqual([
       30_000,
     ]);
-    expect(await stockOf(f, skuId)).toMatchObject({ available: 0, reserved: 1, sold: 0 });
+    expect(await f.stockOf(skuId)).toMatchObject({ available: 0, reserved: 1, sold: 0 });
     const detail = await json(await f.stack.fetch(`/api/orders/${order.id}`, { token }));
     expect((detail.timeline as { kind: string }[]).map((e) => e.kind)).toContain("refund_requested");
   });
@@ -241,10 +215,10 @@ describe.each(["wechat", "alipay"] as const)("%s notifications", (method) => {
 
 describe("access control", () => {
   it("a shopper cannot see, pay, cancel or confirm another shopper's order, and nothing leaks", async () => {
-    const skuId = await createSku(f, 10_000, 3);
-    const alice = await newShopper(f, "爱丽丝");
-    const bob = await newShopper(f, "鲍勃");
-    const order = await json(await placeOrder(f, alice.token, [{ skuId, quantity: 1 }]));
+    const skuId = await f.createSku(10_000, 3);
+    const alice = await f.newShopper("爱丽丝");
+    const bob = await f.newShopper("鲍勃");
+    const order = await json(await f.placeOrder(alice.token, [{ skuId, quantity: 1 }]));
     const attempts = [
       f.stack.fetch(`/api/orders/${order.id}`, { token: bob.token }),
       f.stack.fetch(`/api/orders/${order.id}/pay`, {
@@ -284,6 +258,6 @@ describe("access control", () => {
     expect((await f.stack.fetch("/api/admin/orders", { token: bob.token })).status).toBe(403);
     expect((await f.stack.fetch("/api/orders", { token: f.merchant })).status).toBe(403);
     expect((await f.stack.fetch("/api/orders")).status).toBe(401);
-    expect((await orderRow(f, Number(order.id))).status).toBe("pending_payment");
+    expect((await f.orderRow(Number(order.id))).status).toBe("pending_payment");
   });
 });
