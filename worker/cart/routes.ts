@@ -1,4 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { Db } from "../db/client";
+import type { AppEnv } from "../env";
 import { requireShopper, shopperOf } from "../shared/auth";
 import { bearer, createRouter, jsonBody, jsonOk } from "../shared/router";
 import {
@@ -19,6 +22,14 @@ cartRoutes.use("/cart", requireShopper);
 cartRoutes.use("/cart/*", requireShopper);
 
 const tags = ["cart"];
+
+/** Runs one write on the signed-in shopper's cart, then answers with the re-checked cart. */
+async function answerWithCart(c: Context<AppEnv>, write: (db: Db, shopperId: number) => Promise<unknown>) {
+  const shopperId = shopperOf(c).id;
+  await write(c.get("db"), shopperId);
+  return c.json(await getCart(c.get("db"), shopperId), 200);
+}
+
 const skuParams = { params: z.object({ skuId: z.coerce.number().int().positive() }) };
 
 cartRoutes.openapi(
@@ -43,11 +54,7 @@ cartRoutes.openapi(
     request: jsonBody(addInput),
     responses: jsonOk("购物车"),
   }),
-  async (c) => {
-    const shopperId = shopperOf(c).id;
-    await addToCart(c.get("db"), shopperId, c.req.valid("json"));
-    return c.json(await getCart(c.get("db"), shopperId));
-  },
+  (c) => answerWithCart(c, (db, shopperId) => addToCart(db, shopperId, c.req.valid("json"))),
 );
 
 cartRoutes.openapi(
@@ -60,11 +67,10 @@ cartRoutes.openapi(
     request: { ...skuParams, ...jsonBody(patchInput) },
     responses: jsonOk("购物车"),
   }),
-  async (c) => {
-    const shopperId = shopperOf(c).id;
-    await updateLine(c.get("db"), shopperId, c.req.valid("param").skuId, c.req.valid("json"));
-    return c.json(await getCart(c.get("db"), shopperId));
-  },
+  (c) =>
+    answerWithCart(c, (db, shopperId) =>
+      updateLine(db, shopperId, c.req.valid("param").skuId, c.req.valid("json")),
+    ),
 );
 
 cartRoutes.openapi(
@@ -77,11 +83,7 @@ cartRoutes.openapi(
     request: skuParams,
     responses: jsonOk("购物车"),
   }),
-  async (c) => {
-    const shopperId = shopperOf(c).id;
-    await removeLines(c.get("db"), shopperId, [c.req.valid("param").skuId]);
-    return c.json(await getCart(c.get("db"), shopperId));
-  },
+  (c) => answerWithCart(c, (db, shopperId) => removeLines(db, shopperId, [c.req.valid("param").skuId])),
 );
 
 cartRoutes.openapi(
@@ -94,11 +96,7 @@ cartRoutes.openapi(
     request: jsonBody(selectInput),
     responses: jsonOk("购物车"),
   }),
-  async (c) => {
-    const shopperId = shopperOf(c).id;
-    await selectLines(c.get("db"), shopperId, c.req.valid("json"));
-    return c.json(await getCart(c.get("db"), shopperId));
-  },
+  (c) => answerWithCart(c, (db, shopperId) => selectLines(db, shopperId, c.req.valid("json"))),
 );
 
 cartRoutes.openapi(
@@ -111,9 +109,5 @@ cartRoutes.openapi(
     request: jsonBody(removeInput),
     responses: jsonOk("购物车"),
   }),
-  async (c) => {
-    const shopperId = shopperOf(c).id;
-    await removeLines(c.get("db"), shopperId, c.req.valid("json").skuIds);
-    return c.json(await getCart(c.get("db"), shopperId));
-  },
+  (c) => answerWithCart(c, (db, shopperId) => removeLines(db, shopperId, c.req.valid("json").skuIds)),
 );
