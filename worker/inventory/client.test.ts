@@ -87,7 +87,10 @@ function world(units: Record<number, number>) {
         { reserved: o.state.reserved, sold: o.state.sold, available: availableOf(o.state) },
       ]),
     );
-  return { env, obj: (id: number) => objects.get(`sku:${id}`)!, counts };
+  /** reserveItems against this world with a one-minute hold. */
+  const reserveAll = (orderId: string, ...items: { skuId: number; qty: number }[]) =>
+    reserveItems(env, orderId, items, 60_000);
+  return { env, obj: (id: number) => objects.get(`sku:${id}`)!, counts, reserveAll };
 }
 
 describe("reserveItems when an object call fails in transit", () => {
@@ -95,47 +98,22 @@ describe("reserveItems when an object call fails in transit", () => {
     const w = world({ 1: 5, 2: 5, 3: 5 });
     w.obj(3).lose.add("reserve");
     await expect(
-      reserveItems(
-        w.env,
-        "o1",
-        [
-          { skuId: 1, qty: 2 },
-          { skuId: 2, qty: 2 },
-          { skuId: 3, qty: 2 },
-        ],
-        60_000,
-      ),
+      w.reserveAll("o1", { skuId: 1, qty: 2 }, { skuId: 2, qty: 2 }, { skuId: 3, qty: 2 }),
     ).rejects.toMatchObject({ status: 503, code: "STOCK_UNAVAILABLE" });
     for (const id of [1, 2, 3]) expect(w.obj(id).state.reserved).toBe(0);
   });
 
   it("merges repeated SKUs of one order into one hold", async () => {
     const w = world({ 1: 5 });
-    const r = await reserveItems(
-      w.env,
-      "o2",
-      [
-        { skuId: 1, qty: 2 },
-        { skuId: 1, qty: 3 },
-      ],
-      60_000,
-    );
+    const r = await w.reserveAll("o2", { skuId: 1, qty: 2 }, { skuId: 1, qty: 3 });
     expect(r).toEqual({ ok: true });
     expect(w.obj(1).reservations.get("o2")?.qty).toBe(5);
   });
 
   it("does not compensate a hold an earlier attempt of the same order made", async () => {
     const w = world({ 1: 5, 2: 1 });
-    expect(await reserveItems(w.env, "o3", [{ skuId: 1, qty: 2 }], 60_000)).toEqual({ ok: true });
-    const r = await reserveItems(
-      w.env,
-      "o3",
-      [
-        { skuId: 1, qty: 2 },
-        { skuId: 2, qty: 2 },
-      ],
-      60_000,
-    );
+    expect(await w.reserveAll("o3", { skuId: 1, qty: 2 })).toEqual({ ok: true });
+    const r = await w.reserveAll("o3", { skuId: 1, qty: 2 }, { skuId: 2, qty: 2 });
     expect(r).toEqual({ ok: false, code: "OUT_OF_STOCK", skuId: 2, available: 1 });
     expect(w.obj(1).state.reserved).toBe(2);
   });
@@ -144,15 +122,7 @@ describe("reserveItems when an object call fails in transit", () => {
 describe("confirmItems and reReserveItems are all or nothing", () => {
   it("a confirm that fails on one SKU reverts the SKUs it sold", async () => {
     const w = world({ 1: 5, 2: 5 });
-    await reserveItems(
-      w.env,
-      "o4",
-      [
-        { skuId: 1, qty: 1 },
-        { skuId: 2, qty: 1 },
-      ],
-      60_000,
-    );
+    await w.reserveAll("o4", { skuId: 1, qty: 1 }, { skuId: 2, qty: 1 });
     await w.env.STOCK_COUNTER.get(w.env.STOCK_COUNTER.idFromName("sku:2")).release(2, "o4");
     expect(await confirmItems(w.env, "o4", [1, 2])).toEqual({
       ok: false,
@@ -171,17 +141,9 @@ describe("confirmItems and reReserveItems are all or nothing", () => {
 
   it("a re-reserve short on one SKU puts back the SKUs it re-held", async () => {
     const w = world({ 1: 5, 2: 1 });
-    await reserveItems(
-      w.env,
-      "o5",
-      [
-        { skuId: 1, qty: 1 },
-        { skuId: 2, qty: 1 },
-      ],
-      60_000,
-    );
+    await w.reserveAll("o5", { skuId: 1, qty: 1 }, { skuId: 2, qty: 1 });
     for (const id of [1, 2]) await w.obj(id).release(id, "o5");
-    await reserveItems(w.env, "other", [{ skuId: 2, qty: 1 }], 60_000);
+    await w.reserveAll("other", { skuId: 2, qty: 1 });
     expect(await reReserveItems(w.env, "o5", [1, 2], 60_000)).toEqual({
       ok: false,
       code: "OUT_OF_STOCK",
