@@ -26,6 +26,24 @@ async function paidButUnnotified(method: "wechat" | "alipay", nickname: string, 
   return { skuId, token, order, id: Number(order.id), no: String(order.orderNo) };
 }
 
+/** The shopper starts paying for all `quantity` units of a fresh SKU at 300 yuan, then cancels. */
+async function cancelledWhilePaying(method: "wechat" | "alipay", nickname: string, quantity: number) {
+  const skuId = await f.createSku(30_000, quantity);
+  const { token } = await f.newShopper(nickname);
+  const order = await json(await f.placeOrder(token, [{ skuId, quantity }]));
+  await f.startPaying(token, Number(order.id), method);
+  expect(
+    (await f.stack.fetch(`/api/orders/${order.id}/cancel`, { method: "POST", token, json: {} })).status,
+  ).toBe(200);
+  return { skuId, token, order };
+}
+
+/** The shopper's payment was already in flight at the gateway when we closed the trade: it lands now. */
+async function lateGatewayPayment(method: "wechat" | "alipay", outTradeNo: string) {
+  findTrade(f.sim.ctx, method, outTradeNo)!.state = "pending";
+  expect((await f.payAtGateway(method, outTradeNo)).status).toBe(200);
+}
+
 const replay = (method: "wechat" | "alipay", outTradeNo: string, variant: string) =>
   f.simControl<Attempt>("/_sim/notify/replay", { method, outTradeNo, variant });
 
@@ -152,17 +170,9 @@ describe.each(["wechat", "alipay"] as const)("%s notifications", (method) => {
   });
 
   it("a payment arriving after cancellation re-reserves the stock and revives the order", async () => {
-    const skuId = await f.createSku(30_000, 2);
-    const { token } = await f.newShopper(`复活-${method}`);
-    const order = await json(await f.placeOrder(token, [{ skuId, quantity: 2 }]));
-    await f.startPaying(token, Number(order.id), method);
-    expect(
-      (await f.stack.fetch(`/api/orders/${order.id}/cancel`, { method: "POST", token, json: {} })).status,
-    ).toBe(200);
+    const { skuId, order } = await cancelledWhilePaying(method, `复活-${method}`, 2);
     expect(await f.stockOf(skuId)).toMatchObject({ available: 2, reserved: 0 });
-    // The shopper's payment was already in flight at the gateway when we closed the trade.
-    findTrade(f.sim.ctx, method, String(order.orderNo))!.state = "pending";
-    expect((await f.payAtGateway(method, String(order.orderNo))).status).toBe(200);
+    await lateGatewayPayment(method, String(order.orderNo));
 
     const o = await f.orderRow(Number(order.id));
     expect(o).toMatchObject({ status: "paid", stock_state: "confirmed" });
@@ -178,18 +188,11 @@ describe.each(["wechat", "alipay"] as const)("%s notifications", (method) => {
   });
 
   it("a payment arriving after cancellation is refunded when the stock is gone, never marked paid", async () => {
-    const skuId = await f.createSku(30_000, 1);
-    const { token } = await f.newShopper(`退款-${method}`);
-    const order = await json(await f.placeOrder(token, [{ skuId, quantity: 1 }]));
-    await f.startPaying(token, Number(order.id), method);
-    expect(
-      (await f.stack.fetch(`/api/orders/${order.id}/cancel`, { method: "POST", token, json: {} })).status,
-    ).toBe(200);
+    const { skuId, token, order } = await cancelledWhilePaying(method, `退款-${method}`, 1);
     // Someone else buys the released unit.
     const other = await f.newShopper(`抢购-${method}`);
     expect((await f.placeOrder(other.token, [{ skuId, quantity: 1 }])).status).toBe(201);
-    findTrade(f.sim.ctx, method, String(order.orderNo))!.state = "pending";
-    expect((await f.payAtGateway(method, String(order.orderNo))).status).toBe(200);
+    await lateGatewayPayment(method, String(order.orderNo));
     // A few more duplicates of the late notification: still one refund.
     await Promise.all([
       replay(method, String(order.orderNo), "normal"),
