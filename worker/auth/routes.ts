@@ -24,6 +24,12 @@ async function upsertShopper(
   return row!;
 }
 
+/** A shopper login's answer: a session token and who it belongs to. */
+async function shopperSession(shopper: { id: number; nickname: string }, secret: string) {
+  const who = { id: shopper.id, nickname: shopper.nickname };
+  return { token: await issueToken({ kind: "shopper", ...who }, secret), shopper: who };
+}
+
 authRoutes.openapi(
   createRoute({
     method: "post",
@@ -42,11 +48,7 @@ authRoutes.openapi(
       throw new AppError(503, "WECHAT_NOT_CONFIGURED", "微信登录未配置，本地开发请使用开发登录");
     const session = await code2Session({ appId, appSecret, apiBase: c.env.WECHAT_API_BASE }, code);
     const shopper = await upsertShopper(c.get("db"), session.openid, nickname || "微信用户", session.unionid);
-    const token = await issueToken(
-      { kind: "shopper", id: shopper.id, nickname: shopper.nickname },
-      c.env.SESSION_SECRET,
-    );
-    return c.json({ token, shopper: { id: shopper.id, nickname: shopper.nickname } });
+    return c.json(await shopperSession(shopper, c.env.SESSION_SECRET));
   },
 );
 
@@ -63,11 +65,7 @@ authRoutes.openapi(
     if (c.env.DEV_LOGIN !== "1") throw notFound("接口不存在");
     const { nickname } = c.req.valid("json");
     const shopper = await upsertShopper(c.get("db"), `dev:${nickname}`, nickname);
-    const token = await issueToken(
-      { kind: "shopper", id: shopper.id, nickname: shopper.nickname },
-      c.env.SESSION_SECRET,
-    );
-    return c.json({ token, shopper: { id: shopper.id, nickname: shopper.nickname } });
+    return c.json(await shopperSession(shopper, c.env.SESSION_SECRET));
   },
 );
 
