@@ -7,7 +7,7 @@ import { mkdir } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { seedCatalog } from "../../dev/seed/seed-catalog";
 import { seedStock } from "../../dev/seed/seed-stock";
 import { type PaymentSimulator, startPaymentSimulator } from "../../dev/payment-simulator/server";
@@ -26,20 +26,7 @@ export function assertPrerequisites() {
   if (!existsSync("/usr/bin/chromium")) throw new Error("chromium missing: apt-get install -y chromium");
 }
 
-export const launchBrowser = () =>
-  chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+export { launchChromium as launchBrowser } from "../../test/browser";
 
 export interface PhonePage {
   context: BrowserContext;

@@ -5,6 +5,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { staffToken } from "../../test/harness";
 import { fenToYuan } from "../../worker/shared/money";
 import {
   assertPrerequisites,
@@ -165,7 +166,7 @@ describe("shopper in the H5 store", { timeout: 90_000 }, () => {
     await screenshot(page, "07-pay");
   });
 
-  it("pays with Alipay H5 at the simulator's cashier; the order becomes 待发货 with a timeline", async () => {
+  it("pays with Alipay H5 at the simulator's cashier → 待发货; the merchant ships → 已发货 with tracking", async () => {
     const { page } = device;
     const payUrl = page.url();
     await tid(page, "pay-now").click();
@@ -180,7 +181,19 @@ describe("shopper in the H5 store", { timeout: 90_000 }, () => {
     expect(timeline).toContain("支付");
     await screenshot(page, "08-order-detail");
 
-    await open(page, "/pages/orders/list?tab=to_ship");
+    // The merchant ships through the API; the shopper's order page shows 已发货 and the tracking number.
+    const orderId = Number(new URLSearchParams(page.url().split("?")[1]).get("id"));
+    const merchant = await staffToken(store.stack, "merchant_admin", "e2e-merchant");
+    await api(`/api/admin/orders/${orderId}/ship`, {
+      method: "POST",
+      token: merchant,
+      json: { carrier: "顺丰速运", trackingNo: "SF1234567890" },
+    });
+    await page.reload();
+    await expect.poll(() => tid(page, "order-status").textContent(), { timeout: 10_000 }).toBe("已发货");
+    expect(await tid(page, "order-tracking").textContent()).toContain("SF1234567890");
+
+    await open(page, "/pages/orders/list?tab=to_receive");
     await expect.poll(() => tid(page, "order-card").count()).toBe(1);
     await screenshot(page, "09-orders");
     expect(device.external).toEqual([]);

@@ -98,10 +98,9 @@ export const SHOPPER_TABS = {
 } as const satisfies Record<string, readonly OrderStatus[]>;
 export type ShopperTab = keyof typeof SHOPPER_TABS;
 
-/** Shopper-visible label: a shipped order is 待收货 from the shopper's side. */
+/** Shopper-visible label: 待付款 rather than 待支付; a shipped order reads 已发货 (its tab is 待收货). */
 export function shopperStatusLabel(status: OrderStatus): string {
   if (status === "pending_payment") return "待付款";
-  if (status === "shipped") return "待收货";
   return STATUS_LABELS[status];
 }
 
