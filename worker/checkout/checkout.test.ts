@@ -365,6 +365,15 @@ describe("order snapshots", () => {
     expect(off.status).toBe(200);
 
     expect(await itemsOf()).toEqual(before);
+
+    // Subscribe messages link by order number: the owner finds it, anyone else gets the same 404.
+    const orderNo = String((await json(await f.stack.fetch(`/api/orders/${orderId}`, { token }))).orderNo);
+    const byNo = await json(await f.stack.fetch(`/api/orders/by-no/${orderNo}`, { token }));
+    expect(byNo.id).toBe(orderId);
+    const other = await f.newShopper("别人");
+    const stranger = await f.stack.fetch(`/api/orders/by-no/${orderNo}`, { token: other.token });
+    expect(stranger.status).toBe(404);
+    expect(await json(stranger)).toMatchObject({ error: { code: "NOT_FOUND", message: "订单不存在" } });
     expect(String(before.name)).toMatch(/^快照冰箱/);
     expect(before.specs).toEqual({ 颜色: "白" });
   });

@@ -79,7 +79,7 @@ describe("subscribe messages", () => {
       body: {
         touser: openid,
         template_id: "TPL-CREATED",
-        page: `pages/order/detail?no=${order.orderNo}`,
+        page: `pages/orders/detail?no=${order.orderNo}`,
         data: {
           character_string1: { value: order.orderNo },
           amount3: { value: `${(Number(order.payableFen) / 100).toFixed(2)}元` },
