@@ -338,26 +338,16 @@ const DRAW: Record<ArtKind, (p: Palette) => string> = {
     rect(466, 530, 14, 70, "#9AA3AD"),
 };
 
+/** A gradient's two stops, from `from` at the start to `to` at the end. */
+const stops = (from: string, to: string) =>
+  el("stop", { offset: 0, "stop-color": from }) + el("stop", { offset: 1, "stop-color": to });
+
 const defs = (accent: string, extra = "") =>
   "<defs>" +
   extra +
-  el(
-    "linearGradient",
-    { id: "bg", x1: 0, y1: 0, x2: 0, y2: 1 },
-    el("stop", { offset: 0, "stop-color": "#FFFFFF" }) +
-      el("stop", { offset: 1, "stop-color": shade(accent, 0.9) }),
-  ) +
-  el(
-    "linearGradient",
-    { id: "scr", x1: 0, y1: 0, x2: 1, y2: 1 },
-    el("stop", { offset: 0, "stop-color": "#0E2A47" }) +
-      el("stop", { offset: 1, "stop-color": shade(accent, 0.2) }),
-  ) +
-  el(
-    "radialGradient",
-    { id: "glass" },
-    el("stop", { offset: 0, "stop-color": "#5B7D9E" }) + el("stop", { offset: 1, "stop-color": GLASS }),
-  ) +
+  el("linearGradient", { id: "bg", x1: 0, y1: 0, x2: 0, y2: 1 }, stops("#FFFFFF", shade(accent, 0.9))) +
+  el("linearGradient", { id: "scr", x1: 0, y1: 0, x2: 1, y2: 1 }, stops("#0E2A47", shade(accent, 0.2))) +
+  el("radialGradient", { id: "glass" }, stops("#5B7D9E", GLASS)) +
   "</defs>";
 
 const svg = (w: number, h: number, body: string, viewBox = `0 0 ${w} ${h}`) =>
@@ -446,12 +436,7 @@ export function bannerSvg(b: BannerArt): string {
     300,
     defs(
       b.color,
-      el(
-        "linearGradient",
-        { id: "bn", x1: 0, y1: 0, x2: 1, y2: 1 },
-        el("stop", { offset: 0, "stop-color": b.color }) +
-          el("stop", { offset: 1, "stop-color": shade(b.color, -0.45) }),
-      ),
+      el("linearGradient", { id: "bn", x1: 0, y1: 0, x2: 1, y2: 1 }, stops(b.color, shade(b.color, -0.45))),
     ) +
       rect(0, 0, 750, 300, "url(#bn)") +
       circle(620, 150, 170, "#FFFFFF", { opacity: 0.12 }) +
