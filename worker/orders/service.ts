@@ -305,24 +305,22 @@ export async function afterCommit(
 // ---------- reads ----------
 
 /** A shopper's own order; anyone else's is "not found" (never 403: that would confirm it exists). */
-export async function getShopperOrder(db: Db, shopperId: number, id: number): Promise<OrderRow> {
+async function shopperOrder(db: Db, shopperId: number, match: SQL): Promise<OrderRow> {
   const o = await db
     .select()
     .from(orders)
-    .where(and(eq(orders.id, id), eq(orders.shopperId, shopperId)))
+    .where(and(match, eq(orders.shopperId, shopperId)))
     .get();
   if (!o) throw notFound("订单不存在");
   return o;
 }
 
-export async function getShopperOrderByNo(db: Db, shopperId: number, orderNo: string): Promise<OrderRow> {
-  const o = await db
-    .select()
-    .from(orders)
-    .where(and(eq(orders.orderNo, orderNo), eq(orders.shopperId, shopperId)))
-    .get();
-  if (!o) throw notFound("订单不存在");
-  return o;
+export function getShopperOrder(db: Db, shopperId: number, id: number): Promise<OrderRow> {
+  return shopperOrder(db, shopperId, eq(orders.id, id));
+}
+
+export function getShopperOrderByNo(db: Db, shopperId: number, orderNo: string): Promise<OrderRow> {
+  return shopperOrder(db, shopperId, eq(orders.orderNo, orderNo));
 }
 
 export async function getOrderForStaff(db: Db, id: number): Promise<OrderRow> {
