@@ -1,18 +1,8 @@
+import type { LiveSkuLine } from "./lines";
 import { request } from "./request";
 
-export interface CartLine {
-  skuId: number;
-  productId: number;
-  name: string;
-  specs: Record<string, string>;
-  imageUrl: string | null;
-  unitPriceFen: number;
-  quantity: number;
-  lineTotalFen: number;
-  stock: number | null;
-  available: boolean;
+export interface CartLine extends LiveSkuLine {
   unavailableReason: string | null;
-  unavailableLabel: string | null;
   selected: boolean;
 }
 

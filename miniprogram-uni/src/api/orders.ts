@@ -1,20 +1,9 @@
 import type { Address, AddressInput } from "./addresses";
+import type { LiveSkuLine, SkuLine } from "./lines";
 import type { BuyLine } from "@/utils/checkout-lines";
 import { request } from "./request";
 
-export interface QuoteLine {
-  skuId: number;
-  productId: number;
-  name: string;
-  specs: Record<string, string>;
-  imageUrl: string | null;
-  unitPriceFen: number;
-  quantity: number;
-  lineTotalFen: number;
-  stock: number | null;
-  available: boolean;
-  unavailableLabel: string | null;
-}
+export type QuoteLine = LiveSkuLine;
 
 export interface Adjustment {
   step: string;
@@ -39,17 +28,9 @@ export interface Quote {
 export type OrderStatus = "pending_payment" | "paid" | "shipped" | "completed" | "cancelled";
 export type OrderTab = "all" | "unpaid" | "to_ship" | "to_receive" | "completed";
 
-export interface OrderItem {
+export interface OrderItem extends SkuLine {
   /** The order item id (needed for the warranty lookup); present once the orders API exposes it. */
   id?: number;
-  skuId: number;
-  productId: number;
-  name: string;
-  specs: Record<string, string>;
-  imageUrl: string | null;
-  unitPriceFen: number;
-  quantity: number;
-  lineTotalFen: number;
 }
 
 export interface OrderSummary {
