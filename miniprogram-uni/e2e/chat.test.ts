@@ -15,6 +15,8 @@ import {
   screenshot,
   startStoreStack,
   expectToast,
+  fill,
+  tid,
 } from "./helpers";
 
 let store: StoreStack;
@@ -43,8 +45,6 @@ afterAll(async () => {
 });
 
 const open = (p: Page, hash: string) => p.goto(`${store.stack.baseUrl}/#${hash}`);
-const tid = (p: Page, id: string) => p.locator(`[data-testid="${id}"]`);
-const fill = (p: Page, id: string, value: string) => tid(p, id).locator("input").fill(value);
 const bubbles = (p: Page, text: string) => tid(p, "chat-message").filter({ hasText: text });
 
 // Browser steps on a busy 2-core CI box: generous per-step time, never a timed assertion.

@@ -57,6 +57,11 @@ export async function phone(browser: Browser): Promise<PhonePage> {
   return { context, page, external, errors };
 }
 
+/** The element with this data-testid. */
+export const tid = (p: Page, id: string) => p.locator(`[data-testid="${id}"]`);
+/** Types into the native field inside a uni-app <input> (the data-testid sits on its wrapper). */
+export const fill = (p: Page, id: string, value: string) => tid(p, id).locator("input").fill(value);
+
 export async function screenshot(page: Page, name: string) {
   await mkdir(SCREENSHOTS, { recursive: true });
   // Let images decode and transitions settle so the picture shows what a person would see.

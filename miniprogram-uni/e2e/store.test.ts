@@ -16,6 +16,8 @@ import {
   screenshot,
   startStoreStack,
   expectToast,
+  fill,
+  tid,
 } from "./helpers";
 
 let store: StoreStack;
@@ -38,8 +40,6 @@ async function api<T>(path: string, init: { token?: string; json?: unknown; meth
 }
 
 const open = (p: Page, hash: string) => p.goto(`${store.stack.baseUrl}/#${hash}`);
-const tid = (p: Page, id: string) => p.locator(`[data-testid="${id}"]`);
-const fill = (p: Page, id: string, value: string) => tid(p, id).locator("input").fill(value);
 /** The token the page got at login (uni.setStorageSync keeps the session JSON in localStorage). */
 async function sessionToken(p: Page): Promise<string> {
   const raw = await p.evaluate(() => localStorage.getItem("jd.shopper"));
