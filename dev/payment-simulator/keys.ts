@@ -1,8 +1,8 @@
 // Identities and test keys the simulator plays with. TEST ONLY: see test-keys/README.md.
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 
-const keyDir = fileURLToPath(new URL("./test-keys/", import.meta.url));
+const keyDir = join(import.meta.dirname, "test-keys/");
 const read = (name: string) => readFileSync(keyDir + name, "utf8");
 
 export interface SimIdentities {
