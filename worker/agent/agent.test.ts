@@ -308,11 +308,27 @@ describe("concurrent escalations", () => {
     const ids = crowd.map((c) => c.id);
     await lobbyB2.waitFor(() => assignedFrames(lobbyB2).length >= 2, "b2 full");
     await lobbyB1.waitFor(() => assignedFrames(lobbyB1).length >= 1, "b1 full");
-    const snapshot = await json<{
+    type Snapshot = {
       queue: { conversationId: number; position: number }[];
       agents: { id: number; load: number; capacity: number }[];
       mine: number[];
-    }>(await stack.fetch("/api/agent/queue", { token: b1.token }), 200);
+    };
+    const snapshotNow = async () =>
+      json<Snapshot>(await stack.fetch("/api/agent/queue", { token: b1.token }), 200);
+    // A room's "queued" frame can precede its lobby enqueue (an outbox call, retried by alarm when the
+    // first attempt fails under load): wait until every escalation has reached the lobby.
+    await expect
+      .poll(
+        async () => {
+          const s = await snapshotNow();
+          return (
+            s.queue.length + s.agents.reduce((n, a) => n + (a.id === b1.id || a.id === b2.id ? a.load : 0), 0)
+          );
+        },
+        { timeout: 30_000, interval: 200 },
+      )
+      .toBe(6);
+    const snapshot = await snapshotNow();
     expect(snapshot.agents.find((a) => a.id === b1.id)).toMatchObject({ load: 1, capacity: 1 });
     expect(snapshot.agents.find((a) => a.id === b2.id)).toMatchObject({ load: 2, capacity: 2 });
     const assigned = [...assignedFrames(lobbyB1), ...assignedFrames(lobbyB2)];
