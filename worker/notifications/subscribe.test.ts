@@ -72,7 +72,7 @@ describe("subscribe messages", () => {
       (await f.stack.sql.execute("SELECT openid FROM shoppers WHERE nickname = '订阅的买家'")).rows[0]!
         .openid,
     );
-    for (let i = 0; i < 100 && sent.length < 1; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 400 && sent.length < 1; i++) await new Promise((r) => setTimeout(r, 50));
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({
       accessToken: "TOKEN-1",
@@ -93,13 +93,13 @@ describe("subscribe messages", () => {
           args: [`order:${order.orderNo}:order_created`],
         })
       ).rows[0]!.status;
-    for (let i = 0; i < 50 && (await status()) !== "sent"; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && (await status()) !== "sent"; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await status()).toBe("sent");
 
     // Cancel: a second template, same cached token. A repeated cancel sends nothing more.
     await f.stack.fetch(`/api/orders/${order.id}/cancel`, { method: "POST", token, json: {} });
     await f.stack.fetch(`/api/orders/${order.id}/cancel`, { method: "POST", token, json: {} });
-    for (let i = 0; i < 100 && sent.length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 400 && sent.length < 2; i++) await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 200));
     expect(sent.map((s) => s.body.template_id)).toEqual(["TPL-CREATED", "TPL-CANCELLED"]);
     expect(tokenCalls).toBe(1);
