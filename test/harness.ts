@@ -10,9 +10,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Client, createClient } from "@libsql/client/web";
 import type { Miniflare } from "miniflare";
-import { Agent, type Dispatcher, fetch as undiciFetch } from "undici";
 import { startHranaGateway } from "../dev/hrana-gateway/index";
 import { applyMigrations } from "../dev/migrate";
+import { oneShotFetch } from "../dev/one-shot-fetch";
 import { startWorkerRuntime } from "../dev/worker-runtime";
 import type { StaffRole } from "../worker/shared/auth";
 import { hashPassword } from "../worker/shared/password";
@@ -61,13 +61,11 @@ export async function startStack(opts: { vars?: Record<string, string> } = {}): 
       const headers = new Headers(rest.headers);
       if (token) headers.set("authorization", `Bearer ${token}`);
       if (json !== undefined) headers.set("content-type", "application/json");
-      const body = json !== undefined ? JSON.stringify(json) : rest.body;
-      return undiciFetch(baseUrl + path, {
+      return oneShotFetch(baseUrl + path, {
         ...(rest as object),
         headers: Object.fromEntries(headers),
-        body: body as string,
-        dispatcher: oneShot,
-      }) as unknown as Promise<Response>;
+        body: json !== undefined ? JSON.stringify(json) : rest.body,
+      });
     },
     async close() {
       sql.close();
@@ -77,18 +75,6 @@ export async function startStack(opts: { vars?: Record<string, string> } = {}): 
     },
   };
 }
-
-/**
- * One connection per request, as Miniflare's own dispatchFetch does: reusing an idle keep-alive
- * connection races workerd closing it, and the request then fails with "other side closed" without
- * having reached the worker — a flake in concurrency tests, not a behaviour of the code under test.
- */
-class OneShotAgent extends Agent {
-  override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
-    return super.dispatch({ ...options, reset: true }, handler);
-  }
-}
-const oneShot = new OneShotAgent();
 
 async function tokenFrom(res: Response, what: string): Promise<string> {
   const body = (await res.json()) as { token?: string };

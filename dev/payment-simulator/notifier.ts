@@ -1,5 +1,6 @@
 // Delivers notifications to the merchant's notify_url the way the gateways do: POST, judge the reply,
 // retry on a schedule. Each attempt is built afresh, so WeChat retries carry fresh timestamps.
+import { oneShotFetch } from "../one-shot-fetch";
 import type { SimMethod } from "./state";
 
 export interface OutboundNotification {
@@ -103,7 +104,7 @@ export class Notifier {
   async send(method: SimMethod, n: OutboundNotification): Promise<DeliveryAttempt> {
     const atMs = this.opts.now();
     try {
-      const res = await fetch(n.url, {
+      const res = await oneShotFetch(n.url, {
         method: "POST",
         headers: n.headers,
         body: n.body,
