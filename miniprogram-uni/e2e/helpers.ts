@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
+import { oneShotFetch } from "../../dev/one-shot-fetch";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -92,9 +93,9 @@ async function startForwarder(): Promise<{ url: string; setTarget(t: string): vo
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers))
       if (typeof v === "string" && k !== "host" && k !== "content-length") headers.set(k, v);
-    const upstream = await fetch(target + req.url, {
+    const upstream = await oneShotFetch(target + req.url, {
       method: req.method,
-      headers,
+      headers: Object.fromEntries(headers),
       body: chunks.length ? Buffer.concat(chunks) : undefined,
     });
     const out: Record<string, string> = {};

@@ -41,7 +41,7 @@ async function startForwarder(): Promise<Forwarder> {
       return;
     }
     const t = new URL(req.url ?? "/", target);
-    const out = request(t, { method: req.method, headers: req.headers }, (r) => {
+    const out = request(t, { method: req.method, headers: req.headers, agent: false }, (r) => {
       res.writeHead(r.statusCode ?? 502, r.headers);
       r.pipe(res);
     });
