@@ -4,14 +4,12 @@
  */
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import { oneShotFetch } from "../../dev/one-shot-fetch";
-import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { seedCatalog } from "../../dev/seed/seed-catalog";
 import { seedStock } from "../../dev/seed/seed-stock";
 import { type PaymentSimulator, startPaymentSimulator } from "../../dev/payment-simulator/server";
+import { startForwarder } from "../../test/forwarder";
 import { type Stack, staffToken, startStack } from "../../test/harness";
 import { createDb } from "../../worker/db/client";
 import { seedFaq } from "../../worker/faq/service";
@@ -84,34 +82,6 @@ export async function expectToast(page: Page, text: string) {
     .waitFor({ state: "visible", timeout: 10_000 });
 }
 
-/** Forwards HTTP to a target fixed later: the payment simulator needs our notify URL before the worker exists. */
-async function startForwarder(): Promise<{ url: string; setTarget(t: string): void; close(): Promise<void> }> {
-  let target = "";
-  const server: Server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers))
-      if (typeof v === "string" && k !== "host" && k !== "content-length") headers.set(k, v);
-    const upstream = await oneShotFetch(target + req.url, {
-      method: req.method,
-      headers: Object.fromEntries(headers),
-      body: chunks.length ? Buffer.concat(chunks) : undefined,
-    });
-    const out: Record<string, string> = {};
-    upstream.headers.forEach((v, k) => {
-      out[k] = v;
-    });
-    res.writeHead(upstream.status, out);
-    res.end(Buffer.from(await upstream.arrayBuffer()));
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    setTarget: (t) => (target = t),
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
 
 export interface StoreStack {
   stack: Stack;

@@ -3,10 +3,9 @@
  * payment simulator speaking the real WeChat Pay v3 / Alipay protocols, and a loopback forwarder so
  * the notify URL the worker gives the gateway is known before the worker's port is.
  */
-import { createServer, request } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll } from "vitest";
 import { type PaymentSimulator, startPaymentSimulator } from "../../dev/payment-simulator/server";
+import { startForwarder } from "../../test/forwarder";
 import { type Stack, shopperToken, staffToken, startStack } from "../../test/harness";
 
 /** The running stack and simulator; the test helpers are bound to it (see `OrderFixture`). */
@@ -21,52 +20,6 @@ interface FixtureCore {
 }
 
 export type OrderFixture = FixtureCore & ReturnType<typeof helpersFor>;
-
-interface Forwarder {
-  url: string;
-  setTarget(url: string): void;
-  /** While true, notifications are "lost" on the way (503: the gateway retries, then gives up). */
-  setDrop(drop: boolean): void;
-  close(): Promise<void>;
-}
-
-async function startForwarder(): Promise<Forwarder> {
-  let target = "";
-  let drop = false;
-  const server = createServer((req, res) => {
-    if (drop) {
-      req.resume();
-      res.writeHead(503);
-      res.end();
-      return;
-    }
-    const t = new URL(req.url ?? "/", target);
-    const out = request(t, { method: req.method, headers: req.headers, agent: false }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
-    out.on("error", () => {
-      res.writeHead(502);
-      res.end();
-    });
-    req.pipe(out);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    setTarget: (url) => {
-      target = url;
-    },
-    setDrop: (d) => {
-      drop = d;
-    },
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
 
 export async function startOrderFixture(vars: Record<string, string> = {}): Promise<OrderFixture> {
   const forwarder = await startForwarder();
