@@ -14,7 +14,7 @@ import {
 } from "../worker/chat/protocol";
 import type { Env } from "../worker/env";
 import { createLogger, type Logger } from "../worker/shared/log";
-import { jsonError, readPrincipal, roomStub } from "./chat-stubs";
+import { CAPACITY_HEADER, jsonError, readPrincipal, roomStub } from "./chat-stubs";
 import {
   type AgentSlot,
   checkClaim,
@@ -24,8 +24,6 @@ import {
   type TransferCheck,
 } from "./lobby-queue";
 
-/** Sent by the worker with an agent's connection: their configured capacity. */
-export const CAPACITY_HEADER = "x-agent-capacity";
 const RETRY_MS = 3_000;
 
 type QueueRow = {

@@ -3,6 +3,8 @@ import type { Env } from "../worker/env";
 
 /** Set by the worker on requests it forwards to a room or the lobby; never taken from a client. */
 export const PRINCIPAL_HEADER = "x-chat-principal";
+/** Sent by the worker with an agent's lobby connection: their configured capacity. */
+export const CAPACITY_HEADER = "x-agent-capacity";
 
 export interface ChatPrincipal {
   role: "shopper" | "agent";

@@ -1,8 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, desc, eq } from "drizzle-orm";
 import type { Context } from "hono";
-import { CAPACITY_HEADER } from "../../durable-objects/agent-lobby";
-import { lobbyStub, roomStub } from "../../durable-objects/chat-stubs";
+import { CAPACITY_HEADER, lobbyStub, roomStub } from "../../durable-objects/chat-stubs";
 import { shoppers } from "../auth/schema";
 import { recentOrders } from "../chat/orders-context";
 import { socketPrincipal } from "../chat/routes";
