@@ -10,7 +10,7 @@
  */
 import { cpus, loadavg, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
-import { json, type OrderFixture, startOrderFixture } from "../worker/orders/integration-fixture";
+import { json, type OrderFixture, startOrderFixture } from "../test/order-fixture";
 import { assertLoopback, markdownTable, percentile, runLoad } from "./lib/load";
 
 const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS ?? 300);

@@ -7,7 +7,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../test/browser";
 import { type Stack, shopperToken, staffToken, startStack } from "../../test/harness";
-import { TestSocket } from "../chat/ws-test-client";
+import { TestSocket } from "../../test/ws-client";
 
 let stack: Stack;
 let browser: Browser;

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Stack, shopperToken, staffToken, startStack } from "../../test/harness";
-import { type Frame, TestSocket } from "../chat/ws-test-client";
+import { type Frame, TestSocket } from "../../test/ws-client";
 
 let stack: Stack;
 let wsBase: string;

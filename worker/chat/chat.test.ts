@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LlmSimulator, startLlmSimulator } from "../../dev/llm-simulator/server";
 import { type Stack, shopperToken, staffToken, startStack } from "../../test/harness";
+import { type Frame, TestSocket } from "../../test/ws-client";
 import { createDb } from "../db/client";
 import { seedFaq } from "../faq/service";
 import { CHAT_LIMITS, PING_FRAME } from "./protocol";
-import { type Frame, TestSocket } from "./ws-test-client";
 
 let stack: Stack;
 let llm: LlmSimulator;

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { shopperToken } from "../../test/harness";
-import { json, useOrderFixture } from "../orders/integration-fixture";
+import { json, useOrderFixture } from "../../test/order-fixture";
 
 const f = useOrderFixture();
 

@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { json, type OrderFixture, startOrderFixture } from "../orders/integration-fixture";
+import { json, type OrderFixture, startOrderFixture } from "../../test/order-fixture";
 
 interface Sent {
   accessToken: string | null;

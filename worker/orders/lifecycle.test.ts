@@ -3,8 +3,8 @@
  * and OrderTimer Durable Objects, and the payment simulator speaking WeChat Pay v3 and Alipay.
  */
 import { describe, expect, it } from "vitest";
+import { json, useOrderFixture } from "../../test/order-fixture";
 import { createDb } from "../db/client";
-import { json, useOrderFixture } from "./integration-fixture";
 import { recentOrderContexts } from "./service";
 
 const f = useOrderFixture();

@@ -4,8 +4,8 @@
  * Also the merchant side: list, filter, search, remark, CSV export.
  */
 import { describe, expect, it } from "vitest";
+import { json, useOrderFixture } from "../../test/order-fixture";
 import { parseCsv } from "../catalog/csv";
-import { json, useOrderFixture } from "./integration-fixture";
 
 const f = useOrderFixture({ ORDER_PAY_TIMEOUT_SECONDS: "2", ORDER_AUTO_COMPLETE_SECONDS: "2" });
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { findTrade } from "../../dev/payment-simulator/state";
-import { json, useOrderFixture } from "../orders/integration-fixture";
+import { json, useOrderFixture } from "../../test/order-fixture";
 
 const f = useOrderFixture();
 

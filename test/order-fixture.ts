@@ -4,9 +4,9 @@
  * the notify URL the worker gives the gateway is known before the worker's port is.
  */
 import { afterAll, beforeAll } from "vitest";
-import { type PaymentSimulator, startPaymentSimulator } from "../../dev/payment-simulator/server";
-import { startForwarder } from "../../test/forwarder";
-import { type Stack, shopperToken, staffToken, startStack } from "../../test/harness";
+import { type PaymentSimulator, startPaymentSimulator } from "../dev/payment-simulator/server";
+import { startForwarder } from "./forwarder";
+import { type Stack, shopperToken, staffToken, startStack } from "./harness";
 
 /** The running stack and simulator; the test helpers are bound to it (see `OrderFixture`). */
 interface FixtureCore {
