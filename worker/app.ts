@@ -24,6 +24,19 @@ import { docsPage } from "./shared/docs-page";
 import { database, notFoundJson, onError } from "./shared/middleware";
 import { validationHook } from "./shared/validation";
 
+/**
+ * The header of the OpenAPI 3.1 document served at /api/openapi.json. dev/api-types.ts builds the same
+ * document in Node (createApp().getOpenAPI31Document) to generate the mini program's API types.
+ */
+export const OPENAPI_DOCUMENT = {
+  openapi: "3.1.0",
+  info: {
+    title: "家电商城 API",
+    version: "0.1.0",
+    description: "jiadian-mall: 金额单位为分，时间为 UTC 毫秒",
+  },
+};
+
 /** The composition root: cross-cutting middleware, then one router per domain. */
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -71,14 +84,7 @@ export function createApp() {
   app.route("/api/admin", inventoryAdminRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
-  app.doc31("/api/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "家电商城 API",
-      version: "0.1.0",
-      description: "jiadian-mall: 金额单位为分，时间为 UTC 毫秒",
-    },
-  });
+  app.doc31("/api/openapi.json", OPENAPI_DOCUMENT);
   app.get("/api/docs", (c) => c.html(docsPage("/api/openapi.json")));
   app.get("/api/health", (c) => c.json({ ok: true }));
   app.get("/agent", agentConsole);
