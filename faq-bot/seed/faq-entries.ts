@@ -1,5 +1,5 @@
+import { describeWarranty, WARRANTY_POLICIES } from "../../worker/after-sales/warranty-policies";
 import type { FaqEntry } from "../types";
-import { describeWarranty, WARRANTY_POLICIES } from "./warranty-policies";
 
 /**
  * Seed FAQ for the appliance store. Ids are stable slugs: the chat room, analytics and the eval set

@@ -13,7 +13,7 @@ import { startForwarder } from "../../test/forwarder";
 import { type Stack, staffToken, startStack } from "../../test/harness";
 import { createDb } from "../../worker/db/client";
 import { seedFaq } from "../../worker/faq/service";
-import { seedOutlets } from "../../worker/after-sales/service";
+import { seedOutlets } from "../../dev/seed/seed-outlets";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const H5_INDEX = resolve(ROOT, "miniprogram-uni/dist/build/h5/index.html");

@@ -3,15 +3,15 @@
  * policies, outlets by city / category / distance, validation, and the warranty of a purchased item.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { WARRANTY_POLICIES } from "../../faq-bot/seed/warranty-policies";
+import { OUTLET_SEED } from "../../dev/seed/outlets";
+import { seedOutlets } from "../../dev/seed/seed-outlets";
 import { type Stack, shopperToken, staffToken, startStack } from "../../test/harness";
 import { categories, products } from "../catalog/schema";
 import { createDb, type Db } from "../db/client";
 import { orderItems, orders } from "../orders/schema";
 import { haversineMeters } from "./geo";
-import { OUTLET_SEED } from "./outlet-seed";
-import { seedOutlets } from "./service";
 import { addChinaMonths } from "./warranty";
+import { WARRANTY_POLICIES } from "./warranty-policies";
 
 let stack: Stack;
 let db: Db;

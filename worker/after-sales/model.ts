@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { WARRANTY_POLICIES } from "../../faq-bot/seed/warranty-policies";
+import { WARRANTY_POLICIES } from "./warranty-policies";
 
 const slugs = WARRANTY_POLICIES.map((p) => p.slug) as [string, ...string[]];
 

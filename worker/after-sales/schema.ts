@@ -16,7 +16,7 @@ export const repairOutlets = sqliteTable(
     /** GCJ-02 coordinates (what Chinese maps and wx.getLocation({ type: "gcj02" }) use). */
     lat: real("lat").notNull(),
     lng: real("lng").notNull(),
-    /** Warranty policy slugs served (faq-bot/seed/warranty-policies.ts), e.g. ["tv","ac"]. */
+    /** Warranty policy slugs served (warranty-policies.ts), e.g. ["tv","ac"]. */
     categories: text("categories", { mode: "json" }).$type<string[]>().notNull(),
     createdAt: integer("created_at").notNull(),
   },

@@ -1,14 +1,13 @@
 import { and, asc, count, eq, type SQL, sql } from "drizzle-orm";
-import { describeWarranty, WARRANTY_POLICIES } from "../../faq-bot/seed/warranty-policies";
 import { categories, products } from "../catalog/schema";
 import type { Db } from "../db/client";
 import { orderItems, orders } from "../orders/schema";
 import { notFound } from "../shared/errors";
 import { byDistance } from "./geo";
 import { normalizeCity, type OutletQuery } from "./model";
-import { OUTLET_SEED } from "./outlet-seed";
 import { repairOutlets } from "./schema";
 import { baselinePolicy, policyForCategory, warrantyStatus } from "./warranty";
+import { describeWarranty, WARRANTY_POLICIES } from "./warranty-policies";
 
 // ---------- warranty policies ----------
 
@@ -48,18 +47,6 @@ export async function outletCities(db: Db) {
     .from(repairOutlets)
     .groupBy(repairOutlets.city)
     .orderBy(asc(repairOutlets.city));
-}
-
-/** Inserts the seed outlets when the table is empty. Returns rows inserted. */
-export async function seedOutlets(db: Db): Promise<number> {
-  const existing = await db.select({ n: count() }).from(repairOutlets).get();
-  if ((existing?.n ?? 0) > 0) return 0;
-  const now = Date.now();
-  const inserted = await db
-    .insert(repairOutlets)
-    .values(OUTLET_SEED.map((o) => ({ ...o, createdAt: now })))
-    .returning({ id: repairOutlets.id });
-  return inserted.length;
 }
 
 // ---------- warranty of a purchased item ----------

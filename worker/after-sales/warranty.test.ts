@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { WARRANTY_POLICIES } from "../../faq-bot/seed/warranty-policies";
 import { addChinaMonths, baselinePolicy, policyForCategory, warrantyStatus } from "./warranty";
+import { WARRANTY_POLICIES } from "./warranty-policies";
 
 /** Epoch ms of a Beijing wall-clock time. */
 const bj = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h - 8, min);

@@ -3,7 +3,7 @@
  * counted on the China calendar (UTC+8, no DST): delivered on 2025-03-10 with 1 year → covered through
  * 2026-03-09, i.e. until 2026-03-10 00:00 Beijing time. A 29 February start ends on 1 March 00:00.
  */
-import { WARRANTY_POLICIES, type WarrantyPolicy } from "../../faq-bot/seed/warranty-policies";
+import { WARRANTY_POLICIES, type WarrantyPolicy } from "./warranty-policies";
 
 const CHINA_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86400_000;

@@ -1,7 +1,7 @@
 /**
- * Seed repair outlets (维修网点) in eight cities. Addresses are real streets, coordinates GCJ-02 near
- * them; outlet names and phone numbers are fictitious placeholders for the demo store.
- * `categories` are warranty policy slugs (faq-bot/seed/warranty-policies.ts).
+ * Demo repair outlets (维修网点) in eight cities, for `npm start` and the tests (a real store enters its
+ * own). Addresses are real streets, coordinates GCJ-02 near them; outlet names and phone numbers are
+ * fictitious placeholders. `categories` are warranty policy slugs (worker/after-sales/warranty-policies.ts).
  */
 export interface OutletSeed {
   name: string;
