@@ -1,6 +1,6 @@
 /** Cross-cutting behaviour of the composed app, through workerd over HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Stack, staffToken, startStack } from "../test/harness";
+import { type Stack, shopperToken, staffToken, startStack } from "../test/harness";
 
 let stack: Stack;
 beforeAll(async () => {
@@ -62,6 +62,27 @@ describe("app", () => {
     });
     expect(asPut.status).toBe(200);
     expect(((await asPut.json()) as { name: string }).name).toBe("彩电");
+  });
+
+  it("guards every /api/admin route centrally: login, then the role the admin guard table allows", async () => {
+    const [shopper, agent, merchant] = await Promise.all([
+      shopperToken(stack, "越权顾客"),
+      staffToken(stack, "agent"),
+      staffToken(stack, "merchant_admin"),
+    ]);
+    const status = async (path: string, token?: string) => (await stack.fetch(path, { token })).status;
+    expect(await status("/api/admin/chat/agents")).toBe(401);
+    expect(await status("/api/admin/chat/agents", shopper)).toBe(403);
+    expect(await status("/api/admin/chat/agents", agent)).toBe(403);
+    expect(await status("/api/admin/chat/agents", merchant)).toBe(200);
+    expect(await status("/api/admin/orders", shopper)).toBe(403);
+    expect(await status("/api/admin/orders", agent)).toBe(200);
+    expect(await status("/api/admin/orders", merchant)).toBe(200);
+    expect(await status("/api/admin/orders/export.csv", agent)).toBe(403);
+    // A route nobody has written yet is denied to agents before it can exist: merchant admins only.
+    expect(await status("/api/admin/not-yet-a-route")).toBe(401);
+    expect(await status("/api/admin/not-yet-a-route", agent)).toBe(403);
+    expect(await status("/api/admin/not-yet-a-route", merchant)).toBe(404);
   });
 
   it("returns JSON errors with a request id for unknown routes", async () => {

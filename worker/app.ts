@@ -1,5 +1,4 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { cors } from "hono/cors";
 import { methodOverride } from "hono/method-override";
 import { requestId } from "hono/request-id";
 import { addressRoutes } from "./addresses/routes";
@@ -19,7 +18,9 @@ import { notificationRoutes } from "./notifications/routes";
 import { orderAdminRoutes } from "./orders/admin-routes";
 import { orderRoutes } from "./orders/routes";
 import { paymentNotifyRoutes } from "./payments/routes";
+import { adminGuard } from "./shared/admin-guard";
 import { authenticate } from "./shared/auth";
+import { corsFromEnv } from "./shared/cors";
 import { docsPage } from "./shared/docs-page";
 import { database, notFoundJson, onError } from "./shared/middleware";
 import { validationHook } from "./shared/validation";
@@ -42,28 +43,12 @@ export function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use("*", requestId());
-  app.use("/api/*", async (c, next) => {
-    const allowed = (c.env.CORS_ORIGINS ?? "")
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean);
-    return cors({
-      origin: (origin) => (allowed.includes("*") || allowed.includes(origin) ? origin : null),
-      allowHeaders: [
-        "authorization",
-        "content-type",
-        "idempotency-key",
-        "x-request-id",
-        "x-http-method-override",
-      ],
-      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-      exposeHeaders: ["x-request-id"],
-      maxAge: 600,
-    })(c, next);
-  });
+  app.use("/api/*", corsFromEnv);
   // wx.request cannot send PATCH: the mini program POSTs with X-HTTP-Method-Override instead.
   app.use("/api/*", methodOverride({ app, header: "x-http-method-override" }));
   app.use("/api/*", database, authenticate);
+  // Every admin route, whichever domain mounts it, passes the role table in shared/admin-guard.ts.
+  app.use("/api/admin/*", adminGuard);
 
   app.route("/api", authRoutes);
   app.route("/api", catalogRoutes);

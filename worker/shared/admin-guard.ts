@@ -1,0 +1,55 @@
+/**
+ * Who may call /api/admin/*: one table for every domain's admin routes, enforced by one middleware
+ * in the composition root, so a new admin route is protected without remembering a guard.
+ */
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../env";
+import type { StaffRole } from "./auth";
+import { forbidden, unauthorized } from "./errors";
+
+const MERCHANT: readonly StaffRole[] = ["merchant_admin"];
+const MERCHANT_OR_AGENT: readonly StaffRole[] = ["merchant_admin", "agent"];
+
+export interface AdminRule {
+  /** Covers this path and everything below it; a "*" segment matches any one segment (an id). */
+  path: string;
+  roles: readonly StaffRole[];
+}
+
+/**
+ * The first matching rule wins, so specific rules come before the general ones. Anything not listed
+ * (catalog, inventory, FAQ, chat agents and CSAT, shop settings, any future admin route) is
+ * merchant_admin only.
+ */
+export const ADMIN_RULES: readonly AdminRule[] = [
+  // Agents look orders up for shoppers, but only merchants export, ship, annotate, cancel or sweep.
+  { path: "/api/admin/orders/export.csv", roles: MERCHANT },
+  { path: "/api/admin/orders/sweep", roles: MERCHANT },
+  { path: "/api/admin/orders/*/ship", roles: MERCHANT },
+  { path: "/api/admin/orders/*/remark", roles: MERCHANT },
+  { path: "/api/admin/orders/*/cancel", roles: MERCHANT },
+  { path: "/api/admin/orders", roles: MERCHANT_OR_AGENT },
+];
+
+/** Deny by default: an admin path no rule mentions needs a merchant admin. */
+export const DEFAULT_ADMIN_ROLES = MERCHANT;
+
+const segments = (path: string) => path.split("/").filter(Boolean);
+
+function covers(rule: string[], path: string[]): boolean {
+  return rule.length <= path.length && rule.every((seg, i) => seg === "*" || seg === path[i]);
+}
+
+/** The staff roles allowed on an /api/admin path (the request path, without query). */
+export function allowedRoles(path: string): readonly StaffRole[] {
+  const parts = segments(path);
+  return ADMIN_RULES.find((rule) => covers(segments(rule.path), parts))?.roles ?? DEFAULT_ADMIN_ROLES;
+}
+
+/** Mounted on /api/admin/*: no principal → 401; a shopper, or staff in the wrong role → 403. */
+export const adminGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const auth = c.get("auth");
+  if (!auth) throw unauthorized();
+  if (auth.kind !== "staff" || !allowedRoles(c.req.path).includes(auth.role)) throw forbidden();
+  await next();
+};
