@@ -1,20 +1,22 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, desc, eq } from "drizzle-orm";
 import type { Context } from "hono";
-import { CAPACITY_HEADER, lobbyStub, roomStub } from "../../durable-objects/chat-stubs";
-import { shoppers } from "../auth/schema";
-import { recentOrders } from "../chat/orders-context";
 import { socketPrincipal } from "../chat/routes";
-import { conversations } from "../chat/schema";
-import { agentCapacity, forwardSocket, roomError } from "../chat/service";
 import type { AppEnv } from "../env";
 import { requireStaff, staffOf } from "../shared/auth";
 import { toBase64Url } from "../shared/base64url";
-import { AppError, forbidden, notFound } from "../shared/errors";
 import { bearer, createRouter, jsonBody, jsonCreated, jsonOk } from "../shared/router";
 import { idParam } from "../shared/validation";
 import { createCanned, deleteCanned, listCanned, updateCanned } from "./canned";
 import { agentPage, agentPageCsp } from "./page";
+import {
+  agentConversations,
+  claimConversation,
+  closeConversation,
+  connectLobby,
+  conversationContext,
+  lobbySnapshot,
+  transferConversation,
+} from "./service";
 
 /** GET /agent: the workbench page. A fresh nonce per response lets only its own script run. */
 export function agentConsole(c: Context<AppEnv>) {
@@ -24,25 +26,18 @@ export function agentConsole(c: Context<AppEnv>) {
   return c.html(agentPage(nonce));
 }
 
-/** The agent workbench API: lobby, conversations the agent handles, canned replies. */
+/**
+ * The agent workbench API: lobby, conversations the agent handles, canned replies. Mounted at /api,
+ * outside /api/admin, so it keeps its own role checks.
+ */
 export const agentRoutes = createRouter();
 
 const agentOnly = requireStaff("agent");
 const cannedStaff = requireStaff("agent", "merchant_admin");
 const TAGS = ["agent"];
 
-const lobbyError = (r: { code: string; message: string }) =>
-  new AppError(r.code === "AGENT_NOT_FOUND" ? 404 : 409, r.code, r.message);
-
 // WebSocket: queue and presence updates (frames in worker/chat/protocol.ts, docs/chat.md).
-agentRoutes.get("/agent/lobby/ws", async (c) => {
-  const who = await socketPrincipal(c);
-  if (who.role !== "agent") throw forbidden("仅限客服使用");
-  const capacity = await agentCapacity(c.get("db"), who.id);
-  return forwardSocket(lobbyStub(c.env), "https://agent-lobby/ws", who, {
-    [CAPACITY_HEADER]: String(capacity),
-  });
-});
+agentRoutes.get("/agent/lobby/ws", async (c) => connectLobby(c.get("db"), c.env, await socketPrincipal(c)));
 
 agentRoutes.openapi(
   createRoute({
@@ -54,10 +49,7 @@ agentRoutes.openapi(
     middleware: [agentOnly] as const,
     responses: jsonOk("{ queue, agents, mine }"),
   }),
-  async (c) => {
-    const { type: _type, ...snapshot } = await lobbyStub(c.env).snapshot(staffOf(c).id);
-    return c.json(snapshot);
-  },
+  async (c) => c.json(await lobbySnapshot(c.env, staffOf(c).id)),
 );
 
 agentRoutes.openapi(
@@ -72,26 +64,7 @@ agentRoutes.openapi(
     responses: jsonOk("{ items }"),
   }),
   async (c) => {
-    const { status } = c.req.valid("query");
-    const items = await c
-      .get("db")
-      .select({
-        id: conversations.id,
-        status: conversations.status,
-        shopperId: conversations.shopperId,
-        shopperName: shoppers.nickname,
-        escalationReason: conversations.escalationReason,
-        csat: conversations.csat,
-        assignedAt: conversations.assignedAt,
-        closedAt: conversations.closedAt,
-      })
-      .from(conversations)
-      .leftJoin(shoppers, eq(shoppers.id, conversations.shopperId))
-      .where(
-        and(eq(conversations.agentId, staffOf(c).id), status ? eq(conversations.status, status) : undefined),
-      )
-      .orderBy(desc(conversations.updatedAt))
-      .limit(100);
+    const items = await agentConversations(c.get("db"), staffOf(c).id, c.req.valid("query").status);
     return c.json({ items });
   },
 );
@@ -107,19 +80,7 @@ agentRoutes.openapi(
     request: { params: idParam },
     responses: jsonOk("{ conversation, shopper, orders }"),
   }),
-  async (c) => {
-    const me = staffOf(c);
-    const room = await roomStub(c.env, c.req.valid("param").id).summary();
-    if (!room) throw notFound("会话不存在");
-    if (room.agent?.id !== me.id) throw forbidden("该会话不在您的接待列表中");
-    const db = c.get("db");
-    const shopper = await db.query.shoppers.findFirst({ where: eq(shoppers.id, room.shopperId) });
-    return c.json({
-      conversation: room,
-      shopper: { id: room.shopperId, nickname: shopper?.nickname ?? room.shopperName },
-      orders: await recentOrders(db, room.shopperId).catch(() => []),
-    });
-  },
+  async (c) => c.json(await conversationContext(c.get("db"), c.env, staffOf(c).id, c.req.valid("param").id)),
 );
 
 agentRoutes.openapi(
@@ -134,10 +95,7 @@ agentRoutes.openapi(
     responses: jsonOk("{ ok }"),
   }),
   async (c) => {
-    const me = staffOf(c);
-    const capacity = await agentCapacity(c.get("db"), me.id);
-    const r = await lobbyStub(c.env).claim(c.req.valid("param").id, { id: me.id, name: me.name, capacity });
-    if (!r.ok) throw lobbyError(r);
+    await claimConversation(c.get("db"), c.env, staffOf(c), c.req.valid("param").id);
     return c.json({ ok: true });
   },
 );
@@ -154,12 +112,7 @@ agentRoutes.openapi(
     responses: jsonOk("{ ok }"),
   }),
   async (c) => {
-    const r = await lobbyStub(c.env).transfer(
-      c.req.valid("param").id,
-      staffOf(c).id,
-      c.req.valid("json").toAgentId,
-    );
-    if (!r.ok) throw lobbyError(r);
+    await transferConversation(c.env, staffOf(c).id, c.req.valid("param").id, c.req.valid("json").toAgentId);
     return c.json({ ok: true });
   },
 );
@@ -176,13 +129,7 @@ agentRoutes.openapi(
     responses: jsonOk("{ ok }"),
   }),
   async (c) => {
-    const me = staffOf(c);
-    const r = await roomStub(c.env, c.req.valid("param").id).close({
-      role: "agent",
-      id: me.id,
-      name: me.name,
-    });
-    if (!r.ok) throw roomError(r);
+    await closeConversation(c.env, staffOf(c), c.req.valid("param").id);
     return c.json({ ok: true });
   },
 );
