@@ -11,13 +11,12 @@ import {
   emptyState,
   type Reservation,
   release,
-  reReserve,
   reserve,
   revert,
   type StockState,
   type Transition,
 } from "../../durable-objects/stock-ledger";
-import { confirmItems, reReserveItems, reserveItems, type StockEnv } from "./client";
+import { confirmItems, reserveItems, type StockEnv } from "./client";
 
 class MemoryCounter {
   state: StockState;
@@ -49,12 +48,6 @@ class MemoryCounter {
     return this.run(
       "confirm",
       confirm(this.state, this.reservations.get(orderId), { reReserve: !!opts.reReserve }, Date.now()),
-    );
-  }
-  reReserve(_sku: number, orderId: string, ttlMs: number) {
-    return this.run(
-      "reReserve",
-      reReserve(this.state, this.reservations.get(orderId), { ttlMs }, Date.now()),
     );
   }
   release(_sku: number, orderId: string, opts: { compensation?: boolean; reason?: string } = {}) {
@@ -119,7 +112,7 @@ describe("reserveItems when an object call fails in transit", () => {
   });
 });
 
-describe("confirmItems and reReserveItems are all or nothing", () => {
+describe("confirmItems is all or nothing", () => {
   it("a confirm that fails on one SKU reverts the SKUs it sold", async () => {
     const w = world({ 1: 5, 2: 5 });
     await w.reserveAll("o4", { skuId: 1, qty: 1 }, { skuId: 2, qty: 1 });
@@ -137,20 +130,5 @@ describe("confirmItems and reReserveItems are all or nothing", () => {
     expect(await confirmItems(w.env, "o4", [1, 2], { reReserve: true })).toEqual({ ok: true });
     expect(await confirmItems(w.env, "o4", [1, 2], { reReserve: true })).toEqual({ ok: true });
     expect(w.obj(1).state.sold + w.obj(2).state.sold).toBe(2);
-  });
-
-  it("a re-reserve short on one SKU puts back the SKUs it re-held", async () => {
-    const w = world({ 1: 5, 2: 1 });
-    await w.reserveAll("o5", { skuId: 1, qty: 1 }, { skuId: 2, qty: 1 });
-    for (const id of [1, 2]) await w.obj(id).release(id, "o5");
-    await w.reserveAll("other", { skuId: 2, qty: 1 });
-    expect(await reReserveItems(w.env, "o5", [1, 2], 60_000)).toEqual({
-      ok: false,
-      code: "OUT_OF_STOCK",
-      skuId: 2,
-      available: 0,
-    });
-    expect(w.obj(1).state.reserved).toBe(0);
-    expect(w.obj(1).reservations.get("o5")?.status).toBe("released");
   });
 });

@@ -12,8 +12,6 @@
  *       after the hold lapsed). If any SKU fails, the SKUs sold by the order are reverted.
  *   releaseItems(env, orderId, skuIds, reason?)   cancel/expire a hold; idempotent. Refuses
  *       (ALREADY_SOLD) for SKUs already confirmed: use revertItems or returnItems for those.
- *   reReserveItems(env, orderId, skuIds, ttlMs)   explicit re-hold of expired/released
- *       reservations (same quantities as the original), all or nothing.
  *   revertItems(env, orderId, skuIds)   un-sell a confirmed order (refunded before shipping).
  *   returnItems(env, orderId, items, { returnId, reason, actor })   returned goods back to stock;
  *       idempotent per returnId; never more than the order bought.
@@ -143,33 +141,6 @@ export async function releaseItems(
   if (results.some((r) => !r.ok)) throw unavailable();
   const sold = results.filter((r) => r.ok && !r.value.ok).map((r) => r.skuId);
   return sold.length ? { ok: false, code: "ALREADY_SOLD", skuIds: sold } : { ok: true };
-}
-
-export type ReReserveItemsResult =
-  | { ok: true }
-  | { ok: false; code: "OUT_OF_STOCK"; skuId: number; available: number }
-  | { ok: false; code: "RESERVATION_NOT_FOUND"; skuId: number };
-
-export async function reReserveItems(
-  env: StockEnv,
-  orderId: string,
-  skuIds: number[],
-  ttlMs: number,
-): Promise<ReReserveItemsResult> {
-  const ids = [...new Set(skuIds)].sort((a, b) => a - b);
-  const results = await eachSku(ids, (skuId) => stockCounter(env, skuId).reReserve(skuId, orderId, ttlMs));
-  const failed = results.find((r) => !r.ok || !r.value.ok);
-  if (!failed) return { ok: true };
-  const toUndo = results.filter((r) => (r.ok ? r.value.ok && r.value.changed : true)).map((r) => r.skuId);
-  await eachSku(toUndo, (skuId) =>
-    stockCounter(env, skuId).release(skuId, orderId, { reason: "re_reserve_failed" }),
-  );
-  if (!failed.ok) throw unavailable();
-  const v = failed.value;
-  if (v.ok) throw new Error("unreachable");
-  return v.code === "OUT_OF_STOCK"
-    ? { ok: false, code: v.code, skuId: failed.skuId, available: v.available }
-    : { ok: false, code: v.code, skuId: failed.skuId };
 }
 
 /** Un-sells a confirmed order on every SKU (no-op where it is not sold). */

@@ -78,11 +78,6 @@ export function planTransition(status: OrderStatus, action: OrderAction, actor: 
   return { ok: true, action, from: rule.from, to: rule.to, label: rule.label };
 }
 
-/** The statuses an action can lead to: used to recognise an already-applied (duplicate) request. */
-export function targetOf(action: OrderAction): OrderStatus {
-  return RULES[action].to;
-}
-
 /** Actions the given actor could take now (drives the buttons shown in the apps). */
 export function availableActions(status: OrderStatus, actor: ActorKind): OrderAction[] {
   return (Object.keys(RULES) as OrderAction[]).filter((a) => planTransition(status, a, actor).ok);
