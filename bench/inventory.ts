@@ -3,7 +3,7 @@
  *   bare     a minimal SQLite Durable Object counter with the same check-and-write (the ceiling)
  *   direct   StockCounter.reserve over RPC from a thin worker (no Hono, auth, validation or libSQL)
  *   api      POST /api/admin/inventory/reservations: Hono, JWT auth, zod, the inventory client, the object
- * Each scenario sends REQUESTS reserve attempts (qty 1, unique order ids) against STOCK units, so
+ * Each scenario sends REQUESTS reserve attempts (qty 1, unique order numbers) against STOCK units, so
  * both successes and sell-outs are exercised; oversell = successes beyond STOCK (must be 0), and the
  * object's own counts are checked afterwards. Load comes from this process over loopback HTTP.
  *

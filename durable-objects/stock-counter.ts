@@ -69,6 +69,8 @@ export interface LedgerRow extends LedgerEntry {
 
 export type OpResult<R> = R | { ok: true; duplicate: true };
 
+// The `order_id` columns hold the order number (`orderNo` in the code): named before the rename and
+// kept so objects' stored data stays readable without a storage migration.
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS stock (
      id INTEGER PRIMARY KEY CHECK (id = 1), sku_id INTEGER NOT NULL,
@@ -100,7 +102,7 @@ const num = (v: SqlStorageValue | undefined) => Number(v ?? 0);
 
 function toReservation(r: Row): Reservation {
   return {
-    orderId: String(r.order_id),
+    orderNo: String(r.order_id),
     qty: num(r.qty),
     status: r.status as Reservation["status"],
     expiresAt: num(r.expires_at),
@@ -149,49 +151,49 @@ export class StockCounter extends DurableObject<Env> {
 
   // ---------- RPC: orders ----------
 
-  reserve(skuId: number, orderId: string, qty: number, ttlMs: number): ReserveResult {
-    return this.run(skuId, (s, now) => reserve(s, this.reservation(orderId), { orderId, qty, ttlMs }, now));
+  reserve(skuId: number, orderNo: string, qty: number, ttlMs: number): ReserveResult {
+    return this.run(skuId, (s, now) => reserve(s, this.reservation(orderNo), { orderNo, qty, ttlMs }, now));
   }
 
-  confirm(skuId: number, orderId: string, opts: { reReserve?: boolean } = {}): ConfirmResult {
+  confirm(skuId: number, orderNo: string, opts: { reReserve?: boolean } = {}): ConfirmResult {
     return this.run(skuId, (s, now) =>
-      confirm(s, this.reservation(orderId), { reReserve: !!opts.reReserve }, now),
+      confirm(s, this.reservation(orderNo), { reReserve: !!opts.reReserve }, now),
     );
   }
 
-  reReserve(skuId: number, orderId: string, ttlMs: number): ReReserveResult {
-    return this.run(skuId, (s, now) => reReserve(s, this.reservation(orderId), { ttlMs }, now));
+  reReserve(skuId: number, orderNo: string, ttlMs: number): ReReserveResult {
+    return this.run(skuId, (s, now) => reReserve(s, this.reservation(orderNo), { ttlMs }, now));
   }
 
   release(
     skuId: number,
-    orderId: string,
+    orderNo: string,
     opts: { compensation?: boolean; reason?: string } = {},
   ): ReleaseResult {
     return this.run(skuId, (s, now) =>
       release(
         s,
-        this.reservation(orderId),
+        this.reservation(orderNo),
         { compensation: !!opts.compensation, reason: opts.reason ?? null },
         now,
       ),
     );
   }
 
-  revert(skuId: number, orderId: string): RevertResult {
-    return this.run(skuId, (s, now) => revert(s, this.reservation(orderId), now));
+  revert(skuId: number, orderNo: string): RevertResult {
+    return this.run(skuId, (s, now) => revert(s, this.reservation(orderNo), now));
   }
 
   returnToStock(
     skuId: number,
-    orderId: string,
+    orderNo: string,
     qty: number,
     who: { reason: string; actor: string; opKey: string },
   ): OpResult<ReturnResult> {
     if (this.opDone(who.opKey)) return { ok: true, duplicate: true };
     return this.run(
       skuId,
-      (s, now) => returnToStock(s, this.reservation(orderId), { qty, ...who }, now),
+      (s, now) => returnToStock(s, this.reservation(orderNo), { qty, ...who }, now),
       who.opKey,
     );
   }
@@ -219,9 +221,9 @@ export class StockCounter extends DurableObject<Env> {
     return this.view(skuId);
   }
 
-  getReservation(skuId: number, orderId: string): Reservation | null {
+  getReservation(skuId: number, orderNo: string): Reservation | null {
     this.run(skuId, (s) => ({ result: null, state: s }));
-    return this.reservation(orderId) ?? null;
+    return this.reservation(orderNo) ?? null;
   }
 
   ledger(skuId: number, opts: { beforeId?: number; limit: number }): LedgerRow[] {
@@ -237,7 +239,7 @@ export class StockCounter extends DurableObject<Env> {
         id: num(r.id),
         at: num(r.at),
         kind: r.kind as LedgerEntry["kind"],
-        orderId: r.order_id === null ? null : String(r.order_id),
+        orderNo: r.order_id === null ? null : String(r.order_id),
         dOnHand: num(r.d_on_hand),
         dReserved: num(r.d_reserved),
         dSold: num(r.d_sold),
@@ -285,8 +287,8 @@ export class StockCounter extends DurableObject<Env> {
     return t.result;
   }
 
-  private reservation(orderId: string): Reservation | undefined {
-    const row = this.sql.exec("SELECT * FROM reservations WHERE order_id = ?", orderId).toArray()[0];
+  private reservation(orderNo: string): Reservation | undefined {
+    const row = this.sql.exec("SELECT * FROM reservations WHERE order_id = ?", orderNo).toArray()[0];
     return row ? toReservation(row) : undefined;
   }
 
@@ -327,7 +329,7 @@ export class StockCounter extends DurableObject<Env> {
         this.sql.exec(
           `INSERT OR REPLACE INTO reservations (order_id, qty, status, expires_at, returned_qty, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?)`,
-          r.orderId,
+          r.orderNo,
           r.qty,
           r.status,
           r.expiresAt,
@@ -345,7 +347,7 @@ export class StockCounter extends DurableObject<Env> {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           now,
           l.kind,
-          l.orderId,
+          l.orderNo,
           l.dOnHand,
           l.dReserved,
           l.dSold,

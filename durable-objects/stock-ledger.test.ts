@@ -32,21 +32,21 @@ class Sim {
   }
   apply<R>(t: Transition<R>): R {
     this.state = t.state;
-    if (t.reservation) this.reservations.set(t.reservation.orderId, t.reservation);
+    if (t.reservation) this.reservations.set(t.reservation.orderNo, t.reservation);
     if (t.deleteReservation) this.reservations.delete(t.deleteReservation);
     if (t.alert) this.alerts.push(t.alert.seq);
     this.sales += t.salesDelta ?? 0;
     return t.result;
   }
-  reserve(orderId: string, qty: number, now = T0, ttlMs = 60_000) {
-    return this.apply(reserve(this.state, this.reservations.get(orderId), { orderId, qty, ttlMs }, now));
+  reserve(orderNo: string, qty: number, now = T0, ttlMs = 60_000) {
+    return this.apply(reserve(this.state, this.reservations.get(orderNo), { orderNo, qty, ttlMs }, now));
   }
-  confirm(orderId: string, now = T0, reReserve = false) {
-    return this.apply(confirm(this.state, this.reservations.get(orderId), { reReserve }, now));
+  confirm(orderNo: string, now = T0, reReserve = false) {
+    return this.apply(confirm(this.state, this.reservations.get(orderNo), { reReserve }, now));
   }
-  release(orderId: string, compensation = false) {
+  release(orderNo: string, compensation = false) {
     return this.apply(
-      release(this.state, this.reservations.get(orderId), { compensation, reason: null }, T0),
+      release(this.state, this.reservations.get(orderNo), { compensation, reason: null }, T0),
     );
   }
   expireAll(now: number) {
@@ -70,7 +70,7 @@ describe("reserve", () => {
     sim.invariant();
   });
 
-  it("is idempotent by order id and rejects a changed quantity for the same order", () => {
+  it("is idempotent by order number and rejects a changed quantity for the same order", () => {
     const sim = new Sim(5);
     sim.reserve("a", 2);
     const v = sim.state.version;

@@ -28,7 +28,7 @@ export interface StockState {
 }
 
 export interface Reservation {
-  orderId: string;
+  orderNo: string;
   qty: number;
   status: ReservationStatus;
   expiresAt: number;
@@ -53,7 +53,7 @@ export type LedgerKind =
 
 export interface LedgerEntry {
   kind: LedgerKind;
-  orderId: string | null;
+  orderNo: string | null;
   dOnHand: number;
   dReserved: number;
   dSold: number;
@@ -73,7 +73,7 @@ export interface Transition<R> {
   state: StockState;
   /** Reservation row to insert or replace. */
   reservation?: Reservation;
-  /** Drop the reservation row (a compensation leaves no trace, so the order id can retry). */
+  /** Drop the reservation row (a compensation leaves no trace, so the order number can retry). */
   deleteReservation?: string;
   ledger?: LedgerEntry;
   /** Units sold (+) or un-sold (−) now, for the daily sales series. */
@@ -171,11 +171,11 @@ export type ReserveResult =
   | { ok: false; code: "ORDER_QTY_MISMATCH"; qty: number }
   | { ok: false; code: "RESERVATION_CLOSED"; status: "released" | "expired" };
 
-/** All or nothing, idempotent by order id: a repeated reserve returns the first one's outcome. */
+/** All or nothing, idempotent by order number: a repeated reserve returns the first one's outcome. */
 export function reserve(
   s: StockState,
   existing: Reservation | undefined,
-  cmd: { orderId: string; qty: number; ttlMs: number },
+  cmd: { orderNo: string; qty: number; ttlMs: number },
   now: number,
 ): Transition<ReserveResult> {
   assertUnits(cmd.qty, "quantity");
@@ -198,12 +198,12 @@ export function reserve(
   return changed(
     s,
     { reserved: cmd.qty },
-    { kind: "reserve", orderId: cmd.orderId, reason: null, actor: null },
+    { kind: "reserve", orderNo: cmd.orderNo, reason: null, actor: null },
     now,
     { ok: true, status: "held", expiresAt, duplicate: false },
     {
       reservation: {
-        orderId: cmd.orderId,
+        orderNo: cmd.orderNo,
         qty: cmd.qty,
         status: "held",
         expiresAt,
@@ -234,7 +234,7 @@ export function confirm(
 ): Transition<ConfirmResult> {
   if (!r) return unchanged(s, { ok: false, code: "RESERVATION_NOT_FOUND" });
   if (r.status === "confirmed") return unchanged(s, { ok: true, changed: false, qty: r.qty });
-  const entry = { orderId: r.orderId, reason: null, actor: null };
+  const entry = { orderNo: r.orderNo, reason: null, actor: null };
   const sold: Reservation = { ...r, status: "confirmed", updatedAt: now };
   if (r.status === "held")
     return changed(
@@ -285,7 +285,7 @@ export function reReserve(
   return changed(
     s,
     { reserved: r.qty },
-    { kind: "re_reserve", orderId: r.orderId, reason: null, actor: null },
+    { kind: "re_reserve", orderNo: r.orderNo, reason: null, actor: null },
     now,
     { ok: true, status: "held", expiresAt, changed: true },
     { reservation: { ...r, status: "held", expiresAt, updatedAt: now } },
@@ -297,7 +297,7 @@ export type ReleaseResult = { ok: true; changed: boolean } | { ok: false; code: 
 /**
  * Cancels a hold (idempotent: releasing twice, or something never reserved, is a no-op).
  * `compensation` — undoing a failed multi-SKU reserve — deletes the row, so a later checkout
- * retry with the same order id can reserve afresh; a cancellation keeps it as `released`.
+ * retry with the same order number can reserve afresh; a cancellation keeps it as `released`.
  */
 export function release(
   s: StockState,
@@ -313,14 +313,14 @@ export function release(
     { reserved: -r.qty },
     {
       kind: "release",
-      orderId: r.orderId,
+      orderNo: r.orderNo,
       reason: cmd.compensation ? "compensation" : cmd.reason,
       actor: null,
     },
     now,
     { ok: true, changed: true },
     cmd.compensation
-      ? { deleteReservation: r.orderId }
+      ? { deleteReservation: r.orderNo }
       : { reservation: { ...r, status: "released", updatedAt: now } },
   );
 }
@@ -331,7 +331,7 @@ export function expire(s: StockState, r: Reservation, now: number): Transition<{
   return changed(
     s,
     { reserved: -r.qty },
-    { kind: "expire", orderId: r.orderId, reason: null, actor: null },
+    { kind: "expire", orderNo: r.orderNo, reason: null, actor: null },
     now,
     { expired: true },
     { reservation: { ...r, status: "expired", updatedAt: now } },
@@ -349,7 +349,7 @@ export function revert(s: StockState, r: Reservation | undefined, now: number): 
   return changed(
     s,
     { sold: -qty },
-    { kind: "revert", orderId: r.orderId, reason: null, actor: null },
+    { kind: "revert", orderNo: r.orderNo, reason: null, actor: null },
     now,
     { ok: true, changed: true },
     { reservation: { ...r, status: "released", updatedAt: now }, salesDelta: -qty },
@@ -375,7 +375,7 @@ export function returnToStock(
   return changed(
     s,
     { sold: -cmd.qty },
-    { kind: "return", orderId: r.orderId, reason: cmd.reason, actor: cmd.actor },
+    { kind: "return", orderNo: r.orderNo, reason: cmd.reason, actor: cmd.actor },
     now,
     { ok: true },
     { reservation: { ...r, returnedQty: r.returnedQty + cmd.qty, updatedAt: now }, salesDelta: -cmd.qty },
@@ -412,7 +412,7 @@ export function adjust(
   if (available + delta < 0) return unchanged(s, { ok: false, code: "INSUFFICIENT_AVAILABLE", available });
   if (delta === 0) return unchanged(s, { ok: true, changed: false });
   const kind: LedgerKind = cmd.mode === "delta" ? "adjust" : cmd.mode;
-  return changed(s, { onHand: delta }, { kind, orderId: null, reason: who.reason, actor: who.actor }, now, {
+  return changed(s, { onHand: delta }, { kind, orderNo: null, reason: who.reason, actor: who.actor }, now, {
     ok: true,
     changed: true,
   });

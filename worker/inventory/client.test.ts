@@ -32,37 +32,37 @@ class MemoryCounter {
   }
   private run<R>(method: string, t: Transition<R>): Promise<R> {
     this.state = t.state;
-    if (t.reservation) this.reservations.set(t.reservation.orderId, t.reservation);
+    if (t.reservation) this.reservations.set(t.reservation.orderNo, t.reservation);
     if (t.deleteReservation) this.reservations.delete(t.deleteReservation);
     return this.lose.has(method)
       ? Promise.reject(new Error("network connection lost"))
       : Promise.resolve(t.result);
   }
-  reserve(_sku: number, orderId: string, qty: number, ttlMs: number) {
+  reserve(_sku: number, orderNo: string, qty: number, ttlMs: number) {
     return this.run(
       "reserve",
-      reserve(this.state, this.reservations.get(orderId), { orderId, qty, ttlMs }, Date.now()),
+      reserve(this.state, this.reservations.get(orderNo), { orderNo, qty, ttlMs }, Date.now()),
     );
   }
-  confirm(_sku: number, orderId: string, opts: { reReserve?: boolean } = {}) {
+  confirm(_sku: number, orderNo: string, opts: { reReserve?: boolean } = {}) {
     return this.run(
       "confirm",
-      confirm(this.state, this.reservations.get(orderId), { reReserve: !!opts.reReserve }, Date.now()),
+      confirm(this.state, this.reservations.get(orderNo), { reReserve: !!opts.reReserve }, Date.now()),
     );
   }
-  release(_sku: number, orderId: string, opts: { compensation?: boolean; reason?: string } = {}) {
+  release(_sku: number, orderNo: string, opts: { compensation?: boolean; reason?: string } = {}) {
     return this.run(
       "release",
       release(
         this.state,
-        this.reservations.get(orderId),
+        this.reservations.get(orderNo),
         { compensation: !!opts.compensation, reason: opts.reason ?? null },
         Date.now(),
       ),
     );
   }
-  revert(_sku: number, orderId: string) {
-    return this.run("revert", revert(this.state, this.reservations.get(orderId), Date.now()));
+  revert(_sku: number, orderNo: string) {
+    return this.run("revert", revert(this.state, this.reservations.get(orderNo), Date.now()));
   }
 }
 
@@ -81,8 +81,8 @@ function world(units: Record<number, number>) {
       ]),
     );
   /** reserveItems against this world with a one-minute hold. */
-  const reserveAll = (orderId: string, ...items: { skuId: number; qty: number }[]) =>
-    reserveItems(env, orderId, items, 60_000);
+  const reserveAll = (orderNo: string, ...items: { skuId: number; qty: number }[]) =>
+    reserveItems(env, orderNo, items, 60_000);
   return { env, obj: (id: number) => objects.get(`sku:${id}`)!, counts, reserveAll };
 }
 

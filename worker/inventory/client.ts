@@ -1,25 +1,27 @@
 /**
  * Inventory client for other domains (orders, checkout, seed). Every stock decision is made by the
  * SKU's StockCounter Durable Object; this file only fans out across SKUs and compensates.
+ * `orderNo` keys a reservation: the order's number (orders.order_no, "2026…"), or "manual:<ref>" for a
+ * merchant's manual hold; never the numeric orders.id.
  *
- *   reserveItems(env, orderId, items, ttlMs)   all-or-nothing across SKUs, idempotent by orderId.
+ *   reserveItems(env, orderNo, items, ttlMs)   all-or-nothing across SKUs, idempotent by orderNo.
  *       A short SKU → the SKUs this call reserved are released (compensation, which leaves no
- *       trace, so a later retry with the same orderId may reserve afresh); a repeated call returns
+ *       trace, so a later retry with the same orderNo may reserve afresh); a repeated call returns
  *       ok without reserving twice. A held reservation expires by itself after ttlMs.
- *   confirmItems(env, orderId, skuIds, { reReserve })   the order is paid: held → sold, all or
+ *   confirmItems(env, orderNo, skuIds, { reReserve })   the order is paid: held → sold, all or
  *       nothing. An expired/released reservation is refused (RESERVATION_EXPIRED/RELEASED) unless
  *       reReserve: true, which takes the units again from what is available now (payment arriving
  *       after the hold lapsed). If any SKU fails, the SKUs sold by the order are reverted.
- *   releaseItems(env, orderId, skuIds, reason?)   cancel/expire a hold; idempotent. Refuses
+ *   releaseItems(env, orderNo, skuIds, reason?)   cancel/expire a hold; idempotent. Refuses
  *       (ALREADY_SOLD) for SKUs already confirmed: use revertItems or returnItems for those.
- *   revertItems(env, orderId, skuIds)   un-sell a confirmed order (refunded before shipping).
- *   returnItems(env, orderId, items, { returnId, reason, actor })   returned goods back to stock;
+ *   revertItems(env, orderNo, skuIds)   un-sell a confirmed order (refunded before shipping).
+ *   returnItems(env, orderNo, items, { returnId, reason, actor })   returned goods back to stock;
  *       idempotent per returnId; never more than the order bought.
  *   availabilityOf(db, skuIds)   shopper labels from the libSQL snapshot (may lag; never decides).
  *
  * Throws AppError 503 STOCK_UNAVAILABLE when a StockCounter cannot be reached (after compensating).
- * Concurrent calls with one orderId never reserve twice; but a checkout should still make its order
- * row first (unique order id) so that two racing duplicates do not both run reserve + compensate.
+ * Concurrent calls with one orderNo never reserve twice; but a checkout should still make its order
+ * row first (unique order number) so that two racing duplicates do not both run reserve + compensate.
  */
 import { inArray } from "drizzle-orm";
 import type { StockCounter } from "../../durable-objects/stock-counter";
@@ -78,7 +80,7 @@ export type ReserveItemsResult =
 
 export async function reserveItems(
   env: StockEnv,
-  orderId: string,
+  orderNo: string,
   items: LineItem[],
   ttlMs: number,
 ): Promise<ReserveItemsResult> {
@@ -86,14 +88,14 @@ export async function reserveItems(
   const qtyOf = new Map(merged.map((i) => [i.skuId, i.qty]));
   const results = await eachSku<ReserveResult>(
     merged.map((i) => i.skuId),
-    (skuId) => stockCounter(env, skuId).reserve(skuId, orderId, qtyOf.get(skuId)!, ttlMs),
+    (skuId) => stockCounter(env, skuId).reserve(skuId, orderNo, qtyOf.get(skuId)!, ttlMs),
   );
   const failed = results.find((r) => !r.ok || !r.value.ok);
   if (!failed) return { ok: true };
   // Undo only what this call took (a duplicate's hold belongs to the first call), plus any SKU
   // whose call failed in transit: it may have reserved before the error reached us.
   const toUndo = results.filter((r) => (r.ok ? r.value.ok && !r.value.duplicate : true)).map((r) => r.skuId);
-  await eachSku(toUndo, (skuId) => stockCounter(env, skuId).release(skuId, orderId, { compensation: true }));
+  await eachSku(toUndo, (skuId) => stockCounter(env, skuId).release(skuId, orderNo, { compensation: true }));
   if (!failed.ok) throw unavailable();
   const v = failed.value as Exclude<ReserveResult, { ok: true }>;
   if (v.code === "OUT_OF_STOCK")
@@ -111,17 +113,17 @@ export type ConfirmItemsResult =
 
 export async function confirmItems(
   env: StockEnv,
-  orderId: string,
+  orderNo: string,
   skuIds: number[],
   opts: { reReserve?: boolean } = {},
 ): Promise<ConfirmItemsResult> {
   const ids = [...new Set(skuIds)].sort((a, b) => a - b);
   const results = await eachSku<ConfirmResult>(ids, (skuId) =>
-    stockCounter(env, skuId).confirm(skuId, orderId, { reReserve: !!opts.reReserve }),
+    stockCounter(env, skuId).confirm(skuId, orderNo, { reReserve: !!opts.reReserve }),
   );
   const failed = results.find((r) => !r.ok || !r.value.ok);
   if (!failed) return { ok: true };
-  await revertItems(env, orderId, ids).catch(() => undefined);
+  await revertItems(env, orderNo, ids).catch(() => undefined);
   if (!failed.ok) throw unavailable();
   const v = failed.value as Exclude<ConfirmResult, { ok: true }>;
   return { ok: false, code: v.code, skuId: failed.skuId };
@@ -131,12 +133,12 @@ export type ReleaseItemsResult = { ok: true } | { ok: false; code: "ALREADY_SOLD
 
 export async function releaseItems(
   env: StockEnv,
-  orderId: string,
+  orderNo: string,
   skuIds: number[],
   reason = "cancelled",
 ): Promise<ReleaseItemsResult> {
   const results = await eachSku([...new Set(skuIds)], (skuId) =>
-    stockCounter(env, skuId).release(skuId, orderId, { reason }),
+    stockCounter(env, skuId).release(skuId, orderNo, { reason }),
   );
   if (results.some((r) => !r.ok)) throw unavailable();
   const sold = results.filter((r) => r.ok && !r.value.ok).map((r) => r.skuId);
@@ -144,9 +146,9 @@ export async function releaseItems(
 }
 
 /** Un-sells a confirmed order on every SKU (no-op where it is not sold). */
-export async function revertItems(env: StockEnv, orderId: string, skuIds: number[]): Promise<void> {
+export async function revertItems(env: StockEnv, orderNo: string, skuIds: number[]): Promise<void> {
   const results = await eachSku([...new Set(skuIds)], (skuId) =>
-    stockCounter(env, skuId).revert(skuId, orderId),
+    stockCounter(env, skuId).revert(skuId, orderNo),
   );
   if (results.some((r) => !r.ok)) throw unavailable();
 }
@@ -161,7 +163,7 @@ export type ReturnItemsResult =
  */
 export async function returnItems(
   env: StockEnv,
-  orderId: string,
+  orderNo: string,
   items: LineItem[],
   who: { returnId: string; reason: string; actor: string },
 ): Promise<ReturnItemsResult> {
@@ -169,7 +171,7 @@ export async function returnItems(
   const results = await eachSku<ReturnResult | { ok: true; duplicate: true }>(
     merged.map((i) => i.skuId),
     (skuId) =>
-      stockCounter(env, skuId).returnToStock(skuId, orderId, merged.find((i) => i.skuId === skuId)!.qty, {
+      stockCounter(env, skuId).returnToStock(skuId, orderNo, merged.find((i) => i.skuId === skuId)!.qty, {
         reason: who.reason,
         actor: who.actor,
         opKey: `return:${who.returnId}`,
