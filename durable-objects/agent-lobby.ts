@@ -12,9 +12,10 @@ import {
   PONG_FRAME,
   type QueueEntry,
 } from "../worker/chat/protocol";
+import { roomStub } from "../worker/chat/room-client";
 import type { Env } from "../worker/env";
 import { createLogger, type Logger } from "../worker/shared/log";
-import { CAPACITY_HEADER, jsonError, readPrincipal, roomStub } from "./chat-stubs";
+import { CAPACITY_HEADER, jsonError, readPrincipal } from "./chat-handshake";
 import {
   type AgentSlot,
   checkClaim,

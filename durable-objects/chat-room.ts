@@ -9,6 +9,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import type { BotReply } from "../faq-bot/bot";
+import { lobbyStub } from "../worker/agent/lobby-client";
 import {
   type AgentInfo,
   CHAT_LIMITS,
@@ -26,7 +27,7 @@ import type { Env } from "../worker/env";
 import { createLogger, type Logger } from "../worker/shared/log";
 import { createRoomBot, type RoomBot } from "./chat-bot";
 import { type Bucket, fullBucket, parseClientFrame, takeToken } from "./chat-frames";
-import { type ChatPrincipal, jsonError, lobbyStub, readPrincipal } from "./chat-stubs";
+import { type ChatPrincipal, jsonError, readPrincipal } from "./chat-handshake";
 import { type MessageRow, rowToMessage, toChatTurns } from "./chat-transcript";
 
 export const BOT_NAME = "智能客服";

@@ -3,15 +3,17 @@
  * the lobby / room Durable Objects. Routes validate input and call one function here.
  */
 import { and, desc, eq, sql } from "drizzle-orm";
-import { CAPACITY_HEADER, type ChatPrincipal, lobbyStub, roomStub } from "../../durable-objects/chat-stubs";
+import { CAPACITY_HEADER, type ChatPrincipal } from "../../durable-objects/chat-handshake";
 import { shoppers, staff } from "../auth/schema";
 import { recentOrders } from "../chat/orders-context";
+import { roomStub } from "../chat/room-client";
 import { chatAgents, conversations, DEFAULT_AGENT_CAPACITY } from "../chat/schema";
 import { agentCapacity, forwardSocket, roomError } from "../chat/service";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
 import { AppError, forbidden, notFound } from "../shared/errors";
 import { hashPassword } from "../shared/password";
+import { lobbyStub } from "./lobby-client";
 
 /** The signed-in agent as the lobby and rooms know them. */
 export interface AgentRef {

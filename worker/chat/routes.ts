@@ -1,13 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { ChatPrincipal } from "../../durable-objects/chat-stubs";
-import { roomStub } from "../../durable-objects/chat-stubs";
+import type { ChatPrincipal } from "../../durable-objects/chat-handshake";
 import type { AppEnv } from "../env";
 import { type Principal, requireShopper, shopperOf } from "../shared/auth";
 import { AppError, forbidden, unauthorized } from "../shared/errors";
 import { bearer, createRouter, jsonBody, jsonCreated, jsonOk } from "../shared/router";
 import { idParam } from "../shared/validation";
 import { CHAT_LIMITS } from "./protocol";
+import { roomStub } from "./room-client";
 import {
   forwardSocket,
   openConversation,

@@ -1,11 +1,12 @@
 /** Chat I/O on the worker side: the conversations table, and the hand-off to rooms and the lobby. */
 import { and, desc, eq, gte, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
+import { type ChatPrincipal, PRINCIPAL_HEADER } from "../../durable-objects/chat-handshake";
 import type { RoomResult } from "../../durable-objects/chat-room";
-import { type ChatPrincipal, PRINCIPAL_HEADER, roomStub } from "../../durable-objects/chat-stubs";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
 import { AppError, conflict, notFound } from "../shared/errors";
 import { csatReport } from "./csat";
+import { roomStub } from "./room-client";
 import { chatAgents, conversations, DEFAULT_AGENT_CAPACITY } from "./schema";
 
 /** Turns a room's refusal into the API error shape. */
@@ -22,9 +23,11 @@ export async function openConversation(db: Db, env: Env, shopper: { id: number; 
     // conversations_one_open: a concurrent open wins, this one resumes it
     .onConflictDoNothing()
     .returning({ id: conversations.id });
-  const row = await db.query.conversations.findFirst({
-    where: and(eq(conversations.shopperId, shopper.id), ne(conversations.status, "closed")),
-  });
+  const row = await db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.shopperId, shopper.id), ne(conversations.status, "closed")))
+    .get();
   if (!row) throw new AppError(503, "CHAT_BUSY", "会话创建失败，请重试");
   // Also for a resumed one: creating the room may have failed after the insert last time.
   const room = await roomStub(env, row.id).init({
@@ -46,12 +49,19 @@ export async function openConversation(db: Db, env: Env, shopper: { id: number; 
 }
 
 export async function shopperConversations(db: Db, shopperId: number) {
-  return db.query.conversations.findMany({
-    where: eq(conversations.shopperId, shopperId),
-    orderBy: desc(conversations.id),
-    limit: 50,
-    columns: { id: true, status: true, agentId: true, csat: true, createdAt: true, closedAt: true },
-  });
+  return db
+    .select({
+      id: conversations.id,
+      status: conversations.status,
+      agentId: conversations.agentId,
+      csat: conversations.csat,
+      createdAt: conversations.createdAt,
+      closedAt: conversations.closedAt,
+    })
+    .from(conversations)
+    .where(eq(conversations.shopperId, shopperId))
+    .orderBy(desc(conversations.id))
+    .limit(50);
 }
 
 /** Forwards a WebSocket handshake to a Durable Object with the identity the worker verified. */
@@ -88,7 +98,7 @@ export async function rateConversation(
     )
     .returning({ id: conversations.id });
   if (updated.length > 0) return { conversationId, csat: score };
-  const row = await db.query.conversations.findFirst({ where: eq(conversations.id, conversationId) });
+  const row = await db.select().from(conversations).where(eq(conversations.id, conversationId)).get();
   if (!row || row.shopperId !== shopperId) throw notFound("会话不存在");
   if (row.status !== "closed") throw conflict("会话结束后才能评价", "NOT_CLOSED");
   if (row.csat === score) return { conversationId, csat: score };
@@ -115,6 +125,10 @@ export async function csatReportFor(
 }
 
 export async function agentCapacity(db: Db, staffId: number): Promise<number> {
-  const row = await db.query.chatAgents.findFirst({ where: eq(chatAgents.staffId, staffId) });
+  const row = await db
+    .select({ capacity: chatAgents.capacity })
+    .from(chatAgents)
+    .where(eq(chatAgents.staffId, staffId))
+    .get();
   return row?.capacity ?? DEFAULT_AGENT_CAPACITY;
 }

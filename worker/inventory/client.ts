@@ -29,6 +29,7 @@ import type { ConfirmResult, ReserveResult, ReturnResult } from "../../durable-o
 import type { Db } from "../db/client";
 import type { Env } from "../env";
 import { AppError } from "../shared/errors";
+import type { RpcClient } from "../shared/rpc-client";
 import { type Availability, availabilityLabel } from "./availability";
 import { stockSnapshots } from "./schema";
 
@@ -39,13 +40,8 @@ export interface LineItem {
   qty: number;
 }
 
-type RpcMethods = Exclude<keyof StockCounter, "alarm" | "fetch">;
-/** The object's RPC methods with plain result types (the generated stub types blur result unions). */
-export type StockCounterStub = {
-  [K in RpcMethods]: StockCounter[K] extends (...args: infer A) => infer R
-    ? (...args: A) => Promise<Awaited<R>>
-    : never;
-};
+/** The object's RPC methods with plain result types. */
+export type StockCounterStub = RpcClient<StockCounter>;
 
 export const stockCounter = (env: StockEnv, skuId: number) =>
   env.STOCK_COUNTER.get(env.STOCK_COUNTER.idFromName(`sku:${skuId}`)) as unknown as StockCounterStub;

@@ -1,5 +1,8 @@
-/** Addresses of the chat Durable Objects, and the verified identity the worker hands them. */
-import type { Env } from "../worker/env";
+/**
+ * The WebSocket handshake between the worker and the chat objects (ChatRoom, AgentLobby): the worker
+ * verifies who is connecting and passes it on in headers a client can never set (the worker builds a
+ * fresh request), and an object that refuses answers in the API's error shape. Both sides import this.
+ */
 
 /** Set by the worker on requests it forwards to a room or the lobby; never taken from a client. */
 export const PRINCIPAL_HEADER = "x-chat-principal";
@@ -26,12 +29,6 @@ export function readPrincipal(headers: Headers): ChatPrincipal | undefined {
   }
   return undefined;
 }
-
-export const roomStub = (env: Env, conversationId: number) =>
-  env.CHAT_ROOM.get(env.CHAT_ROOM.idFromName(`conversation:${conversationId}`));
-
-/** The one lobby: queues are small and every agent needs the whole picture. */
-export const lobbyStub = (env: Env) => env.AGENT_LOBBY.get(env.AGENT_LOBBY.idFromName("lobby"));
 
 /** A JSON error response in the API's shape, for the objects' fetch handlers. */
 export const jsonError = (status: number, code: string, message: string) =>
