@@ -2,7 +2,8 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "turso",
-  schema: "./worker/db/schema.ts",
+  // Each domain owns its tables (worker/<domain>/schema.ts; notifications has a second file).
+  schema: ["./worker/*/schema.ts", "./worker/notifications/subscribe-schema.ts"],
   out: "./migrations",
   dbCredentials: {
     url: process.env.LIBSQL_URL ?? "http://127.0.0.1:8080",
