@@ -5,11 +5,12 @@
  * re-read the order), so an at-least-once alarm is safe. The cron sweep is the backstop.
  */
 import { DurableObject } from "cloudflare:workers";
+import { backgroundDeps } from "../worker/composition";
 import type { Env } from "../worker/env";
-import { autoCompleteOrder, backgroundDeps, expireOrder } from "../worker/orders/lifecycle";
+import { autoCompleteOrder, expireOrder } from "../worker/orders/lifecycle";
+import type { TimerKind } from "../worker/orders/timer-client";
 import { createLogger } from "../worker/shared/log";
 
-export type TimerKind = "cancel" | "complete";
 interface Timer {
   orderId: number;
   kind: TimerKind;

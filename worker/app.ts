@@ -11,6 +11,7 @@ import { catalogAdminRoutes } from "./catalog/admin-routes";
 import { catalogRoutes } from "./catalog/routes";
 import { chatRoutes } from "./chat/routes";
 import { checkoutRoutes } from "./checkout/routes";
+import { provideDeps } from "./composition";
 import type { AppEnv } from "./env";
 import { faqAdminRoutes, faqRoutes } from "./faq/routes";
 import { inventoryAdminRoutes } from "./inventory/routes";
@@ -24,6 +25,7 @@ import { corsFromEnv } from "./shared/cors";
 import { docsPage } from "./shared/docs-page";
 import { database, notFoundJson, onError } from "./shared/middleware";
 import { validationHook } from "./shared/validation";
+import { sweepRoutes } from "./sweep";
 
 /**
  * The header of the OpenAPI 3.1 document served at /api/openapi.json. dev/api-types.ts builds the same
@@ -46,7 +48,7 @@ export function createApp() {
   app.use("/api/*", corsFromEnv);
   // wx.request cannot send PATCH: the mini program POSTs with X-HTTP-Method-Override instead.
   app.use("/api/*", methodOverride({ app, header: "x-http-method-override" }));
-  app.use("/api/*", database, authenticate);
+  app.use("/api/*", database, provideDeps, authenticate);
   // Every admin route, whichever domain mounts it, passes the role table in shared/admin-guard.ts.
   app.use("/api/admin/*", adminGuard);
 
@@ -61,6 +63,7 @@ export function createApp() {
   app.route("/api", checkoutRoutes);
   app.route("/api", orderRoutes);
   app.route("/api/admin", orderAdminRoutes);
+  app.route("/api/admin", sweepRoutes);
   app.route("/api", notificationRoutes);
   app.route("/api", paymentNotifyRoutes);
   app.route("/api", chatRoutes);

@@ -45,6 +45,8 @@ export type AppEnv = {
   Variables: {
     requestId: string;
     db: import("./db/client").Db;
+    /** The order dependencies, built by the composition root (worker/composition.ts). */
+    deps: import("./orders/deps").OrderDeps;
     auth: import("./shared/auth").Principal | undefined;
   };
 };

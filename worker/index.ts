@@ -1,6 +1,7 @@
 import { createApp } from "./app";
 import type { Env } from "./env";
-import { backgroundDeps, sweep } from "./orders/lifecycle";
+import { backgroundDeps } from "./composition";
+import { sweep } from "./sweep";
 
 export { AgentLobby } from "../durable-objects/agent-lobby";
 export { ChatRoom } from "../durable-objects/chat-room";

@@ -1,8 +1,15 @@
 import { fenToYuan } from "../shared/money";
+import { allocateFen } from "./allocate";
 
 // Checkout pricing as a pipeline of pure steps `(ctx) => ctx`. Each step may only add adjustments
-// (never rewrite earlier ones), so freight templates, coupons, 满减 and points can be inserted as
-// further steps without touching the others. All amounts are integer fen.
+// (never rewrite earlier ones), so freight templates, coupons, 满减, installation fees and points are
+// further steps that do not touch the others. All amounts are integer fen.
+//
+// Adjustment kinds are open: every adjustment counts in the payable amount by its sign (charges
+// positive, discounts negative). After each step the pipeline caps a discount at what the goods still
+// cost and splits every adjustment over the lines (largest remainder), so each line knows what it
+// paid: discounts in proportion to the line's goods amount after earlier discounts, charges in
+// proportion to the line total (a step may set its own split, e.g. freight by weight).
 
 export interface PricingItem {
   skuId: number;
@@ -19,18 +26,26 @@ export interface PricedLine extends PricingItem {
   lineTotalFen: number;
 }
 
-export type AdjustmentKind = "shipping" | "discount";
+/** "shipping" and "discount" today; installation, carrying, coupon… as they come. */
+export type AdjustmentKind = string;
+
+export interface LineAllocation {
+  skuId: number;
+  amountFen: number;
+}
 
 export interface Adjustment {
-  /** Which step produced it, e.g. "shipping.flat", later "coupon", "full_reduction", "points". */
+  /** Which step produced it, e.g. "shipping.rule", later "coupon", "full_reduction", "points". */
   step: string;
   kind: AdjustmentKind;
   /** Shown to the shopper: "运费", "满999包邮", "优惠券 …". */
   label: string;
-  /** Positive for charges (shipping), negative for discounts. */
+  /** Positive for charges, negative for discounts. */
   amountFen: number;
   /** Set when the adjustment applies to a single line (e.g. a product coupon). */
   skuId?: number;
+  /** The amount split over the lines; sums to `amountFen`. Filled in by the pipeline when a step leaves it out. */
+  allocations?: LineAllocation[];
 }
 
 /** The merchant's shipping rule (row in shop_settings): free at or above a threshold, else a flat fee. */
@@ -40,9 +55,20 @@ export interface ShippingRule {
   freeOverFen: number | null;
 }
 
+/** Where the goods go: freight and delivery rules depend on it. */
+export interface Destination {
+  province: string;
+  city: string;
+  district: string;
+}
+
 export interface PricingInput {
   items: PricingItem[];
   shipping: ShippingRule;
+  /** null until the shopper has an address (the quote then says so). */
+  destination?: Destination | null;
+  /** Who is buying: member prices, coupons and points depend on it. */
+  shopperId?: number;
 }
 
 export interface PricingContext {
@@ -53,12 +79,25 @@ export interface PricingContext {
 
 export type PricingStep = (ctx: PricingContext) => PricingContext;
 
+/** What one line pays in the end: its total plus its share of every adjustment. */
+export interface LinePayment {
+  skuId: number;
+  lineTotalFen: number;
+  allocations: { step: string; kind: AdjustmentKind; amountFen: number }[];
+  payableFen: number;
+}
+
 export interface Quote {
   lines: PricedLine[];
-  adjustments: Adjustment[];
+  adjustments: (Adjustment & { allocations: LineAllocation[] })[];
+  /** Per line, in the order of `lines`; their `payableFen` sum to the quote's. */
+  linePayments: LinePayment[];
   itemsTotalFen: number;
   shippingFen: number;
+  /** Positive: the sum of all discounts. */
   discountFen: number;
+  /** Charges other than shipping (installation, carrying…). */
+  otherChargesFen: number;
   payableFen: number;
 }
 
@@ -67,7 +106,51 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 export const itemsTotal = (ctx: PricingContext) => sum(ctx.lines.map((l) => l.lineTotalFen));
 /** Negative total of all discounts so far. */
 export const discountTotal = (ctx: PricingContext) =>
-  sum(ctx.adjustments.filter((a) => a.kind === "discount").map((a) => a.amountFen));
+  sum(ctx.adjustments.filter((a) => a.amountFen < 0).map((a) => a.amountFen));
+
+/** Each line's goods amount after the discounts allocated so far (never below 0). */
+function goodsNetByLine(lines: PricedLine[], adjustments: Adjustment[]): number[] {
+  return lines.map((l) => {
+    let net = l.lineTotalFen;
+    for (const a of adjustments)
+      if (a.amountFen < 0) net += a.allocations?.find((x) => x.skuId === l.skuId)?.amountFen ?? 0;
+    return net;
+  });
+}
+
+/**
+ * Caps a discount at what its lines still cost and splits it; splits a charge by line totals.
+ * An adjustment restricted to one line (`skuId`) is allocated to that line alone.
+ */
+function settle(lines: PricedLine[], earlier: Adjustment[], a: Adjustment): Adjustment {
+  if (lines.length === 0) return { ...a, amountFen: 0, allocations: [] };
+  const target = lines.map((l) => a.skuId === undefined || l.skuId === a.skuId);
+  if (a.allocations) {
+    const given = sum(a.allocations.map((x) => x.amountFen));
+    if (given !== a.amountFen) throw new Error(`${a.step}: allocations sum to ${given}, not ${a.amountFen}`);
+    return a;
+  }
+  if (a.amountFen < 0) {
+    const net = goodsNetByLine(lines, earlier).map((n, i) => (target[i] ? n : 0));
+    const amountFen = Math.max(a.amountFen, -sum(net)) + 0; // + 0: no -0 when nothing is left to discount
+    const parts = allocateFen(amountFen, net);
+    return { ...a, amountFen, allocations: lines.map((l, i) => ({ skuId: l.skuId, amountFen: parts[i]! })) };
+  }
+  const parts = allocateFen(
+    a.amountFen,
+    lines.map((l, i) => (target[i] ? l.lineTotalFen : 0)),
+  );
+  return { ...a, allocations: lines.map((l, i) => ({ skuId: l.skuId, amountFen: parts[i]! })) };
+}
+
+/** Runs one step, then settles (caps and allocates) the adjustments it added. */
+function runStep(ctx: PricingContext, step: PricingStep): PricingContext {
+  const before = ctx.adjustments.length;
+  const next = step(ctx);
+  const adjustments = next.adjustments.slice(0, before);
+  for (const a of next.adjustments.slice(before)) adjustments.push(settle(next.lines, adjustments, a));
+  return { ...next, adjustments };
+}
 
 export const lineItemsStep: PricingStep = (ctx) => ({
   ...ctx,
@@ -91,18 +174,34 @@ export const shippingStep: PricingStep = (ctx) => {
 export const DEFAULT_PIPELINE: readonly PricingStep[] = [lineItemsStep, discountsStep, shippingStep];
 
 export function runPricing(input: PricingInput, steps: readonly PricingStep[] = DEFAULT_PIPELINE): Quote {
-  const ctx = steps.reduce<PricingContext>((c, step) => step(c), { input, lines: [], adjustments: [] });
+  const ctx = steps.reduce<PricingContext>(runStep, { input, lines: [], adjustments: [] });
+  const adjustments = ctx.adjustments as Quote["adjustments"];
   const itemsTotalFen = itemsTotal(ctx);
-  const shippingFen = sum(ctx.adjustments.filter((a) => a.kind === "shipping").map((a) => a.amountFen));
-  const discounts = discountTotal(ctx);
-  // A discount can never make the goods cost less than nothing; shipping is still owed.
-  const discountFen = Math.min(Math.abs(discounts), itemsTotalFen);
+  const of = (pick: (a: Adjustment) => boolean) => sum(adjustments.filter(pick).map((a) => a.amountFen));
+  const linePayments = ctx.lines.map((l): LinePayment => {
+    const allocations = adjustments.map((a) => ({
+      step: a.step,
+      kind: a.kind,
+      amountFen: a.allocations.find((x) => x.skuId === l.skuId)?.amountFen ?? 0,
+    }));
+    return {
+      skuId: l.skuId,
+      lineTotalFen: l.lineTotalFen,
+      allocations: allocations.filter((x) => x.amountFen !== 0),
+      payableFen: l.lineTotalFen + sum(allocations.map((x) => x.amountFen)),
+    };
+  });
+  const shippingFen = of((a) => a.kind === "shipping");
+  const discountFen = 0 - of((a) => a.amountFen < 0 && a.kind !== "shipping");
   return {
     lines: ctx.lines,
-    adjustments: ctx.adjustments,
+    adjustments,
+    linePayments,
     itemsTotalFen,
     shippingFen,
     discountFen,
-    payableFen: itemsTotalFen - discountFen + shippingFen,
+    otherChargesFen: of((a) => a.amountFen > 0 && a.kind !== "shipping"),
+    // Every adjustment counts by its sign, whatever its kind.
+    payableFen: itemsTotalFen + of(() => true),
   };
 }

@@ -2,7 +2,6 @@ import { z } from "@hono/zod-openapi";
 import { type Address, addressView, defaultAddress, getOwnAddress } from "../addresses/service";
 import { MAX_CART_LINES, MAX_LINE_QUANTITY, selectedLines } from "../cart/service";
 import type { Db } from "../db/client";
-import type { AddressSnapshot } from "../orders/schema";
 import { badRequest } from "../shared/errors";
 import { type CheckedLine, checkLines, lineView, type RequestedLine } from "./availability";
 import { type Quote, runPricing } from "./pricing";
@@ -86,16 +85,5 @@ export function quoteView(q: CheckoutQuote) {
     address: q.address ? addressView(q.address) : null,
     orderable: q.problems.length === 0,
     problems: q.problems,
-  };
-}
-
-export function addressSnapshot(a: Address): AddressSnapshot {
-  return {
-    receiverName: a.receiverName,
-    phone: a.phone,
-    province: a.province,
-    city: a.city,
-    district: a.district,
-    detail: a.detail,
   };
 }

@@ -16,7 +16,8 @@ export type OrderNoticeKind =
   | "order_paid"
   | "order_shipped"
   | "order_cancelled"
-  | "order_refund";
+  | "order_refund"
+  | "duplicate_payment_refund";
 
 interface NoticeText {
   shopper: { title: string; body: string };
@@ -75,6 +76,15 @@ export function orderNoticeText(kind: OrderNoticeKind, o: OrderRow, itemsSummary
           body: `订单 ${no} 已取消${o.cancelReason ? `：${o.cancelReason}` : ""}`,
         },
         phrase: "已取消",
+      };
+    case "duplicate_payment_refund":
+      return {
+        shopper: {
+          title: "重复付款退款",
+          body: `订单 ${no} 收到重复付款，多付的款项将原路退回，订单不受影响`,
+        },
+        merchant: { title: "重复付款，已自动退款", body: `订单 ${no} 收到重复付款，已发起退款` },
+        phrase: "退款中",
       };
     case "order_refund":
       return {

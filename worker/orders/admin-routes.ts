@@ -3,18 +3,11 @@ import { requireStaff, staffOf } from "../shared/auth";
 import { bearer, createRouter, jsonBody, jsonOk } from "../shared/router";
 import { toCsv } from "./csv";
 import { orderDeps } from "./deps";
-import { cancelOrder, sweep } from "./lifecycle";
-import {
-  exportRows,
-  getOrderForStaff,
-  listMerchantOrders,
-  merchantListQuery,
-  orderDetail,
-  remarkInput,
-  setMerchantRemark,
-  shipInput,
-  shipOrder,
-} from "./service";
+import { exportRows } from "./export";
+import { remarkInput, setMerchantRemark, shipInput, shipOrder } from "./fulfilment";
+import { cancelOrder } from "./lifecycle";
+import { getOrderForStaff, listMerchantOrders, merchantListQuery } from "./queries";
+import { orderDetail } from "./views";
 
 /** Merchant order management: /api/admin/orders. Agents may read; only merchant admins change orders. */
 export const orderAdminRoutes = createRouter();
@@ -106,10 +99,10 @@ orderAdminRoutes.openapi(
     responses: jsonOk("订单"),
   }),
   async (c) => {
-    const db = c.get("db");
-    const order = await getOrderForStaff(db, c.req.valid("param").id);
-    const updated = await setMerchantRemark(db, order, merchant(c), c.req.valid("json").remark);
-    return c.json(await orderDetail(db, updated, "merchant"));
+    const deps = orderDeps(c);
+    const order = await getOrderForStaff(deps.db, c.req.valid("param").id);
+    const updated = await setMerchantRemark(deps, order, merchant(c), c.req.valid("json").remark);
+    return c.json(await orderDetail(deps.db, updated, "merchant"));
   },
 );
 
@@ -133,17 +126,4 @@ orderAdminRoutes.openapi(
     const cancelled = await cancelOrder(deps, order, merchant(c), `商家取消：${c.req.valid("json").reason}`);
     return c.json(await orderDetail(deps.db, cancelled, "merchant"));
   },
-);
-
-orderAdminRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/orders/sweep",
-    tags,
-    security: bearer,
-    summary: "立即执行一次订单巡检（超时取消、自动收货、支付对账、退款重试）；平时由定时任务执行",
-    middleware: [adminOnly] as const,
-    responses: jsonOk("各项处理数量"),
-  }),
-  async (c) => c.json(await sweep(orderDeps(c))),
 );

@@ -1,13 +1,28 @@
 import type { Context } from "hono";
-import type { AppEnv } from "../env";
-import { createLogger } from "../shared/log";
-import type { OrderDeps } from "./service";
+import type { Db } from "../db/client";
+import type { AppEnv, Env } from "../env";
+import type { Logger } from "../shared/log";
+import type { OrderEventSubscriber } from "./events";
+import type { OrderRow } from "./transition";
 
-export function orderDeps(c: Context<AppEnv>): OrderDeps {
-  return {
-    db: c.get("db"),
-    env: c.env,
-    log: createLogger(c.env.LOG_LEVEL, { requestId: c.get("requestId") }),
-    waitUntil: (p) => c.executionCtx.waitUntil(p),
+/**
+ * What order operations need: the database, bindings/config, a logger, a way to finish work after
+ * replying, the subscribers that react to order events, and the payment side's one hook into
+ * cancellation. Built by the composition root (`worker/composition.ts`), so no domain wires another.
+ */
+export interface OrderDeps {
+  db: Db;
+  env: Env;
+  log: Logger;
+  waitUntil(p: Promise<unknown>): void;
+  subscribers: readonly OrderEventSubscriber[];
+  payments: {
+    /** Before an unpaid order is cancelled: close its open gateway trades; true if one turned out paid. */
+    closeOpenTrades(deps: OrderDeps, order: OrderRow): Promise<boolean>;
   };
+}
+
+/** The request's order dependencies (set by the composition root's middleware). */
+export function orderDeps(c: Context<AppEnv>): OrderDeps {
+  return c.get("deps");
 }

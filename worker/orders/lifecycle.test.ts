@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { json, useOrderFixture } from "../../test/order-fixture";
+import { recentOrders } from "../chat/orders-context";
 import { createDb } from "../db/client";
-import { recentOrderContexts } from "./service";
 
 const f = useOrderFixture();
 
@@ -83,7 +83,7 @@ describe.each(["wechat", "alipay"] as const)("lifecycle with %s", (method) => {
 
     // What the FAQ bot is given about this shopper's orders.
     const shopperId = Number((await f.orderRow(Number(order.id))).shopper_id);
-    const contexts = await recentOrderContexts(createDb(f.stack.vars.LIBSQL_URL!), shopperId);
+    const contexts = await recentOrders(createDb(f.stack.vars.LIBSQL_URL!), shopperId);
     expect(contexts).toEqual([
       {
         orderNo: order.orderNo,

@@ -1,26 +1,20 @@
 // Cancellation and the timers: everything that moves an order without a shopper/merchant click, plus
-// the shopper's cancel (it has to talk to the payment gateways first).
+// the shopper's cancel (the payment side closes the gateway trades first).
 //
 // Timers: a per-order OrderTimer Durable Object alarm fires at the exact deadline (alarms are durable
-// and retried), and a cron-triggered sweep (every minute, wrangler.toml [triggers]) is the backstop
-// for an alarm that was never armed or kept failing. Both call the same idempotent functions below.
-import { and, eq, inArray, lt, lte } from "drizzle-orm";
-import { createDb } from "../db/client";
-import type { Env } from "../env";
-import { confirmItems, releaseItems } from "../inventory/client";
-import { deliverSubscribeMessages, orderNoticeStatements, subscribeConfig } from "../notifications/service";
-import { closeGatewayTrades, orderSkuIds, reconcilePayments, retryRefunds } from "../payments/service";
+// and retried), and a cron-triggered sweep (every minute, worker/sweep.ts) is the backstop for an
+// alarm that was never armed or kept failing. Both call the same idempotent functions below.
+import { and, eq, lte } from "drizzle-orm";
 import { AppError } from "../shared/errors";
-import { createLogger, type Logger } from "../shared/log";
+import type { OrderDeps } from "./deps";
 import { orders } from "./schema";
-import { afterCommit, type OrderDeps, summaryOf } from "./service";
 import { type Actor, loadOrder, type OrderRow, SYSTEM, transitionWithRetry } from "./transition";
 
 export const TIMEOUT_REASON = "超时未支付，系统自动取消";
 
 /**
  * Cancels an unpaid order: closes the gateway trades first (if one turns out paid, the order is paid
- * instead and the cancel is refused), then the transition, then the stock goes back.
+ * instead and the cancel is refused), then the transition; the stock goes back through its subscriber.
  */
 export async function cancelOrder(
   deps: OrderDeps,
@@ -31,52 +25,20 @@ export async function cancelOrder(
   if (order.status === "cancelled") return order;
   if (order.status !== "pending_payment")
     throw new AppError(409, "ILLEGAL_TRANSITION", `订单当前状态不能取消`);
-  if (await closeGatewayTrades(deps, order)) {
+  if (await deps.payments.closeOpenTrades(deps, order)) {
     throw new AppError(409, "ORDER_ALREADY_PAID", "订单已支付，无法取消");
   }
-  const summary = await summaryOf(deps.db, order.id);
-  const cancelled = await transitionWithRetry<OrderRow>(
-    deps.db,
+  await transitionWithRetry<OrderRow>(
+    deps,
     order,
     (o) =>
       o.status === "cancelled"
         ? { done: o }
-        : {
-            action: "cancel",
-            actor,
-            reason,
-            set: { cancelledAt: Date.now(), cancelReason: reason },
-            extra: (db, next) =>
-              orderNoticeStatements(db, subscribeConfig(deps.env), "order_cancelled", next, summary),
-          },
-    (o) => {
-      deps.waitUntil(afterCommit(deps, o, "order_cancelled"));
-      return o;
-    },
+        : { action: "cancel", actor, reason, set: { cancelledAt: Date.now(), cancelReason: reason } },
+    (o) => o,
   );
-  await releaseStock(deps, cancelled);
+  // Fresh: the stock subscriber has updated stock_state meanwhile.
   return (await loadOrder(deps.db, order.id))!;
-}
-
-async function releaseStock(deps: OrderDeps, order: OrderRow) {
-  try {
-    const r = await releaseItems(
-      deps.env,
-      order.orderNo,
-      await orderSkuIds(deps.db, order.id),
-      "order_cancelled",
-    );
-    // ALREADY_SOLD: a late payment re-took the units in the meantime; the order is paid again.
-    if (r.ok)
-      await deps.db
-        .update(orders)
-        .set({ stockState: "released" })
-        .where(
-          and(eq(orders.id, order.id), eq(orders.status, "cancelled"), eq(orders.stockState, "reserved")),
-        );
-  } catch (err) {
-    deps.log.warn("stock release deferred to the sweeper", { orderNo: order.orderNo, err: String(err) });
-  }
 }
 
 /** Timer: cancel the order if it is still unpaid at its deadline. Idempotent. */
@@ -91,12 +53,31 @@ export async function expireOrder(deps: OrderDeps, orderId: number, now = Date.n
   }
 }
 
+/**
+ * Before taking money for an unpaid order, make sure its deadline has not passed: if the timer has not
+ * fired yet, expire it now. Throws 409 unless the order can still be paid.
+ */
+export async function ensurePayable(deps: OrderDeps, order: OrderRow, now = Date.now()): Promise<OrderRow> {
+  let o = order;
+  if (o.status === "pending_payment" && o.payDeadline <= now) {
+    o = (await expireOrder(deps, o.id, now)) ?? o;
+    if (o.status === "cancelled") throw new AppError(409, "ORDER_EXPIRED", "订单已超时取消，请重新下单");
+  }
+  if (o.status !== "pending_payment")
+    throw new AppError(
+      409,
+      "ILLEGAL_TRANSITION",
+      o.status === "cancelled" ? "订单已取消，无法支付" : "订单已支付",
+    );
+  return o;
+}
+
 /** Timer: a shipped order the shopper never confirmed completes by itself. Idempotent. */
 export async function autoCompleteOrder(deps: OrderDeps, orderId: number, now = Date.now()) {
   const o = await loadOrder(deps.db, orderId);
   if (o?.status !== "shipped" || (o.autoCompleteAt ?? Number.POSITIVE_INFINITY) > now) return o;
   return transitionWithRetry<OrderRow>(
-    deps.db,
+    deps,
     o,
     (cur) =>
       cur.status === "shipped"
@@ -111,91 +92,25 @@ export async function autoCompleteOrder(deps: OrderDeps, orderId: number, now = 
   );
 }
 
-/** Everything time-driven, in bounded batches: the cron backstop (and an admin "run now"). */
-export async function sweep(deps: OrderDeps, now = Date.now()) {
-  const { db, log } = deps;
-  const result = { cancelled: 0, completed: 0, stockFixed: 0, reconciled: 0, refundsRetried: 0, messages: 0 };
-  const safely = async (what: string, fn: () => Promise<void>) => {
-    try {
-      await fn();
-    } catch (err) {
-      log.error("sweep step failed", { what, err: String(err) });
-    }
-  };
-  await safely("expire", async () => {
-    const due = await db
+/** The sweep's share for orders: overdue unpaid orders cancelled, overdue shipped ones completed. */
+export async function runDueTimers(deps: OrderDeps, now: number) {
+  const { db } = deps;
+  const [unpaid, shipped] = await db.batch([
+    db
       .select({ id: orders.id })
       .from(orders)
       .where(and(eq(orders.status, "pending_payment"), lte(orders.payDeadline, now)))
-      .limit(50);
-    for (const { id } of due)
-      if ((await expireOrder(deps, id, now))?.status === "cancelled") result.cancelled++;
-  });
-  await safely("complete", async () => {
-    const due = await db
+      .limit(50),
+    db
       .select({ id: orders.id })
       .from(orders)
       .where(and(eq(orders.status, "shipped"), lte(orders.autoCompleteAt, now)))
-      .limit(50);
-    for (const { id } of due)
-      if ((await autoCompleteOrder(deps, id, now))?.status === "completed") result.completed++;
-  });
-  await safely("stock", async () => {
-    // Compensations that failed earlier (stock service unreachable): cancelled but still held, paid but not sold.
-    const stuck = await db
-      .select()
-      .from(orders)
-      .where(
-        and(
-          eq(orders.stockState, "reserved"),
-          inArray(orders.status, ["cancelled", "paid", "shipped", "completed"]),
-          lt(orders.updatedAt, now - 30_000),
-        ),
-      )
-      .limit(50);
-    for (const o of stuck) {
-      const skuIds = await orderSkuIds(db, o.id);
-      if (o.status === "cancelled") {
-        const r = await releaseItems(deps.env, o.orderNo, skuIds, "order_cancelled");
-        if (!r.ok) continue;
-        await db
-          .update(orders)
-          .set({ stockState: "released" })
-          .where(and(eq(orders.id, o.id), eq(orders.stockState, "reserved")));
-      } else {
-        const r = await confirmItems(deps.env, o.orderNo, skuIds, { reReserve: true });
-        if (!r.ok) {
-          log.error("paid order still without stock", { orderNo: o.orderNo, code: r.code });
-          continue;
-        }
-        await db
-          .update(orders)
-          .set({ stockState: "confirmed" })
-          .where(and(eq(orders.id, o.id), eq(orders.stockState, "reserved")));
-      }
-      result.stockFixed++;
-    }
-  });
-  await safely("reconcile", async () => {
-    result.reconciled = await reconcilePayments(deps, now);
-  });
-  await safely("refunds", async () => {
-    result.refundsRetried = await retryRefunds(deps, now);
-  });
-  await safely("subscribe messages", async () => {
-    result.messages = await deliverSubscribeMessages(db, subscribeConfig(deps.env), log, {
-      olderThan: now - 60_000,
-    });
-  });
-  return result;
-}
-
-/** Deps for code running outside a request (cron, Durable Object alarms). */
-export function backgroundDeps(env: Env, waitUntil: (p: Promise<unknown>) => void, log?: Logger): OrderDeps {
-  return {
-    db: createDb(env.LIBSQL_URL, env.LIBSQL_AUTH_TOKEN),
-    env,
-    log: log ?? createLogger(env.LOG_LEVEL, { component: "orders-background" }),
-    waitUntil,
-  };
+      .limit(50),
+  ]);
+  let cancelled = 0;
+  let completed = 0;
+  for (const { id } of unpaid) if ((await expireOrder(deps, id, now))?.status === "cancelled") cancelled++;
+  for (const { id } of shipped)
+    if ((await autoCompleteOrder(deps, id, now))?.status === "completed") completed++;
+  return { cancelled, completed };
 }

@@ -3,23 +3,22 @@ import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { startPayment, startPaymentInput } from "../payments/service";
 import { requireShopper, shopperOf } from "../shared/auth";
+import { parseOrigins } from "../shared/cors";
 import { AppError } from "../shared/errors";
 import { bearer, createRouter, jsonBody, jsonCreated, jsonOk } from "../shared/router";
 import { parseOrThrow } from "../shared/validation";
 import { orderDeps } from "./deps";
-import { cancelOrder, expireOrder } from "./lifecycle";
+import { confirmReceipt } from "./fulfilment";
+import { cancelOrder, ensurePayable } from "./lifecycle";
+import { createOrder, createOrderInput, IDEMPOTENCY_KEY } from "./place";
 import {
-  confirmReceipt,
-  createOrder,
-  createOrderInput,
   getShopperOrder,
   getShopperOrderByNo,
-  IDEMPOTENCY_KEY,
   listShopperOrders,
-  orderDetail,
   shopperListQuery,
   shopperTabCounts,
-} from "./service";
+} from "./queries";
+import { orderDetail } from "./views";
 
 /** The shopper's orders: /api/orders. Someone else's order is always 404, whatever the action. */
 export const orderRoutes = createRouter();
@@ -141,7 +140,7 @@ orderRoutes.openapi(
 function storeReturnUrl(c: Context<AppEnv>, orderId: number): string | undefined {
   const origin = c.req.header("origin");
   if (!origin) return undefined;
-  const allowed = (c.env.CORS_ORIGINS ?? "").split(",").map((s) => s.trim());
+  const allowed = parseOrigins(c.env.CORS_ORIGINS);
   if (origin !== new URL(c.req.url).origin && !allowed.includes(origin)) return undefined;
   return `${origin}/#/pages/pay/index?id=${orderId}`;
 }
@@ -158,19 +157,11 @@ orderRoutes.openapi(
   }),
   async (c) => {
     const deps = orderDeps(c);
-    let order = await getShopperOrder(deps.db, shopperOf(c).id, c.req.valid("param").id);
-    if (order.status === "pending_payment" && order.payDeadline <= Date.now()) {
-      // The timer has not fired yet: never take money for an order that should be cancelled.
-      order = (await expireOrder(deps, order.id)) ?? order;
-      if (order.status === "cancelled")
-        throw new AppError(409, "ORDER_EXPIRED", "订单已超时取消，请重新下单");
-    }
-    if (order.status !== "pending_payment")
-      throw new AppError(
-        409,
-        "ILLEGAL_TRANSITION",
-        order.status === "cancelled" ? "订单已取消，无法支付" : "订单已支付",
-      );
+    // Never take money for an order whose deadline passed (the timer may not have fired yet).
+    const order = await ensurePayable(
+      deps,
+      await getShopperOrder(deps.db, shopperOf(c).id, c.req.valid("param").id),
+    );
     const payment = await startPayment(deps, order, c.req.valid("json"), storeReturnUrl(c, order.id));
     return c.json({
       orderNo: order.orderNo,

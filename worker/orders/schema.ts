@@ -1,16 +1,9 @@
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { AddressSnapshot } from "../addresses/snapshot";
 import { shoppers } from "../auth/schema";
-import type { Adjustment } from "../checkout/pricing";
+import type { Adjustment, LinePayment } from "../checkout/pricing";
 import type { ActorKind, OrderStatus } from "./state-machine";
-
-export interface AddressSnapshot {
-  receiverName: string;
-  phone: string;
-  province: string;
-  city: string;
-  district: string;
-  detail: string;
-}
 
 export type StockState = "reserved" | "confirmed" | "released";
 
@@ -30,6 +23,8 @@ export const orders = sqliteTable(
     shippingFen: integer("shipping_fen").notNull(),
     discountFen: integer("discount_fen").notNull(),
     payableFen: integer("payable_fen").notNull(),
+    /** "A ×1" or "A 等3件": what notices, payment descriptions and lists call the order. */
+    itemsSummary: text("items_summary").notNull().default(""),
     adjustments: text("adjustments", { mode: "json" }).$type<Adjustment[]>().notNull(),
     address: text("address", { mode: "json" }).$type<AddressSnapshot>().notNull(),
     /** Copied from the address for merchant search. */
@@ -84,6 +79,13 @@ export const orderItems = sqliteTable(
     unitPriceFen: integer("unit_price_fen").notNull(),
     quantity: integer("quantity").notNull(),
     lineTotalFen: integer("line_total_fen").notNull(),
+    /** This line's share of every adjustment (freight, discounts…), in fen; refunds start from it. */
+    allocations: text("allocations", { mode: "json" })
+      .$type<LinePayment["allocations"]>()
+      .notNull()
+      .default([]),
+    /** What the shopper paid for this line: line total + its allocations. */
+    payableFen: integer("payable_fen").notNull().default(0),
   },
   (t) => [index("order_items_order").on(t.orderId)],
 );
@@ -106,11 +108,38 @@ export const orderEvents = sqliteTable(
     reason: text("reason").notNull().default(""),
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>(),
     createdAt: integer("created_at").notNull(),
+    /**
+     * The outbox: 'pending' while a subscriber that reacts after commit still has to see this event,
+     * 'none' when no such subscriber cares, 'done', or 'dead' after too many failed attempts.
+     */
+    delivery: text("delivery").$type<EventDelivery>().notNull().default("none"),
+    deliveryAttempts: integer("delivery_attempts").notNull().default(0),
+    /** Not before this time (backoff after a failure). */
+    nextDeliveryAt: integer("next_delivery_at").notNull().default(0),
+    /** A deliverer holds the event until then; another may take it over afterwards. */
+    deliveryLeaseUntil: integer("delivery_lease_until"),
+    deliveryError: text("delivery_error"),
   },
   (t) => [
     uniqueIndex("order_events_order_seq").on(t.orderId, t.seq),
     index("order_events_order").on(t.orderId, t.id),
+    index("order_events_pending_delivery").on(t.nextDeliveryAt).where(sql`${t.delivery} = 'pending'`),
   ],
+);
+
+export type EventDelivery = "none" | "pending" | "done" | "dead";
+
+/** Which after-commit subscribers have handled which event: a redelivery skips them. */
+export const orderEventReceipts = sqliteTable(
+  "order_event_receipts",
+  {
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => orderEvents.id),
+    subscriber: text("subscriber").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.subscriber] })],
 );
 
 /**

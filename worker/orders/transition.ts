@@ -2,7 +2,10 @@ import { eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "../db/client";
 import { AppError } from "../shared/errors";
-import { orderEvents, orders } from "./schema";
+import type { OrderDeps } from "./deps";
+import { type EventWriter, eventStatements, hasAfterCommitWork } from "./events";
+import { deliverOrderEvents } from "./outbox";
+import { orders } from "./schema";
 import { type ActorKind, type OrderAction, type OrderNoteKind, planTransition } from "./state-machine";
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -14,7 +17,6 @@ export interface Actor {
 }
 
 export const SYSTEM: Actor = { kind: "system", id: null };
-export const GATEWAY: Actor = { kind: "gateway", id: null };
 
 type OrderPatch = Partial<
   Omit<typeof orders.$inferInsert, "id" | "status" | "version" | "orderNo" | "shopperId">
@@ -27,7 +29,7 @@ export interface TransitionRequest {
   /** Columns to set together with the new status (paidAt, carrier…). */
   set?: OrderPatch;
   data?: Record<string, unknown>;
-  /** More statements for the same atomic batch (notices, payment rows). Built from the new state. */
+  /** More statements for the same atomic batch (payment rows). Built from the new state. */
   extra?: (db: Db, order: OrderRow) => BatchItem<"sqlite">[];
 }
 
@@ -38,10 +40,6 @@ export type TransitionOutcome =
 
 export async function loadOrder(db: Db, id: number): Promise<OrderRow | undefined> {
   return db.select().from(orders).where(eq(orders.id, id)).get();
-}
-
-export async function loadOrderByNo(db: Db, orderNo: string): Promise<OrderRow | undefined> {
-  return db.select().from(orders).where(eq(orders.orderNo, orderNo)).get();
 }
 
 export function isUniqueViolation(err: unknown, needle?: string): boolean {
@@ -56,13 +54,15 @@ export function isUniqueViolation(err: unknown, needle?: string): boolean {
  * Applies one status change exactly once: the event row (seq = version + 1, UNIQUE per order) and a
  * compare-and-set on `orders.version` go in one batch. When two requests race, the second batch
  * fails on the unique seq and rolls back entirely; the caller gets `applied: false` and the fresh row.
- * Illegal transitions throw 409.
+ * Illegal transitions throw 409. The event's subscribers react in the same batch or, after the
+ * commit, through the outbox (delivered here for this order; the sweep retries what fails).
  */
 export async function applyTransition(
-  db: Db,
+  deps: OrderDeps,
   order: OrderRow,
   req: TransitionRequest,
 ): Promise<TransitionOutcome> {
+  const { db } = deps;
   const plan = planTransition(order.status, req.action, req.actor.kind);
   if (!plan.ok) throw new AppError(409, plan.code, plan.message);
   const now = Date.now();
@@ -74,19 +74,18 @@ export async function applyTransition(
     updatedAt: now,
   };
   try {
+    const [first, ...rest] = eventStatements(deps, order.id, next, {
+      kind: req.action,
+      seq: order.version + 1,
+      fromStatus: plan.from,
+      toStatus: plan.to,
+      actor: req.actor,
+      reason: req.reason || plan.label,
+      data: req.data ?? null,
+    });
     await db.batch([
-      db.insert(orderEvents).values({
-        orderId: order.id,
-        seq: order.version + 1,
-        kind: req.action,
-        fromStatus: plan.from,
-        toStatus: plan.to,
-        actorKind: req.actor.kind,
-        actorId: req.actor.id,
-        reason: req.reason || plan.label,
-        data: req.data ?? null,
-        createdAt: now,
-      }),
+      first!,
+      ...rest,
       db
         .update(orders)
         .set({ ...req.set, status: plan.to, version: sql`${orders.version} + 1`, updatedAt: now })
@@ -97,7 +96,21 @@ export async function applyTransition(
     if (!isUniqueViolation(err, "order_events")) throw err;
     return { applied: false, order: (await loadOrder(db, order.id))! };
   }
+  await afterOrderChange(deps, order.id, [req.action]);
   return { applied: true, order: next };
+}
+
+/**
+ * After a batch with events of these kinds committed: deliver what waits for after-commit
+ * subscribers now (the sweep retries failures). Costs nothing when no such subscriber cares.
+ */
+export async function afterOrderChange(deps: OrderDeps, orderId: number, kinds: readonly string[]) {
+  if (!kinds.some((k) => hasAfterCommitWork(deps.subscribers, k))) return;
+  try {
+    await deliverOrderEvents(deps, { orderId });
+  } catch (err) {
+    deps.log.warn("order event delivery deferred to the sweep", { orderId, err: String(err) });
+  }
 }
 
 /**
@@ -105,7 +118,7 @@ export async function applyTransition(
  * `decide` returns the request to try, or a final result (e.g. "already done": duplicates are not errors).
  */
 export async function transitionWithRetry<T>(
-  db: Db,
+  deps: OrderDeps,
   order: OrderRow,
   decide: (order: OrderRow) => TransitionRequest | { done: T },
   onApplied: (order: OrderRow) => T,
@@ -114,32 +127,32 @@ export async function transitionWithRetry<T>(
   for (let attempt = 0; attempt < 5; attempt++) {
     const d = decide(current);
     if ("done" in d) return d.done;
-    const out = await applyTransition(db, current, d);
+    const out = await applyTransition(deps, current, d);
     if (out.applied) return onApplied(out.order);
     current = out.order;
   }
   throw new AppError(409, "CONCURRENT_UPDATE", "订单正在被处理，请稍后再试");
 }
 
-/** A timeline entry that does not change the status (payment started, remark, refund…). */
-export function noteStatement(
-  db: Db,
-  orderId: number,
+/**
+ * A timeline entry that does not change the status (payment started, remark, refund…), with its
+ * subscribers' in-transaction statements; after the batch, call `afterOrderChange` with its kind.
+ */
+export function noteStatements(
+  w: EventWriter,
+  order: OrderRow,
   kind: OrderNoteKind,
   actor: Actor,
   reason: string,
   data?: Record<string, unknown>,
-) {
-  return db.insert(orderEvents).values({
-    orderId,
-    seq: null,
+): BatchItem<"sqlite">[] {
+  return eventStatements(w, order.id, order, {
     kind,
+    seq: null,
     fromStatus: null,
     toStatus: null,
-    actorKind: actor.kind,
-    actorId: actor.id,
+    actor,
     reason,
-    data: data ?? null,
-    createdAt: Date.now(),
+    data,
   });
 }

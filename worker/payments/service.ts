@@ -2,15 +2,21 @@
 // once, refund money we must give back, and reconcile with the gateways. Protocol details live in
 // ./gateways (owned by the payments engineer); this file never parses or signs anything itself.
 import { z } from "@hono/zod-openapi";
-import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { shoppers } from "../auth/schema";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
 import { confirmItems } from "../inventory/client";
-import { orderNoticeStatements, subscribeConfig } from "../notifications/service";
+import type { OrderDeps } from "../orders/deps";
 import { orderItems, orders } from "../orders/schema";
-import { afterCommit, itemsSummary, type OrderDeps, summaryOf } from "../orders/service";
-import { type Actor, noteStatement, type OrderRow, SYSTEM, transitionWithRetry } from "../orders/transition";
+import {
+  type Actor,
+  afterOrderChange,
+  noteStatements,
+  type OrderRow,
+  SYSTEM,
+  transitionWithRetry,
+} from "../orders/transition";
 import { AppError } from "../shared/errors";
 import {
   loadPaymentProviders,
@@ -26,6 +32,7 @@ import {
   PaymentRejection,
 } from "./gateways/types";
 import { truncateUtf8 } from "./gateways/util";
+import { METHOD_LABELS } from "./labels";
 import { paymentNotifications, payments, refunds } from "./schema";
 
 export const startPaymentInput = z.object({
@@ -88,14 +95,15 @@ export async function startPayment(
   if (inserted.length) {
     await db.batch([
       db.update(orders).set({ paymentMethod: input.method, updatedAt: now }).where(eq(orders.id, order.id)),
-      noteStatement(
-        db,
-        order.id,
+      ...noteStatements(
+        deps,
+        order,
         "payment_started",
         { kind: "shopper", id: order.shopperId },
         `发起${METHOD_LABELS[input.method]}`,
       ),
     ]);
+    await afterOrderChange(deps, order.id, ["payment_started"]);
   } else {
     await db
       .update(payments)
@@ -104,15 +112,16 @@ export async function startPayment(
         and(eq(payments.orderId, order.id), eq(payments.method, input.method), eq(payments.status, "closed")),
       );
   }
-  const [shopper, summary] = await Promise.all([
-    db.select({ openid: shoppers.openid }).from(shoppers).where(eq(shoppers.id, order.shopperId)).get(),
-    summaryOf(db, order.id),
-  ]);
+  const shopper = await db
+    .select({ openid: shoppers.openid })
+    .from(shoppers)
+    .where(eq(shoppers.id, order.shopperId))
+    .get();
   try {
     return await provider.startPayment({
       outTradeNo: order.orderNo,
       amountFen: order.payableFen,
-      description: truncateUtf8(`家电商城-${summary}`, 127),
+      description: truncateUtf8(`家电商城-${order.itemsSummary}`, 127),
       expiresAtMs: order.payDeadline,
       // Our openid is a WeChat identity; Alipay mini programs would need the shopper's Alipay buyer id.
       payerOpenId: input.method === "wechat" ? shopper?.openid : undefined,
@@ -129,8 +138,6 @@ export async function startPayment(
     throw err;
   }
 }
-
-export const METHOD_LABELS: Record<PaymentMethod, string> = { wechat: "微信支付", alipay: "支付宝" };
 
 // ---------- applying a payment ----------
 
@@ -153,22 +160,9 @@ export type PaymentOutcome =
  */
 export async function applyPayment(deps: OrderDeps, fact: PaidFact, actor: Actor): Promise<PaymentOutcome> {
   const { db, env } = deps;
-  // The order and its items in one round trip.
-  const [found, items] = await db.batch([
-    db.select().from(orders).where(eq(orders.orderNo, fact.outTradeNo)),
-    db
-      .select({ skuId: orderItems.skuId, name: orderItems.name, quantity: orderItems.quantity })
-      .from(orderItems)
-      .innerJoin(orders, eq(orders.id, orderItems.orderId))
-      .where(eq(orders.orderNo, fact.outTradeNo))
-      .orderBy(asc(orderItems.id)),
-  ]);
-  const order = found[0];
+  const order = await db.select().from(orders).where(eq(orders.orderNo, fact.outTradeNo)).get();
   if (!order) return { kind: "rejected", reason: "UNKNOWN_ORDER" };
   if (fact.amountFen !== order.payableFen) return { kind: "rejected", reason: "AMOUNT_MISMATCH" };
-  const summary = itemsSummary(items);
-  const skuIds = items.map((i) => i.skuId);
-  const cfg = subscribeConfig(env);
   const paidSet = {
     paidAt: fact.paidAtMs,
     transactionId: fact.transactionId,
@@ -179,12 +173,11 @@ export async function applyPayment(deps: OrderDeps, fact: PaidFact, actor: Actor
       .update(payments)
       .set({ status: "paid", transactionId: fact.transactionId, updatedAt: Date.now() })
       .where(and(eq(payments.orderId, next.id), eq(payments.method, fact.method))),
-    ...orderNoticeStatements(d, cfg, "order_paid", next, summary),
   ];
 
   type Step = { kind: "applied" | "duplicate" | "late" | "double"; order: OrderRow };
   const step = await transitionWithRetry<Step>(
-    db,
+    deps,
     order,
     (o) => {
       if (o.status === "pending_payment")
@@ -207,20 +200,20 @@ export async function applyPayment(deps: OrderDeps, fact: PaidFact, actor: Actor
     await refundPayment(deps, step.order, fact, "重复支付，自动退回");
     return { kind: "double_refunded", order: step.order };
   }
-  if (step.kind === "applied") {
-    await settleStock(deps, step.order, skuIds);
-    deps.waitUntil(afterCommit(deps, step.order, "order_paid"));
-    return { kind: "applied", order: step.order };
-  }
+  // Stock (held → sold) and the notices follow from the "pay" event's subscribers.
+  if (step.kind === "applied") return { kind: "applied", order: step.order };
 
   // Paid after cancellation: take the units again if they are still there (idempotent by order no).
+  const skuIds = (
+    await db.select({ skuId: orderItems.skuId }).from(orderItems).where(eq(orderItems.orderId, order.id))
+  ).map((r) => r.skuId);
   const stock = await confirmItems(env, order.orderNo, skuIds, { reReserve: true });
   if (!stock.ok) {
     await refundPayment(deps, step.order, fact, "订单已取消且库存不足，自动退款");
     return { kind: "late_refunded", order: step.order };
   }
   const revived = await transitionWithRetry<Step>(
-    db,
+    deps,
     step.order,
     (o) => {
       if (o.status === "cancelled")
@@ -240,37 +233,7 @@ export async function applyPayment(deps: OrderDeps, fact: PaidFact, actor: Actor
     await refundPayment(deps, revived.order, fact, "重复支付，自动退回");
     return { kind: "double_refunded", order: revived.order };
   }
-  if (revived.kind === "applied") deps.waitUntil(afterCommit(deps, revived.order, "order_paid"));
   return { kind: revived.kind === "applied" ? "late_paid" : "duplicate", order: revived.order };
-}
-
-export async function orderSkuIds(db: Db, orderId: number): Promise<number[]> {
-  const rows = await db
-    .select({ skuId: orderItems.skuId })
-    .from(orderItems)
-    .where(eq(orderItems.orderId, orderId));
-  return rows.map((r) => r.skuId);
-}
-
-/** held → sold for a paid order; re-takes units if the hold lapsed. Failures are retried by the sweeper. */
-export async function settleStock(deps: OrderDeps, order: OrderRow, skuIds: number[]) {
-  try {
-    const r = await confirmItems(deps.env, order.orderNo, skuIds, { reReserve: true });
-    if (!r.ok) {
-      deps.log.error("paid order could not take its stock", {
-        orderNo: order.orderNo,
-        code: r.code,
-        skuId: r.skuId,
-      });
-      return;
-    }
-    await deps.db
-      .update(orders)
-      .set({ stockState: "confirmed" })
-      .where(and(eq(orders.id, order.id), eq(orders.stockState, "reserved")));
-  } catch (err) {
-    deps.log.warn("stock confirm deferred to the sweeper", { orderNo: order.orderNo, err: String(err) });
-  }
 }
 
 // ---------- refunds ----------
@@ -279,7 +242,7 @@ const refundNo = (orderNo: string, method: PaymentMethod) => `RF${orderNo}${meth
 
 /** Records the refund we owe (once per trade) and submits it; the sweeper resubmits what is left pending. */
 export async function refundPayment(deps: OrderDeps, order: OrderRow, fact: PaidFact, reason: string) {
-  const { db, env } = deps;
+  const { db } = deps;
   const now = Date.now();
   const created = await db
     .insert(refunds)
@@ -297,19 +260,18 @@ export async function refundPayment(deps: OrderDeps, order: OrderRow, fact: Paid
     .onConflictDoNothing()
     .returning();
   if (created.length) {
-    const summary = await summaryOf(db, order.id);
     await db.batch([
-      noteStatement(db, order.id, "refund_requested", SYSTEM, reason, {
-        method: fact.method,
-        amountFen: fact.amountFen,
-        transactionId: fact.transactionId,
-      }),
       db
         .update(payments)
         .set({ status: "paid", transactionId: fact.transactionId, updatedAt: now })
         .where(and(eq(payments.orderId, order.id), eq(payments.method, fact.method))),
-      ...orderNoticeStatements(db, subscribeConfig(env), "order_refund", order, summary),
+      ...noteStatements(deps, order, "refund_requested", SYSTEM, reason, {
+        method: fact.method,
+        amountFen: fact.amountFen,
+        transactionId: fact.transactionId,
+      }),
     ]);
+    await afterOrderChange(deps, order.id, ["refund_requested"]);
   }
   await submitRefund(deps, refundNo(order.orderNo, fact.method));
 }
@@ -340,11 +302,9 @@ export async function submitRefund(deps: OrderDeps, outRefundNo: string) {
         .set({ status, refundId: r.refundId, updatedAt: Date.now() })
         .where(eq(refunds.id, claimed.id)),
       ...(status === "succeeded"
-        ? [
-            noteStatement(db, order.id, "refund_succeeded", SYSTEM, `已退款 ${claimed.amountFen} 分`, {
-              outRefundNo,
-            }),
-          ]
+        ? noteStatements(deps, order, "refund_succeeded", SYSTEM, `已退款 ${claimed.amountFen} 分`, {
+            outRefundNo,
+          })
         : []),
     ]);
   } catch (err) {
@@ -414,14 +374,20 @@ export async function handleNotification(
     }
     if (event.kind === "refund") {
       const done = event.status === "SUCCESS";
-      const row = await db.select().from(refunds).where(eq(refunds.outRefundNo, event.outRefundNo)).get();
-      if (!row) {
+      const found = await db
+        .select({ row: refunds, order: orders })
+        .from(refunds)
+        .innerJoin(orders, eq(orders.id, refunds.orderId))
+        .where(eq(refunds.outRefundNo, event.outRefundNo))
+        .get();
+      if (!found) {
         await recordNotification(db, method, "rejected", {
           reason: "UNKNOWN_REFUND",
           outTradeNo: event.outTradeNo,
         });
         return provider.nack("unknown refund", 400);
       }
+      const { row, order } = found;
       if (row.status !== "succeeded" && row.status !== "failed") {
         await db.batch([
           db
@@ -430,9 +396,9 @@ export async function handleNotification(
             .where(
               and(eq(refunds.id, row.id), inArray(refunds.status, ["pending", "submitting", "processing"])),
             ),
-          noteStatement(
-            db,
-            row.orderId,
+          ...noteStatements(
+            deps,
+            order,
             done ? "refund_succeeded" : "refund_failed",
             { kind: "gateway", id: null },
             done ? "退款成功" : `退款失败（${event.status}）`,

@@ -1,0 +1,50 @@
+// Wires the domains together: the order dependencies every request, cron run and Durable Object
+// alarm gets (database, subscribers, the payment side's cancel hook). Domains never import each
+// other's services for this; they receive it here.
+import type { MiddlewareHandler } from "hono";
+import { createDb, type Db } from "./db/client";
+import type { AppEnv, Env } from "./env";
+import type { OrderDeps } from "./orders/deps";
+import { closeGatewayTrades } from "./payments/service";
+import { createLogger, type Logger } from "./shared/log";
+import { orderSubscribers } from "./subscribers";
+
+export function buildOrderDeps(
+  env: Env,
+  db: Db,
+  log: Logger,
+  waitUntil: (p: Promise<unknown>) => void,
+): OrderDeps {
+  return {
+    db,
+    env,
+    log,
+    waitUntil,
+    subscribers: orderSubscribers(env),
+    payments: { closeOpenTrades: closeGatewayTrades },
+  };
+}
+
+/** Puts the request's OrderDeps on the context (after the database middleware). */
+export const provideDeps: MiddlewareHandler<AppEnv> = async (c, next) => {
+  c.set(
+    "deps",
+    buildOrderDeps(
+      c.env,
+      c.get("db"),
+      createLogger(c.env.LOG_LEVEL, { requestId: c.get("requestId") }),
+      (p) => c.executionCtx.waitUntil(p),
+    ),
+  );
+  await next();
+};
+
+/** For code running outside a request (cron, Durable Object alarms). */
+export function backgroundDeps(env: Env, waitUntil: (p: Promise<unknown>) => void, log?: Logger): OrderDeps {
+  return buildOrderDeps(
+    env,
+    createDb(env.LIBSQL_URL, env.LIBSQL_AUTH_TOKEN),
+    log ?? createLogger(env.LOG_LEVEL, { component: "orders-background" }),
+    waitUntil,
+  );
+}

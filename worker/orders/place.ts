@@ -1,0 +1,266 @@
+// Placing an order as named saga steps with compensations (Medusa-style): price it on the server,
+// hold the stock, write everything in one batch. Each step returns the context the next one needs;
+// a failure undoes the finished steps newest first. An Idempotency-Key makes retries and concurrent
+// duplicates return the same order and reserve nothing twice.
+import { z } from "@hono/zod-openapi";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { addressSnapshot } from "../addresses/snapshot";
+import { cartItems } from "../cart/schema";
+import { runSaga, type SagaStep } from "../checkout/saga";
+import { buildQuote, type CheckoutQuote, quoteInput } from "../checkout/service";
+import { payTimeoutMs } from "../checkout/settings";
+import type { Db } from "../db/client";
+import { releaseItems, reserveItems } from "../inventory/client";
+import { AppError } from "../shared/errors";
+import type { OrderDeps } from "./deps";
+import { eventStatements } from "./events";
+import { itemsSummary } from "./items-summary";
+import { newOrderNo } from "./order-no";
+import { orderItems, orderRequests, orders } from "./schema";
+import { afterOrderChange, isUniqueViolation, type OrderRow } from "./transition";
+
+/** Held stock outlives the payment deadline a little, so our own cancel (which releases it) runs first. */
+const RESERVATION_GRACE_MS = 10 * 60_000;
+
+export const createOrderInput = quoteInput.extend({
+  remark: z.string().trim().max(200).default(""),
+});
+export type CreateOrderInput = z.infer<typeof createOrderInput>;
+
+export const IDEMPOTENCY_KEY = z
+  .string()
+  .regex(/^[0-9A-Za-z_\-:.]{8,64}$/, "Idempotency-Key 须为 8–64 位字母、数字或 _-:.");
+
+const CLAIM_ATTEMPTS = 30;
+const CLAIM_POLL_MS = 100;
+/** A claim this old belongs to a request that died mid-way; it may be taken over. */
+const CLAIM_STALE_MS = 60_000;
+
+export async function createOrder(
+  deps: OrderDeps,
+  shopperId: number,
+  input: CreateOrderInput,
+  idempotencyKey: string,
+): Promise<{ order: OrderRow; created: boolean }> {
+  const { db } = deps;
+  for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+    const { existing, claimed } = await checkAndClaim(db, shopperId, idempotencyKey);
+    if (existing) {
+      if (claimed) await releaseClaim(db, shopperId, idempotencyKey);
+      return { order: existing, created: false };
+    }
+    if (claimed) return placeOrder(deps, { shopperId, input, idempotencyKey });
+    // A concurrent duplicate holds the key: wait for its order (or for its failure to free the key).
+    await new Promise((r) => setTimeout(r, CLAIM_POLL_MS));
+  }
+  throw new AppError(409, "IDEMPOTENCY_IN_PROGRESS", "订单正在提交中，请稍后在我的订单中查看");
+}
+
+/** One round trip: the order already placed under this key (if any), and whether we now hold the key. */
+async function checkAndClaim(db: Db, shopperId: number, key: string) {
+  const now = Date.now();
+  const [found, inserted] = await db.batch([
+    db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.shopperId, shopperId), eq(orders.idempotencyKey, key))),
+    db
+      .insert(orderRequests)
+      .values({ shopperId, idempotencyKey: key, createdAt: now })
+      .onConflictDoUpdate({
+        target: [orderRequests.shopperId, orderRequests.idempotencyKey],
+        set: { createdAt: now },
+        setWhere: sql`${orderRequests.createdAt} < ${now - CLAIM_STALE_MS}`,
+      })
+      .returning({ createdAt: orderRequests.createdAt }),
+  ]);
+  return { existing: found[0], claimed: inserted.length === 1 };
+}
+
+const releaseClaim = (db: Db, shopperId: number, key: string) =>
+  db
+    .delete(orderRequests)
+    .where(and(eq(orderRequests.shopperId, shopperId), eq(orderRequests.idempotencyKey, key)));
+
+/** What the steps hand on: the request, then the quote, then the order as it will be written. */
+interface Placing {
+  readonly shopperId: number;
+  readonly input: CreateOrderInput;
+  readonly idempotencyKey: string;
+  quote?: CheckoutQuote;
+  order?: OrderRow;
+}
+
+const priced = (ctx: Placing) => ({ quote: ctx.quote!, order: ctx.order! });
+
+function placeOrderSteps(deps: OrderDeps): SagaStep<Placing>[] {
+  const { db, env } = deps;
+  return [
+    {
+      name: "hold the idempotency key",
+      run: async (ctx) => ctx,
+      compensate: async (ctx) => {
+        await releaseClaim(db, ctx.shopperId, ctx.idempotencyKey);
+      },
+    },
+    {
+      name: "price on the server",
+      run: async (ctx) => {
+        const quote = await buildQuote(db, ctx.shopperId, ctx.input);
+        if (quote.blocking.length)
+          throw new AppError(409, "NOT_ORDERABLE", quote.blocking[0]!, quote.blocking);
+        return { ...ctx, quote, order: draftOrder(deps, ctx, quote) };
+      },
+    },
+    {
+      name: "reserve stock",
+      run: async (ctx) => {
+        const { quote, order } = priced(ctx);
+        const ttl = order.payDeadline - order.createdAt + RESERVATION_GRACE_MS;
+        const r = await reserveItems(env, order.orderNo, stockLines(quote), ttl);
+        if (!r.ok) {
+          const line = quote.lines.find((l) => l.skuId === r.skuId);
+          const what = line ? `${line.name}${Object.values(line.specs).join(" ")}` : "部分商品";
+          throw new AppError(409, "OUT_OF_STOCK", `${what}库存不足`, {
+            skuId: r.skuId,
+            available: "available" in r ? r.available : undefined,
+          });
+        }
+        return ctx;
+      },
+      compensate: async (ctx) => {
+        const { quote, order } = priced(ctx);
+        await releaseItems(
+          env,
+          order.orderNo,
+          stockLines(quote).map((l) => l.skuId),
+          "order_write_failed",
+        );
+      },
+    },
+    {
+      name: "write the order",
+      run: async (ctx) => {
+        const { quote, order } = priced(ctx);
+        const [inserted] = await db.batch(orderWrite(deps, ctx, quote, order));
+        return { ...ctx, order: { ...order, id: inserted[0]!.id } };
+      },
+    },
+  ];
+}
+
+const stockLines = (q: CheckoutQuote) => q.lines.map((l) => ({ skuId: l.skuId, qty: l.quantity }));
+
+function draftOrder(deps: OrderDeps, ctx: Placing, q: CheckoutQuote): OrderRow {
+  const now = Date.now();
+  const address = addressSnapshot(q.address!);
+  return {
+    id: 0,
+    orderNo: newOrderNo(now),
+    shopperId: ctx.shopperId,
+    status: "pending_payment",
+    version: 1,
+    itemsTotalFen: q.quote.itemsTotalFen,
+    shippingFen: q.quote.shippingFen,
+    discountFen: q.quote.discountFen,
+    payableFen: q.quote.payableFen,
+    itemsSummary: itemsSummary(q.lines),
+    adjustments: q.quote.adjustments,
+    address,
+    receiverName: address.receiverName,
+    receiverPhone: address.phone,
+    shopperRemark: ctx.input.remark,
+    merchantRemark: "",
+    idempotencyKey: ctx.idempotencyKey,
+    stockState: "reserved",
+    payDeadline: now + payTimeoutMs(deps.env, q.settings),
+    paymentMethod: null,
+    transactionId: null,
+    paidAt: null,
+    carrier: null,
+    trackingNo: null,
+    shippedAt: null,
+    autoCompleteAt: null,
+    completedAt: null,
+    cancelledAt: null,
+    cancelReason: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** One atomic batch: the order, its item snapshots with what each line paid, the "created" event, cart cleanup, the key. */
+function orderWrite(deps: OrderDeps, ctx: Placing, q: CheckoutQuote, order: OrderRow) {
+  const { db } = deps;
+  const orderIdSql = sql`(SELECT id FROM orders WHERE order_no = ${order.orderNo})`;
+  const { id: _id, ...values } = order;
+  return [
+    db.insert(orders).values(values).returning({ id: orders.id }),
+    db.insert(orderItems).values(
+      q.quote.lines.map((l, i) => ({
+        orderId: orderIdSql as unknown as number,
+        skuId: l.skuId,
+        productId: l.productId,
+        name: l.name,
+        specs: l.specs,
+        image: l.image,
+        unitPriceFen: l.unitPriceFen,
+        quantity: l.quantity,
+        lineTotalFen: l.lineTotalFen,
+        allocations: q.quote.linePayments[i]!.allocations,
+        payableFen: q.quote.linePayments[i]!.payableFen,
+      })),
+    ),
+    ...eventStatements(deps, orderIdSql, order, {
+      kind: "created",
+      seq: 1,
+      fromStatus: null,
+      toStatus: "pending_payment",
+      actor: { kind: "shopper", id: ctx.shopperId },
+      reason: "订单已提交",
+      data: { payableFen: order.payableFen },
+    }),
+    ...(q.fromCart
+      ? [
+          db.delete(cartItems).where(
+            and(
+              eq(cartItems.shopperId, ctx.shopperId),
+              inArray(
+                cartItems.skuId,
+                q.lines.map((l) => l.skuId),
+              ),
+            ),
+          ),
+        ]
+      : []),
+    releaseClaim(db, ctx.shopperId, ctx.idempotencyKey),
+  ] as const;
+}
+
+async function placeOrder(
+  deps: OrderDeps,
+  request: Pick<Placing, "shopperId" | "input" | "idempotencyKey">,
+): Promise<{ order: OrderRow; created: boolean }> {
+  let placed: Placing;
+  try {
+    placed = await runSaga(placeOrderSteps(deps), request, (e) =>
+      deps.log.error("checkout compensation failed", { step: e.step, err: String(e.error) }),
+    );
+  } catch (err) {
+    if (isUniqueViolation(err, "idempotency_key")) {
+      // Only possible after a stale claim was taken over; our reservation was released above.
+      const winner = await deps.db
+        .select()
+        .from(orders)
+        .where(
+          and(eq(orders.shopperId, request.shopperId), eq(orders.idempotencyKey, request.idempotencyKey)),
+        )
+        .get();
+      if (winner) return { order: winner, created: false };
+    }
+    throw err;
+  }
+  const order = placed.order!;
+  await afterOrderChange(deps, order.id, ["created"]);
+  return { order, created: true };
+}

@@ -1,0 +1,53 @@
+// The orders domain's own reactions to its events: the deadline timers and the stock that an order
+// holds. Both run after the commit (they talk to Durable Objects), re-read the order, and are
+// idempotent, so a redelivery or a late retry never does anything twice or out of turn.
+import { and, eq } from "drizzle-orm";
+import { confirmItems, releaseItems } from "../inventory/client";
+import type { OrderEventSubscriber } from "./events";
+import { orderItems, orders } from "./schema";
+import { orderTimer } from "./timer-client";
+
+/** Unpaid orders are cancelled at their pay deadline; shipped ones complete at their auto-complete time. */
+export const orderTimersSubscriber: OrderEventSubscriber = {
+  name: "order-timers",
+  kinds: ["created", "ship"],
+  async afterCommit({ env }, event, order) {
+    if (event.kind === "created" && order.status === "pending_payment")
+      await orderTimer(env, order.orderNo).arm(order.id, "cancel", order.payDeadline);
+    if (event.kind === "ship" && order.status === "shipped" && order.autoCompleteAt)
+      await orderTimer(env, order.orderNo).arm(order.id, "complete", order.autoCompleteAt);
+  },
+};
+
+/**
+ * Paid: the held units become sold (re-taken if the hold lapsed). Cancelled: the held units go back.
+ * A paid-after-cancel order took its units in the payment decision itself, so it needs nothing here.
+ */
+export const orderStockSubscriber: OrderEventSubscriber = {
+  name: "order-stock",
+  kinds: ["pay", "cancel"],
+  async afterCommit({ db, env }, event, order) {
+    if (order.stockState !== "reserved") return;
+    const paid = order.status === "paid" || order.status === "shipped" || order.status === "completed";
+    if (event.kind === "pay" && !paid) return;
+    if (event.kind === "cancel" && order.status !== "cancelled") return;
+    const skuIds = (
+      await db.select({ skuId: orderItems.skuId }).from(orderItems).where(eq(orderItems.orderId, order.id))
+    ).map((r) => r.skuId);
+    let next: "confirmed" | "released";
+    if (event.kind === "pay") {
+      const r = await confirmItems(env, order.orderNo, skuIds, { reReserve: true });
+      if (!r.ok) throw new Error(`paid order could not take its stock: ${r.code} (SKU ${r.skuId})`);
+      next = "confirmed";
+    } else {
+      const r = await releaseItems(env, order.orderNo, skuIds, "order_cancelled");
+      // ALREADY_SOLD: a late payment re-took the units meanwhile; that order is paid again.
+      if (!r.ok) return;
+      next = "released";
+    }
+    await db
+      .update(orders)
+      .set({ stockState: next })
+      .where(and(eq(orders.id, order.id), eq(orders.stockState, "reserved")));
+  },
+};
