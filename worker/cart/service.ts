@@ -1,9 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { products, skus } from "../catalog/schema";
-import { checkLines, lineView } from "../checkout/availability";
 import type { Db } from "../db/client";
 import { AppError, notFound } from "../shared/errors";
+import { checkLines, lineView } from "./line-check";
 import { cartItems } from "./schema";
 
 export const MAX_CART_LINES = 50;

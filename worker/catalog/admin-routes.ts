@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { requireStaff, staffOf } from "../shared/auth";
+import { staffOf } from "../shared/auth";
 import { AppError, badRequest, notFound } from "../shared/errors";
 import { bearer, createRouter, jsonBody, jsonCreated, jsonOk } from "../shared/router";
 import { saveBanner, setRecommendations } from "./home";
@@ -19,22 +19,8 @@ import {
   updateProduct,
 } from "./service";
 
-/** Merchant product management. Every route requires the merchant_admin role. */
+/** Merchant product management (merchant_admin only: the central admin guard, shared/admin-guard.ts). */
 export const catalogAdminRoutes = createRouter();
-// Scoped to this router's own paths: mounted at /api/admin, a "*" guard would also cover other
-// domains' admin routes (orders let agents read them).
-const merchantOnly = requireStaff("merchant_admin");
-for (const path of [
-  "/categories",
-  "/categories/*",
-  "/products",
-  "/products/*",
-  "/images",
-  "/banners",
-  "/banners/*",
-  "/home/*",
-])
-  catalogAdminRoutes.use(path, merchantOnly);
 
 const idParams = { params: z.object({ id: z.coerce.number().int().positive() }) };
 const tags = ["admin: catalog"];

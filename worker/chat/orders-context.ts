@@ -21,7 +21,8 @@ interface OrderRow {
   items: string | null;
 }
 
-export function itemsSummary(items: { name: string; quantity: number }[]): string {
+/** "A ×1，B ×2，C ×1 等 5 件": enough names for the bot to match "my fridge order" (notices use the short orders/items-summary). */
+export function itemsListing(items: { name: string; quantity: number }[]): string {
   const named = items.slice(0, ITEMS_NAMED).map((i) => `${i.name} ×${i.quantity}`);
   const rest = items.length - named.length;
   return named.join("，") + (rest > 0 ? ` 等 ${items.length} 件` : "");
@@ -44,7 +45,7 @@ export async function recentOrders(
     orderNo: r.order_no,
     status: r.status,
     statusText: STATUS_LABELS[r.status as keyof typeof STATUS_LABELS] ?? r.status,
-    itemsSummary: itemsSummary(r.items ? (JSON.parse(r.items) as { name: string; quantity: number }[]) : []),
+    itemsSummary: itemsListing(r.items ? (JSON.parse(r.items) as { name: string; quantity: number }[]) : []),
     ...(r.carrier ? { carrier: r.carrier } : {}),
     ...(r.tracking_no ? { trackingNo: r.tracking_no } : {}),
     createdAt: Number(r.created_at),

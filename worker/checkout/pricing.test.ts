@@ -170,7 +170,10 @@ describe("pricing pipeline", () => {
   it("property: line payables sum to the payable amount and no line pays less than nothing", () => {
     for (let seed = 1; seed <= 200; seed++) {
       let s = seed;
-      const r = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+      const r = () => {
+        s = (s * 1103515245 + 12345) % 2147483648;
+        return s / 2147483648;
+      };
       const items = Array.from({ length: 1 + Math.floor(r() * 5) }, (_, i) =>
         item(i + 1, Math.floor(r() * 500000), 1 + Math.floor(r() * 3)),
       );

@@ -1,9 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import { type Address, addressView, defaultAddress, getOwnAddress } from "../addresses/service";
+import { type CheckedLine, checkLines, lineView, type RequestedLine } from "../cart/line-check";
 import { MAX_CART_LINES, MAX_LINE_QUANTITY, selectedLines } from "../cart/service";
 import type { Db } from "../db/client";
 import { badRequest } from "../shared/errors";
-import { type CheckedLine, checkLines, lineView, type RequestedLine } from "./availability";
+import { sumBySku } from "../shared/lines";
 import { type Quote, runPricing } from "./pricing";
 import { getShopSettings, type ShopSettings } from "./settings";
 
@@ -35,16 +36,13 @@ export interface CheckoutQuote {
   blocking: string[];
 }
 
-export function mergeLines(lines: RequestedLine[]): RequestedLine[] {
-  const bySku = new Map<number, number>();
-  for (const l of lines) bySku.set(l.skuId, (bySku.get(l.skuId) ?? 0) + l.quantity);
-  return [...bySku].map(([skuId, quantity]) => ({ skuId, quantity }));
-}
-
 /** Recomputes everything from the catalog and settings: the same function quotes and places orders. */
 export async function buildQuote(db: Db, shopperId: number, input: QuoteInput): Promise<CheckoutQuote> {
   const fromCart = !input.items;
-  const requested = mergeLines(input.items ?? (await selectedLines(db, shopperId)));
+  const requested: RequestedLine[] = sumBySku(
+    input.items ?? (await selectedLines(db, shopperId)),
+    "quantity",
+  );
   if (requested.length === 0) throw badRequest("请先选择要购买的商品", undefined, "EMPTY_ORDER");
   for (const l of requested)
     if (l.quantity > MAX_LINE_QUANTITY) throw badRequest(`单件商品最多购买 ${MAX_LINE_QUANTITY} 件`);
@@ -65,7 +63,14 @@ export async function buildQuote(db: Db, shopperId: number, input: QuoteInput): 
     problems.push("请先添加收货地址");
     blocking.push("请先添加收货地址");
   }
-  const quote = runPricing({ items: lines, shipping: settings.shipping });
+  const quote = runPricing({
+    items: lines,
+    shipping: settings.shipping,
+    destination: address
+      ? { province: address.province, city: address.city, district: address.district }
+      : null,
+    shopperId,
+  });
   if (quote.payableFen <= 0) {
     problems.push("订单金额必须大于 0");
     blocking.push("订单金额必须大于 0");

@@ -23,12 +23,14 @@
  * Concurrent calls with one orderNo never reserve twice; but a checkout should still make its order
  * row first (unique order number) so that two racing duplicates do not both run reserve + compensate.
  */
+
 import { inArray } from "drizzle-orm";
 import type { StockCounter } from "../../durable-objects/stock-counter";
 import type { ConfirmResult, ReserveResult, ReturnResult } from "../../durable-objects/stock-ledger";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
 import { AppError } from "../shared/errors";
+import { sumBySku } from "../shared/lines";
 import type { RpcClient } from "../shared/rpc-client";
 import { type Availability, availabilityLabel } from "./availability";
 import { stockSnapshots } from "./schema";
@@ -50,9 +52,8 @@ const unavailable = () => new AppError(503, "STOCK_UNAVAILABLE", "库存服务�
 
 /** Merges repeated SKUs so one order holds one reservation per SKU. */
 export function mergeItems(items: LineItem[]): LineItem[] {
-  const bySku = new Map<number, number>();
-  for (const i of items) bySku.set(i.skuId, (bySku.get(i.skuId) ?? 0) + i.qty);
-  return [...bySku].sort((a, b) => a[0] - b[0]).map(([skuId, qty]) => ({ skuId, qty }));
+  // In SKU order, so every order takes its holds in the same sequence.
+  return sumBySku(items, "qty").sort((a, b) => a.skuId - b.skuId);
 }
 
 type Settled<T> = { skuId: number } & ({ ok: true; value: T } | { ok: false; error: unknown });

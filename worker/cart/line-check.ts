@@ -3,7 +3,6 @@ import { imageUrl } from "../catalog/model";
 import { products, skus } from "../catalog/schema";
 import type { Db } from "../db/client";
 import { availabilityOf } from "../inventory/client";
-import type { PricingItem } from "./pricing";
 
 /** Why a line cannot be bought right now. Shown as a flag in the cart and the quote, never silently dropped. */
 export type UnavailableReason =
@@ -26,7 +25,16 @@ export interface RequestedLine {
   quantity: number;
 }
 
-export interface CheckedLine extends PricingItem {
+/** What checking a line yields: current catalog facts (the pricing pipeline's items) plus availability. */
+export interface CheckedLine {
+  skuId: number;
+  productId: number;
+  name: string;
+  specs: Record<string, string>;
+  image: string | null;
+  unitPriceFen: number;
+  quantity: number;
+  weightG: number;
   /** Units available for sale (snapshot; null when the SKU is missing). */
   stock: number | null;
   imageUrl: string | null;
