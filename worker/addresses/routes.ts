@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireShopper, shopperOf } from "../shared/auth";
-import { bearer, createRouter, jsonBody, jsonCreated, jsonOk } from "../shared/router";
+import { bearer, createRouter, jsonBody, jsonCreated, jsonOk, OkResponse } from "../shared/router";
+import { AddressListSchema, AddressSchema } from "./api-schemas";
 import { addressInput, createAddress, deleteAddress, listAddresses, updateAddress } from "./service";
 
 /** The shopper's address book: /api/addresses. */
@@ -18,7 +19,7 @@ addressRoutes.openapi(
     tags,
     security: bearer,
     summary: "收货地址列表",
-    responses: jsonOk("{ items }"),
+    responses: jsonOk("{ items }", AddressListSchema),
   }),
   async (c) => c.json({ items: await listAddresses(c.get("db"), shopperOf(c).id) }),
 );
@@ -31,7 +32,7 @@ addressRoutes.openapi(
     security: bearer,
     summary: "新增收货地址（省/市/区 + 详细地址）",
     request: jsonBody(addressInput),
-    responses: jsonCreated("地址"),
+    responses: jsonCreated("地址", AddressSchema),
   }),
   async (c) => c.json(await createAddress(c.get("db"), shopperOf(c).id, c.req.valid("json")), 201),
 );
@@ -44,7 +45,7 @@ addressRoutes.openapi(
     security: bearer,
     summary: "修改收货地址",
     request: { ...idParams, ...jsonBody(addressInput) },
-    responses: jsonOk("地址"),
+    responses: jsonOk("地址", AddressSchema),
   }),
   async (c) =>
     c.json(await updateAddress(c.get("db"), shopperOf(c).id, c.req.valid("param").id, c.req.valid("json"))),
@@ -58,7 +59,7 @@ addressRoutes.openapi(
     security: bearer,
     summary: "删除收货地址",
     request: idParams,
-    responses: jsonOk("{ ok }"),
+    responses: jsonOk("{ ok }", OkResponse),
   }),
   async (c) => {
     await deleteAddress(c.get("db"), shopperOf(c).id, c.req.valid("param").id);

@@ -1,6 +1,12 @@
 import { createRoute } from "@hono/zod-openapi";
 import { requireShopper, shopperOf } from "../shared/auth";
 import { bearer, createRouter, jsonOk } from "../shared/router";
+import {
+  ItemWarrantySchema,
+  OutletCitiesSchema,
+  OutletListSchema,
+  WarrantyPolicyListSchema,
+} from "./api-schemas";
 import { orderItemParams, outletQuery } from "./model";
 import { findOutlets, outletCities, warrantyForOrderItem, warrantyPolicies } from "./service";
 
@@ -16,6 +22,7 @@ afterSalesRoutes.openapi(
     summary: "各品类保修政策",
     responses: jsonOk(
       "{ items: [{ slug, category, wholeUnitYears, mainParts, mainPartsYears, extensions, exclusions, description }] }",
+      WarrantyPolicyListSchema,
     ),
   }),
   (c) => c.json({ items: warrantyPolicies() }),
@@ -30,6 +37,7 @@ afterSalesRoutes.openapi(
     request: { query: outletQuery },
     responses: jsonOk(
       "{ items: [{ id, name, city, district, address, phone, hours, lat, lng, categories, distanceM? }] }",
+      OutletListSchema,
     ),
   }),
   async (c) => c.json({ items: await findOutlets(c.get("db"), c.req.valid("query")) }),
@@ -41,7 +49,7 @@ afterSalesRoutes.openapi(
     path: "/after-sales/outlets/cities",
     tags,
     summary: "有维修网点的城市",
-    responses: jsonOk("{ items: [{ city, count }] }"),
+    responses: jsonOk("{ items: [{ city, count }] }", OutletCitiesSchema),
   }),
   async (c) => c.json({ items: await outletCities(c.get("db")) }),
 );
@@ -55,7 +63,10 @@ afterSalesRoutes.openapi(
     security: bearer,
     summary: "已购商品的保修状态（自签收日起计算）",
     request: { params: orderItemParams },
-    responses: jsonOk("{ orderItemId, orderNo, productName, policy, delivered, deliveredAt?, status? }"),
+    responses: jsonOk(
+      "{ orderItemId, orderNo, productName, policy, delivered, deliveredAt?, status? }",
+      ItemWarrantySchema,
+    ),
   }),
   async (c) =>
     c.json(await warrantyForOrderItem(c.get("db"), shopperOf(c).id, c.req.valid("param").id, Date.now())),

@@ -6,6 +6,14 @@ import { requireStaff, staffOf } from "../shared/auth";
 import { toBase64Url } from "../shared/base64url";
 import { bearer, createRouter, jsonBody, jsonCreated, jsonOk } from "../shared/router";
 import { idParam } from "../shared/validation";
+import {
+  AgentContextSchema,
+  AgentConversationListSchema,
+  AgentQueueSchema,
+  CannedReplyListSchema,
+  CannedReplySchema,
+  OkResponse,
+} from "./api-schemas";
 import { createCanned, deleteCanned, listCanned, updateCanned } from "./canned";
 import { agentPage, agentPageCsp } from "./page";
 import {
@@ -47,7 +55,7 @@ agentRoutes.openapi(
     summary: "排队中的会话、客服在线状态与我的接待列表",
     security: bearer,
     middleware: [agentOnly] as const,
-    responses: jsonOk("{ queue, agents, mine }"),
+    responses: jsonOk("{ queue, agents, mine }", AgentQueueSchema),
   }),
   async (c) => c.json(await lobbySnapshot(c.env, staffOf(c).id)),
 );
@@ -61,7 +69,7 @@ agentRoutes.openapi(
     security: bearer,
     middleware: [agentOnly] as const,
     request: { query: z.object({ status: z.enum(["assigned", "closed"]).optional() }) },
-    responses: jsonOk("{ items }"),
+    responses: jsonOk("{ items }", AgentConversationListSchema),
   }),
   async (c) => {
     const items = await agentConversations(c.get("db"), staffOf(c).id, c.req.valid("query").status);
@@ -78,7 +86,7 @@ agentRoutes.openapi(
     security: bearer,
     middleware: [agentOnly] as const,
     request: { params: idParam },
-    responses: jsonOk("{ conversation, shopper, orders }"),
+    responses: jsonOk("{ conversation, shopper, orders }", AgentContextSchema),
   }),
   async (c) => c.json(await conversationContext(c.get("db"), c.env, staffOf(c).id, c.req.valid("param").id)),
 );
@@ -92,7 +100,7 @@ agentRoutes.openapi(
     security: bearer,
     middleware: [agentOnly] as const,
     request: { params: idParam },
-    responses: jsonOk("{ ok }"),
+    responses: jsonOk("{ ok }", OkResponse),
   }),
   async (c) => {
     await claimConversation(c.get("db"), c.env, staffOf(c), c.req.valid("param").id);
@@ -109,7 +117,7 @@ agentRoutes.openapi(
     security: bearer,
     middleware: [agentOnly] as const,
     request: { params: idParam, ...jsonBody(z.object({ toAgentId: z.number().int().positive() })) },
-    responses: jsonOk("{ ok }"),
+    responses: jsonOk("{ ok }", OkResponse),
   }),
   async (c) => {
     await transferConversation(c.env, staffOf(c).id, c.req.valid("param").id, c.req.valid("json").toAgentId);
@@ -126,7 +134,7 @@ agentRoutes.openapi(
     security: bearer,
     middleware: [agentOnly] as const,
     request: { params: idParam },
-    responses: jsonOk("{ ok }"),
+    responses: jsonOk("{ ok }", OkResponse),
   }),
   async (c) => {
     await closeConversation(c.env, staffOf(c), c.req.valid("param").id);
@@ -150,7 +158,7 @@ agentRoutes.openapi(
     summary: "快捷回复（公共 + 我的）",
     security: bearer,
     middleware: [cannedStaff] as const,
-    responses: jsonOk("{ items }"),
+    responses: jsonOk("{ items }", CannedReplyListSchema),
   }),
   async (c) => c.json({ items: await listCanned(c.get("db"), staffOf(c)) }),
 );
@@ -164,7 +172,7 @@ agentRoutes.openapi(
     security: bearer,
     middleware: [cannedStaff] as const,
     request: jsonBody(cannedInput),
-    responses: jsonCreated("快捷回复"),
+    responses: jsonCreated("快捷回复", CannedReplySchema),
   }),
   async (c) => c.json(await createCanned(c.get("db"), staffOf(c), c.req.valid("json")), 201),
 );
@@ -178,7 +186,7 @@ agentRoutes.openapi(
     security: bearer,
     middleware: [cannedStaff] as const,
     request: { params: idParam, ...jsonBody(cannedInput.partial()) },
-    responses: jsonOk("快捷回复"),
+    responses: jsonOk("快捷回复", CannedReplySchema),
   }),
   async (c) =>
     c.json(await updateCanned(c.get("db"), staffOf(c), c.req.valid("param").id, c.req.valid("json"))),
@@ -193,7 +201,7 @@ agentRoutes.openapi(
     security: bearer,
     middleware: [cannedStaff] as const,
     request: { params: idParam },
-    responses: jsonOk("{ ok }"),
+    responses: jsonOk("{ ok }", OkResponse),
   }),
   async (c) => {
     await deleteCanned(c.get("db"), staffOf(c), c.req.valid("param").id);

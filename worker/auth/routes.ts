@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { unauthorized } from "../shared/errors";
 import { bearer, createRouter, jsonBody, jsonOk } from "../shared/router";
+import { PrincipalSchema, ShopperSessionSchema, StaffSessionSchema } from "./api-schemas";
 import { devLogin, staffLogin, wechatLogin } from "./service";
 
 export const authRoutes = createRouter();
@@ -14,7 +15,7 @@ authRoutes.openapi(
     request: jsonBody(
       z.object({ code: z.string().min(1).max(128), nickname: z.string().max(32).optional() }),
     ),
-    responses: jsonOk("{ token, shopper }"),
+    responses: jsonOk("{ token, shopper }", ShopperSessionSchema),
   }),
   async (c) => c.json(await wechatLogin(c.get("db"), c.env, c.req.valid("json"))),
 );
@@ -26,7 +27,7 @@ authRoutes.openapi(
     tags: ["auth"],
     summary: "本地开发登录（仅 DEV_LOGIN=1 时可用）：按昵称登录",
     request: jsonBody(z.object({ nickname: z.string().trim().min(1).max(32) })),
-    responses: jsonOk("{ token, shopper }"),
+    responses: jsonOk("{ token, shopper }", ShopperSessionSchema),
   }),
   async (c) => c.json(await devLogin(c.get("db"), c.env, c.req.valid("json").nickname)),
 );
@@ -40,7 +41,7 @@ authRoutes.openapi(
     request: jsonBody(
       z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
     ),
-    responses: jsonOk("{ token, staff }"),
+    responses: jsonOk("{ token, staff }", StaffSessionSchema),
   }),
   async (c) => c.json(await staffLogin(c.get("db"), c.env.SESSION_SECRET, c.req.valid("json"))),
 );
@@ -52,7 +53,7 @@ authRoutes.openapi(
     tags: ["auth"],
     summary: "当前登录身份",
     security: bearer,
-    responses: jsonOk("当前身份"),
+    responses: jsonOk("当前身份", PrincipalSchema),
   }),
   async (c) => {
     const auth = c.get("auth");

@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import type { AppEnv } from "../env";
 import { requireShopper, shopperOf } from "../shared/auth";
 import { bearer, createRouter, jsonBody, jsonOk } from "../shared/router";
+import { CartSchema } from "./api-schemas";
 import {
   addInput,
   addToCart,
@@ -39,7 +40,7 @@ cartRoutes.openapi(
     tags,
     security: bearer,
     summary: "购物车（下架/售罄商品会被标记，不会被删除）",
-    responses: jsonOk("{ items, summary }"),
+    responses: jsonOk("{ items, summary }", CartSchema),
   }),
   async (c) => c.json(await getCart(c.get("db"), shopperOf(c).id)),
 );
@@ -52,7 +53,7 @@ cartRoutes.openapi(
     security: bearer,
     summary: "加入购物车（已有则累加数量）",
     request: jsonBody(addInput),
-    responses: jsonOk("购物车"),
+    responses: jsonOk("购物车", CartSchema),
   }),
   (c) => answerWithCart(c, (db, shopperId) => addToCart(db, shopperId, c.req.valid("json"))),
 );
@@ -65,7 +66,7 @@ cartRoutes.openapi(
     security: bearer,
     summary: "修改数量或勾选状态",
     request: { ...skuParams, ...jsonBody(patchInput) },
-    responses: jsonOk("购物车"),
+    responses: jsonOk("购物车", CartSchema),
   }),
   (c) =>
     answerWithCart(c, (db, shopperId) =>
@@ -81,7 +82,7 @@ cartRoutes.openapi(
     security: bearer,
     summary: "移除商品",
     request: skuParams,
-    responses: jsonOk("购物车"),
+    responses: jsonOk("购物车", CartSchema),
   }),
   (c) => answerWithCart(c, (db, shopperId) => removeLines(db, shopperId, [c.req.valid("param").skuId])),
 );
@@ -94,7 +95,7 @@ cartRoutes.openapi(
     security: bearer,
     summary: "批量勾选 / 取消勾选（不传 skuIds 为全选）",
     request: jsonBody(selectInput),
-    responses: jsonOk("购物车"),
+    responses: jsonOk("购物车", CartSchema),
   }),
   (c) => answerWithCart(c, (db, shopperId) => selectLines(db, shopperId, c.req.valid("json"))),
 );
@@ -107,7 +108,7 @@ cartRoutes.openapi(
     security: bearer,
     summary: "批量移除",
     request: jsonBody(removeInput),
-    responses: jsonOk("购物车"),
+    responses: jsonOk("购物车", CartSchema),
   }),
   (c) => answerWithCart(c, (db, shopperId) => removeLines(db, shopperId, c.req.valid("json").skuIds)),
 );

@@ -3,6 +3,13 @@ import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { notFound } from "../shared/errors";
 import { createRouter, jsonOk } from "../shared/router";
+import {
+  BrandFacetsSchema,
+  CategoryTreeSchema,
+  HomeFeedSchema,
+  ProductDetailSchema,
+  ProductPageSchema,
+} from "./api-schemas";
 import { homeFeed } from "./home";
 import { IMAGE_KEY_PATTERN, imageHeaders } from "./images";
 import { listQuery } from "./model";
@@ -23,7 +30,7 @@ catalogRoutes.openapi(
     path: "/categories",
     tags: ["catalog"],
     summary: "分类树",
-    responses: jsonOk("分类树"),
+    responses: jsonOk("分类树", CategoryTreeSchema),
   }),
   async (c) => c.json({ items: await categoryTree(c.get("db")) }),
 );
@@ -35,7 +42,7 @@ catalogRoutes.openapi(
     tags: ["catalog"],
     summary: "商品列表与搜索（游标分页；筛选：分类、品牌、价格区间、attr.<属性>=值/区间）",
     request: { query: listQuery },
-    responses: jsonOk("{ items, nextCursor }"),
+    responses: jsonOk("{ items, nextCursor }", ProductPageSchema),
   }),
   async (c) =>
     c.json(
@@ -54,7 +61,7 @@ catalogRoutes.openapi(
     tags: ["catalog"],
     summary: "商品详情",
     request: { params: z.object({ id: z.coerce.number().int().positive() }) },
-    responses: jsonOk("商品详情（SKU、规格、图片）"),
+    responses: jsonOk("商品详情（SKU、规格、图片）", ProductDetailSchema),
   }),
   async (c) => c.json(await getProductForShopper(c.get("db"), c.req.valid("param").id)),
 );
@@ -66,7 +73,7 @@ catalogRoutes.openapi(
     tags: ["catalog"],
     summary: "品牌筛选项",
     request: { query: z.object({ categoryId: z.coerce.number().int().positive().optional() }) },
-    responses: jsonOk("{ items: [{brand, count}] }"),
+    responses: jsonOk("{ items: [{brand, count}] }", BrandFacetsSchema),
   }),
   async (c) => c.json({ items: await brandFacets(c.get("db"), c.req.valid("query").categoryId) }),
 );
@@ -77,7 +84,7 @@ catalogRoutes.openapi(
     path: "/home",
     tags: ["catalog"],
     summary: "首页：轮播图与推荐商品",
-    responses: jsonOk("首页数据"),
+    responses: jsonOk("首页数据", HomeFeedSchema),
   }),
   async (c) => c.json(await homeFeed(c.get("db"))),
 );

@@ -6,6 +6,14 @@ import { type Principal, requireShopper, shopperOf } from "../shared/auth";
 import { AppError, forbidden, unauthorized } from "../shared/errors";
 import { bearer, createRouter, jsonBody, jsonCreated, jsonOk } from "../shared/router";
 import { idParam } from "../shared/validation";
+import {
+  ChatHistorySchema,
+  ChatTicketSchema,
+  CsatResultSchema,
+  OkResponse,
+  OpenConversationSchema,
+  ShopperConversationListSchema,
+} from "./api-schemas";
 import { CHAT_LIMITS } from "./protocol";
 import { roomStub } from "./room-client";
 import {
@@ -49,7 +57,7 @@ chatRoutes.openapi(
     tags: ["chat"],
     summary: "获取 WebSocket 连接凭证（60 秒有效，用于 ?ticket=）",
     security: bearer,
-    responses: jsonOk("{ ticket, expiresAt }"),
+    responses: jsonOk("{ ticket, expiresAt }", ChatTicketSchema),
   }),
   async (c) => {
     const auth = c.get("auth");
@@ -66,7 +74,10 @@ chatRoutes.openapi(
     summary: "发起或继续客服会话（每位顾客同时只有一个进行中的会话）",
     security: bearer,
     middleware: [requireShopper] as const,
-    responses: { ...jsonOk("继续已有会话 { created: false, conversation }"), ...jsonCreated("新会话") },
+    responses: {
+      ...jsonOk("继续已有会话 { created: false, conversation }", OpenConversationSchema),
+      ...jsonCreated("新会话", OpenConversationSchema),
+    },
   }),
   async (c) => {
     const shopper = shopperOf(c);
@@ -83,7 +94,7 @@ chatRoutes.openapi(
     summary: "我的客服会话",
     security: bearer,
     middleware: [requireShopper] as const,
-    responses: jsonOk("{ items }"),
+    responses: jsonOk("{ items }", ShopperConversationListSchema),
   }),
   async (c) => c.json({ items: await shopperConversations(c.get("db"), shopperOf(c).id) }),
 );
@@ -102,7 +113,7 @@ chatRoutes.openapi(
         limit: z.coerce.number().int().min(1).max(CHAT_LIMITS.historyPage).default(50),
       }),
     },
-    responses: jsonOk("{ messages, hasMore }"),
+    responses: jsonOk("{ messages, hasMore }", ChatHistorySchema),
   }),
   async (c) => {
     const who = chatPrincipal(c.get("auth"));
@@ -122,7 +133,7 @@ chatRoutes.openapi(
     security: bearer,
     middleware: [requireShopper] as const,
     request: { params: idParam },
-    responses: jsonOk("{ ok }"),
+    responses: jsonOk("{ ok }", OkResponse),
   }),
   async (c) => {
     const r = await roomStub(c.env, c.req.valid("param").id).close(chatPrincipal(c.get("auth")));
@@ -148,7 +159,7 @@ chatRoutes.openapi(
         }),
       ),
     },
-    responses: jsonOk("{ conversationId, csat }"),
+    responses: jsonOk("{ conversationId, csat }", CsatResultSchema),
   }),
   async (c) => {
     const { score, comment } = c.req.valid("json");

@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { requireShopper, requireStaff, shopperOf } from "../shared/auth";
 import { bearer, createRouter, jsonBody, jsonOk } from "../shared/router";
+import { QuoteSchema } from "./api-schemas";
 import { buildQuote, quoteInput, quoteView } from "./service";
 import { getShopSettings, saveShopSettings, settingsInput } from "./settings";
 
@@ -19,6 +20,7 @@ checkoutRoutes.openapi(
     request: jsonBody(quoteInput),
     responses: jsonOk(
       "{ items, adjustments, itemsTotalFen, shippingFen, discountFen, payableFen, orderable, problems }",
+      QuoteSchema,
     ),
   }),
   async (c) => c.json(quoteView(await buildQuote(c.get("db"), shopperOf(c).id, c.req.valid("json")))),

@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { requireStaff } from "../shared/auth";
 import { bearer, createRouter, jsonBody, jsonCreated, jsonOk } from "../shared/router";
+import { FaqByCategorySchema, FaqSearchResultSchema } from "./api-schemas";
 import { faqIdParams, faqInput, faqListQuery, faqPatch, faqReplace, faqSearchQuery } from "./model";
 import {
   createFaq,
@@ -22,7 +23,7 @@ faqRoutes.openapi(
     tags: ["faq"],
     summary: "常见问题（按分类）",
     request: { query: faqListQuery },
-    responses: jsonOk("{ categories: [{ name, items: [{ id, question, answer }] }] }"),
+    responses: jsonOk("{ categories: [{ name, items: [{ id, question, answer }] }] }", FaqByCategorySchema),
   }),
   async (c) => c.json({ categories: await listFaqByCategory(c.get("db"), c.req.valid("query").category) }),
 );
@@ -34,7 +35,7 @@ faqRoutes.openapi(
     tags: ["faq"],
     summary: "搜索常见问题（与客服机器人相同的检索排序）",
     request: { query: faqSearchQuery },
-    responses: jsonOk("{ items: [{ id, question, answer, category, confidence }] }"),
+    responses: jsonOk("{ items: [{ id, question, answer, category, confidence }] }", FaqSearchResultSchema),
   }),
   async (c) => {
     const { q, limit } = c.req.valid("query");

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { unauthorized } from "../shared/errors";
 import { bearer, createRouter, jsonBody, jsonOk } from "../shared/router";
+import { MarkReadResultSchema, NoticePageSchema } from "./api-schemas";
 import { type Audience, listNotices, markRead } from "./service";
 
 /**
@@ -33,7 +34,7 @@ notificationRoutes.openapi(
         unread: z.enum(["1", "0"]).optional(),
       }),
     },
-    responses: jsonOk("{ items, unread, nextCursor }"),
+    responses: jsonOk("{ items, unread, nextCursor }", NoticePageSchema),
   }),
   async (c) => {
     const q = c.req.valid("query");
@@ -60,7 +61,7 @@ notificationRoutes.openapi(
         z.object({ all: z.literal(true) }),
       ]),
     ),
-    responses: jsonOk("{ updated }"),
+    responses: jsonOk("{ updated }", MarkReadResultSchema),
   }),
   async (c) => {
     const body = c.req.valid("json");

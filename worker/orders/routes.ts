@@ -7,6 +7,7 @@ import { parseOrigins } from "../shared/cors";
 import { AppError } from "../shared/errors";
 import { bearer, createRouter, jsonBody, jsonCreated, jsonOk } from "../shared/router";
 import { parseOrThrow } from "../shared/validation";
+import { OrderCountsSchema, OrderDetailSchema, OrderPageSchema, StartPaymentSchema } from "./api-schemas";
 import { orderDeps } from "./deps";
 import { confirmReceipt } from "./fulfilment";
 import { cancelOrder, ensurePayable } from "./lifecycle";
@@ -39,7 +40,10 @@ orderRoutes.openapi(
       ...jsonBody(createOrderInput),
       headers: z.object({ "idempotency-key": z.string().optional() }),
     },
-    responses: { ...jsonCreated("新订单"), ...jsonOk("已存在的同一订单") },
+    responses: {
+      ...jsonCreated("新订单", OrderDetailSchema),
+      ...jsonOk("已存在的同一订单", OrderDetailSchema),
+    },
   }),
   async (c) => {
     const key = c.req.header("idempotency-key");
@@ -61,7 +65,7 @@ orderRoutes.openapi(
     summary:
       "我的订单（tab: all 全部 / unpaid 待付款 / to_ship 待发货 / to_receive 待收货 / completed 已完成）",
     request: { query: shopperListQuery },
-    responses: jsonOk("{ items, nextCursor }"),
+    responses: jsonOk("{ items, nextCursor }", OrderPageSchema),
   }),
   async (c) => c.json(await listShopperOrders(c.get("db"), shopperOf(c).id, c.req.valid("query"))),
 );
@@ -73,7 +77,7 @@ orderRoutes.openapi(
     tags,
     security: bearer,
     summary: "我的订单角标：待付款 / 待发货 / 待收货 数量",
-    responses: jsonOk("{ unpaid, to_ship, to_receive }"),
+    responses: jsonOk("{ unpaid, to_ship, to_receive }", OrderCountsSchema),
   }),
   async (c) => c.json(await shopperTabCounts(c.get("db"), shopperOf(c).id)),
 );
@@ -86,7 +90,7 @@ orderRoutes.openapi(
     security: bearer,
     summary: "订单详情（含时间线）",
     request: idParams,
-    responses: jsonOk("订单"),
+    responses: jsonOk("订单", OrderDetailSchema),
   }),
   async (c) => {
     const db = c.get("db");
@@ -104,7 +108,7 @@ orderRoutes.openapi(
     security: bearer,
     summary: "按订单号查看订单详情（订阅消息跳转用）",
     request: { params: z.object({ orderNo: z.string().regex(/^[0-9A-Za-z_]{6,32}$/) }) },
-    responses: jsonOk("订单"),
+    responses: jsonOk("订单", OrderDetailSchema),
   }),
   async (c) => {
     const db = c.get("db");
@@ -121,7 +125,7 @@ orderRoutes.openapi(
     security: bearer,
     summary: "取消未支付订单",
     request: { ...idParams, ...jsonBody(z.object({ reason: z.string().trim().max(100).default("") })) },
-    responses: jsonOk("订单"),
+    responses: jsonOk("订单", OrderDetailSchema),
   }),
   async (c) => {
     const deps = orderDeps(c);
@@ -153,7 +157,7 @@ orderRoutes.openapi(
     security: bearer,
     summary: "发起支付 / 再次支付（返回 wx.requestPayment 或支付宝参数）",
     request: { ...idParams, ...jsonBody(startPaymentInput) },
-    responses: jsonOk("{ orderNo, payableFen, payment }"),
+    responses: jsonOk("{ orderNo, payableFen, payment }", StartPaymentSchema),
   }),
   async (c) => {
     const deps = orderDeps(c);
@@ -180,7 +184,7 @@ orderRoutes.openapi(
     security: bearer,
     summary: "确认收货",
     request: idParams,
-    responses: jsonOk("订单"),
+    responses: jsonOk("订单", OrderDetailSchema),
   }),
   async (c) => {
     const deps = orderDeps(c);

@@ -1,20 +1,13 @@
-import type { LiveSkuLine } from "./lines";
 import { request } from "./request";
+import type { RequestBody, Schema } from "./schemas";
 
-export interface CartLine extends LiveSkuLine {
-  unavailableReason: string | null;
-  selected: boolean;
-}
-
-export interface Cart {
-  items: CartLine[];
-  summary: { lineCount: number; selectedCount: number; selectedTotalFen: number; unavailableCount: number };
-}
+export type CartLine = Schema<"CartLine">;
+export type Cart = Schema<"Cart">;
 
 export const getCart = () => request<Cart>("/api/cart", { silent: true });
 export const addToCart = (skuId: number, quantity: number) =>
   request<Cart>("/api/cart/items", { method: "POST", data: { skuId, quantity } });
-export const updateCartLine = (skuId: number, patch: { quantity?: number; selected?: boolean }) =>
+export const updateCartLine = (skuId: number, patch: RequestBody<"/api/cart/items/{skuId}", "patch">) =>
   request<Cart>(`/api/cart/items/${skuId}`, { method: "PATCH", data: patch });
 export const removeCartLines = (skuIds: number[]) =>
   request<Cart>("/api/cart/remove", { method: "POST", data: { skuIds } });

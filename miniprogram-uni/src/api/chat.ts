@@ -1,6 +1,7 @@
-import type { AgentInfo, ChatMessage, ConversationStatus, QueueEntry, AgentPresence } from "../../../worker/chat/protocol";
 import { request } from "./request";
+import type { Schema } from "./schemas";
 
+// WebSocket frames are not OpenAPI operations: their types come from the worker's wire protocol module.
 export type {
   AgentInfo,
   AgentPresence,
@@ -14,32 +15,25 @@ export type {
 } from "../../../worker/chat/protocol";
 export { CHAT_LIMITS, PING_FRAME } from "../../../worker/chat/protocol";
 
-export interface ConversationInfo {
-  id: number;
-  status: ConversationStatus;
-  agent: AgentInfo | null;
-  queuePosition: number | null;
-  lastId: number;
-  createdAt: number;
-}
+export type ConversationInfo = Schema<"ConversationInfo">;
 
 type As = "shopper" | "staff";
 
 /** A 60-second ticket for the WebSocket handshake (browsers cannot send an Authorization header). */
 export const chatTicket = (as: As) =>
-  request<{ ticket: string; expiresAt: number }>("/api/chat/tickets", { method: "POST", as, silent: true });
+  request<Schema<"ChatTicket">>("/api/chat/tickets", { method: "POST", as, silent: true });
 
 export const openConversation = () =>
-  request<{ created: boolean; conversation: ConversationInfo }>("/api/chat/conversations", { method: "POST" });
+  request<Schema<"OpenConversationResult">>("/api/chat/conversations", { method: "POST" });
 export const closeConversation = (id: number) =>
-  request<{ ok: true }>(`/api/chat/conversations/${id}/close`, { method: "POST" });
+  request<Schema<"Ok">>(`/api/chat/conversations/${id}/close`, { method: "POST" });
 export const rateConversation = (id: number, score: number, comment?: string) =>
-  request<unknown>(`/api/chat/conversations/${id}/csat`, {
+  request<Schema<"CsatResult">>(`/api/chat/conversations/${id}/csat`, {
     method: "POST",
     data: comment ? { score, comment } : { score },
   });
 export const chatHistory = (id: number, as: As, after = 0) =>
-  request<{ messages: ChatMessage[]; hasMore: boolean }>(`/api/chat/conversations/${id}/messages`, {
+  request<Schema<"ChatHistory">>(`/api/chat/conversations/${id}/messages`, {
     query: { after, limit: 200 },
     as,
     silent: true,
@@ -47,51 +41,22 @@ export const chatHistory = (id: number, as: As, after = 0) =>
 
 // ---- agent desk
 
-export interface AgentContext {
-  conversation: { status: ConversationStatus; shopperId: number; shopperName: string; agent: AgentInfo | null };
-  shopper: { id: number; nickname: string };
-  orders: {
-    orderNo: string;
-    status: string;
-    statusText: string;
-    itemsSummary: string;
-    carrier?: string;
-    trackingNo?: string;
-    createdAt: number;
-  }[];
-}
-export interface CannedReply {
-  id: number;
-  title: string;
-  text: string;
-  sortOrder: number;
-  shared: boolean;
-}
-export interface AgentConversation {
-  id: number;
-  status: ConversationStatus;
-  shopperId: number;
-  shopperName: string | null;
-  escalationReason: string | null;
-  csat: number | null;
-  assignedAt: number | null;
-  closedAt: number | null;
-}
+export type AgentContext = Schema<"AgentContext">;
+export type CannedReply = Schema<"CannedReply">;
+export type AgentConversation = Schema<"AgentConversation">;
 
-export const agentQueue = () =>
-  request<{ queue: QueueEntry[]; agents: AgentPresence[]; mine: number[] }>("/api/agent/queue", {
+export const agentQueue = () => request<Schema<"AgentQueue">>("/api/agent/queue", { as: "staff", silent: true });
+export const agentConversations = (status?: "assigned" | "closed") =>
+  request<Schema<"AgentConversationList">>("/api/agent/conversations", {
+    query: { status },
     as: "staff",
     silent: true,
-  });
-export const agentConversations = (status?: "assigned" | "closed") =>
-  request<{ items: AgentConversation[] }>("/api/agent/conversations", { query: { status }, as: "staff", silent: true }).then(
-    (r) => r.items,
-  );
+  }).then((r) => r.items);
 export const agentContext = (id: number) =>
   request<AgentContext>(`/api/agent/conversations/${id}/context`, { as: "staff", silent: true });
 export const claimConversation = (id: number) =>
-  request<{ ok: true }>(`/api/agent/conversations/${id}/claim`, { method: "POST", as: "staff" });
+  request<Schema<"Ok">>(`/api/agent/conversations/${id}/claim`, { method: "POST", as: "staff" });
 export const agentCloseConversation = (id: number) =>
-  request<{ ok: true }>(`/api/agent/conversations/${id}/close`, { method: "POST", as: "staff" });
+  request<Schema<"Ok">>(`/api/agent/conversations/${id}/close`, { method: "POST", as: "staff" });
 export const cannedReplies = () =>
-  request<{ items: CannedReply[] }>("/api/agent/canned-replies", { as: "staff", silent: true }).then((r) => r.items);
+  request<Schema<"CannedReplyList">>("/api/agent/canned-replies", { as: "staff", silent: true }).then((r) => r.items);

@@ -36,7 +36,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ShopperSession"];
                     };
                 };
             };
@@ -78,7 +78,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ShopperSession"];
                     };
                 };
             };
@@ -121,7 +121,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["StaffSession"];
                     };
                 };
             };
@@ -155,7 +155,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Principal"];
                     };
                 };
             };
@@ -191,7 +191,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["CategoryTree"];
                     };
                 };
             };
@@ -239,7 +239,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ProductPage"];
                     };
                 };
             };
@@ -277,7 +277,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ProductDetail"];
                     };
                 };
             };
@@ -315,7 +315,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["BrandFacets"];
                     };
                 };
             };
@@ -351,7 +351,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["HomeFeed"];
                     };
                 };
             };
@@ -993,7 +993,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["FaqByCategory"];
                     };
                 };
             };
@@ -1032,7 +1032,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["FaqSearchResult"];
                     };
                 };
             };
@@ -1274,7 +1274,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["WarrantyPolicyList"];
                     };
                 };
             };
@@ -1318,7 +1318,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["OutletList"];
                     };
                 };
             };
@@ -1354,7 +1354,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["OutletCities"];
                     };
                 };
             };
@@ -1393,7 +1393,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ItemWarranty"];
                     };
                 };
             };
@@ -1429,7 +1429,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Cart"];
                     };
                 };
             };
@@ -1475,7 +1475,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Cart"];
                     };
                 };
             };
@@ -1514,7 +1514,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Cart"];
                     };
                 };
             };
@@ -1546,7 +1546,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Cart"];
                     };
                 };
             };
@@ -1585,7 +1585,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Cart"];
                     };
                 };
             };
@@ -1627,7 +1627,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Cart"];
                     };
                 };
             };
@@ -1661,7 +1661,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AddressList"];
                     };
                 };
             };
@@ -1696,7 +1696,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Address"];
                     };
                 };
             };
@@ -1746,7 +1746,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Address"];
                     };
                 };
             };
@@ -1770,7 +1770,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Ok"];
                     };
                 };
             };
@@ -1815,7 +1815,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Quote"];
                     };
                 };
             };
@@ -1920,7 +1920,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["OrderPage"];
                     };
                 };
             };
@@ -1956,7 +1956,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["OrderDetail"];
                     };
                 };
                 /** @description 新订单 */
@@ -1965,7 +1965,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["OrderDetail"];
                     };
                 };
             };
@@ -1999,7 +1999,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["OrderCounts"];
                     };
                 };
             };
@@ -2037,7 +2037,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["OrderDetail"];
                     };
                 };
             };
@@ -2075,7 +2075,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["OrderDetail"];
                     };
                 };
             };
@@ -2122,7 +2122,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["OrderDetail"];
                     };
                 };
             };
@@ -2172,7 +2172,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["StartPaymentResult"];
                     };
                 };
             };
@@ -2210,7 +2210,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["OrderDetail"];
                     };
                 };
             };
@@ -2483,7 +2483,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 立即执行一次订单巡检（超时取消、自动收货、支付对账、退款重试）；平时由定时任务执行 */
+        /** 立即执行一次订单巡检（超时取消、自动收货、事件重投、支付对账、退款重试）；平时由定时任务执行 */
         post: {
             parameters: {
                 query?: never;
@@ -2537,7 +2537,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["NoticePage"];
                     };
                 };
             };
@@ -2584,7 +2584,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["MarkReadResult"];
                     };
                 };
             };
@@ -2620,7 +2620,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ChatTicket"];
                     };
                 };
             };
@@ -2654,7 +2654,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ShopperConversationList"];
                     };
                 };
             };
@@ -2676,7 +2676,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["OpenConversationResult"];
                     };
                 };
                 /** @description 新会话 */
@@ -2685,7 +2685,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["OpenConversationResult"];
                     };
                 };
             };
@@ -2724,7 +2724,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ChatHistory"];
                     };
                 };
             };
@@ -2764,7 +2764,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Ok"];
                     };
                 };
             };
@@ -2809,7 +2809,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["CsatResult"];
                     };
                 };
             };
@@ -2843,7 +2843,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AgentQueue"];
                     };
                 };
             };
@@ -2881,7 +2881,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AgentConversationList"];
                     };
                 };
             };
@@ -2919,7 +2919,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AgentContext"];
                     };
                 };
             };
@@ -2959,7 +2959,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Ok"];
                     };
                 };
             };
@@ -3003,7 +3003,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Ok"];
                     };
                 };
             };
@@ -3041,7 +3041,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Ok"];
                     };
                 };
             };
@@ -3075,7 +3075,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["CannedReplyList"];
                     };
                 };
             };
@@ -3105,7 +3105,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["CannedReply"];
                     };
                 };
             };
@@ -3144,7 +3144,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Ok"];
                     };
                 };
             };
@@ -3177,7 +3177,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["CannedReply"];
                     };
                 };
             };
@@ -3828,7 +3828,731 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        ShopperSession: {
+            /** @description Bearer token */
+            token: string;
+            shopper: {
+                id: number;
+                nickname: string;
+            };
+        };
+        StaffSession: {
+            /** @description Bearer token */
+            token: string;
+            staff: {
+                id: number;
+                username: string;
+                name: string;
+                /** @enum {string} */
+                role: "merchant_admin" | "agent";
+            };
+        };
+        Principal: {
+            /** @enum {string} */
+            kind: "shopper";
+            id: number;
+            nickname: string;
+        } | {
+            /** @enum {string} */
+            kind: "staff";
+            id: number;
+            /** @enum {string} */
+            role: "merchant_admin" | "agent";
+            name: string;
+        };
+        CategoryTree: {
+            items: components["schemas"]["CategoryNode"][];
+        };
+        /** @description 一级分类及其二级分类 */
+        CategoryNode: {
+            id: number;
+            name: string;
+            icon: string | null;
+            sortOrder: number;
+            children: components["schemas"]["Category"][];
+        };
+        Category: {
+            id: number;
+            name: string;
+            icon: string | null;
+            sortOrder: number;
+        };
+        ProductPage: {
+            items: components["schemas"]["ProductListItem"][];
+            /** @description 下一页的 cursor；null 表示没有更多 */
+            nextCursor: string | null;
+        };
+        ProductListItem: components["schemas"]["ProductCard"] & {
+            categoryId: number;
+            /** @description 商品状态（顾客只看到 on_sale） */
+            status: string;
+            salesCount: number;
+            availability: components["schemas"]["Availability"];
+            /** @description UTC 毫秒 */
+            createdAt: number;
+        };
+        Availability: {
+            /** @enum {string} */
+            status: "in_stock" | "low" | "sold_out";
+            label: string;
+        };
+        ProductCard: {
+            id: number;
+            name: string;
+            subtitle: string;
+            brand: string;
+            /** @description 最低 SKU 价（分） */
+            priceFen: number;
+            /** @description 金额（分） */
+            originalPriceFen: number | null;
+            /** @description 首图 URL */
+            cover: string | null;
+            /** @description 最多三个卖点标签，如 一级能效、65英寸 */
+            tags: string[];
+        };
+        ProductDetail: {
+            id: number;
+            name: string;
+            subtitle: string;
+            brand: string;
+            category: {
+                id: number;
+                name: string;
+            } | null;
+            /** @description 已净化的富文本 */
+            descriptionHtml: string;
+            /** @description 图片 URL */
+            images: string[];
+            warrantyMonths: number;
+            /** @description 金额（分） */
+            priceFen: number;
+            /** @description 金额（分） */
+            originalPriceFen: number | null;
+            salesCount: number;
+            specTable: components["schemas"]["SpecRow"][];
+            tags: string[];
+            specOptions: components["schemas"]["SpecOption"][];
+            availability: components["schemas"]["Availability"];
+            skus: components["schemas"]["ShopperSku"][];
+        };
+        SpecRow: {
+            /** @enum {string} */
+            key: "energy_grade" | "screen_inch" | "resolution" | "refresh_rate_hz" | "capacity_l" | "door_type" | "capacity_kg" | "washer_type" | "horsepower" | "ac_type" | "inverter" | "power_w" | "noise_db" | "width_mm" | "height_mm" | "depth_mm";
+            label: string;
+            value: string;
+        };
+        /** @description SKU 选择器的一个规格维度，如 颜色 → [白, 灰] */
+        SpecOption: {
+            name: string;
+            values: string[];
+        };
+        ShopperSku: {
+            id: number;
+            skuCode: string;
+            /** @description 规格，如 { 颜色: 白色, 容量: 10kg } */
+            specs: {
+                [key: string]: string;
+            };
+            /** @description 金额（分） */
+            priceFen: number;
+            /** @description 金额（分） */
+            originalPriceFen: number | null;
+            weightG: number;
+            volumeCm3: number;
+            /** @description 图片 key */
+            image: string | null;
+            imageUrl: string | null;
+            availability: components["schemas"]["Availability"];
+        };
+        BrandFacets: {
+            items: components["schemas"]["BrandFacet"][];
+        };
+        BrandFacet: {
+            brand: string;
+            count: number;
+        };
+        HomeFeed: {
+            banners: components["schemas"]["Banner"][];
+            recommended: components["schemas"]["ProductCard"][];
+        };
+        Banner: {
+            id: number;
+            title: string;
+            /** @description 图片 URL */
+            image: string;
+            /** @enum {string} */
+            linkType: "product" | "category" | "search" | "none";
+            linkValue: string;
+        };
+        FaqByCategory: {
+            categories: components["schemas"]["FaqCategory"][];
+        };
+        FaqCategory: {
+            name: string;
+            items: components["schemas"]["FaqItem"][];
+        };
+        FaqItem: {
+            id: string;
+            question: string;
+            answer: string;
+        };
+        FaqSearchResult: {
+            items: components["schemas"]["FaqSearchHit"][];
+        };
+        FaqSearchHit: components["schemas"]["FaqItem"] & {
+            category: string;
+            /** @description 0–1，与客服机器人相同的检索打分 */
+            confidence: number;
+        };
+        WarrantyPolicyList: {
+            items: components["schemas"]["WarrantyPolicy"][];
+        };
+        WarrantyPolicy: {
+            slug: string;
+            /** @description 品类名称 */
+            category: string;
+            aliases: string[];
+            wholeUnitYears: number;
+            mainParts: string[];
+            mainPartsYears: number;
+            extensions: components["schemas"]["PartWarranty"][];
+            exclusions: string[];
+            /** @description 一段给顾客看的中文说明 */
+            description: string;
+        };
+        /** @description 品牌/厂家在三包之外的更长承诺 */
+        PartWarranty: {
+            part: string;
+            years: number;
+            note?: string;
+        };
+        OutletList: {
+            items: components["schemas"]["Outlet"][];
+        };
+        Outlet: {
+            id: number;
+            name: string;
+            /** @description 不带“市”，如 杭州 */
+            city: string;
+            district: string;
+            address: string;
+            phone: string;
+            hours: string;
+            /** @description GCJ-02 */
+            lat: number;
+            /** @description GCJ-02 */
+            lng: number;
+            /** @description 服务的保修政策 slug */
+            categories: string[];
+            /** @description 提供经纬度时：距离（米） */
+            distanceM?: number;
+        };
+        OutletCities: {
+            items: components["schemas"]["OutletCity"][];
+        };
+        OutletCity: {
+            city: string;
+            count: number;
+        };
+        ItemWarranty: components["schemas"]["ItemWarrantyPending"] | components["schemas"]["ItemWarrantyActive"];
+        ItemWarrantyPending: {
+            orderItemId: number;
+            orderNo: string;
+            productName: string;
+            policy: {
+                slug: string;
+                category: string;
+                description: string;
+            };
+            /** @enum {boolean} */
+            delivered: false;
+            message: string;
+        };
+        ItemWarrantyActive: {
+            orderItemId: number;
+            orderNo: string;
+            productName: string;
+            policy: {
+                slug: string;
+                category: string;
+                description: string;
+            };
+            /** @enum {boolean} */
+            delivered: true;
+            /** @description UTC 毫秒 */
+            deliveredAt: number;
+            status: components["schemas"]["WarrantyStatus"];
+        };
+        WarrantyStatus: {
+            category: string;
+            /** @description UTC 毫秒 */
+            startsAt: number;
+            wholeUnit: components["schemas"]["Coverage"];
+            mainParts?: components["schemas"]["MainPartsCoverage"];
+            extensions: components["schemas"]["Coverage"][];
+            /** @description 任一保修仍有效 */
+            active: boolean;
+        };
+        Coverage: {
+            /** @description 整机、主要部件或部件名 */
+            part: string;
+            months: number;
+            /** @description 保修截止（不含），UTC 毫秒 */
+            endsAt: number;
+            active: boolean;
+            daysLeft: number;
+            note?: string;
+        };
+        MainPartsCoverage: {
+            /** @description 整机、主要部件或部件名 */
+            part: string;
+            months: number;
+            /** @description 保修截止（不含），UTC 毫秒 */
+            endsAt: number;
+            active: boolean;
+            daysLeft: number;
+            note?: string;
+            parts: string[];
+        };
+        Cart: {
+            items: components["schemas"]["CartLine"][];
+            summary: components["schemas"]["CartSummary"];
+        };
+        CartLine: components["schemas"]["CheckedLine"] & {
+            selected: boolean;
+        };
+        CheckedLine: {
+            skuId: number;
+            /** @description 0 when the SKU no longer exists */
+            productId: number;
+            name: string;
+            specs: {
+                [key: string]: string;
+            };
+            imageUrl: string | null;
+            /** @description 金额（分） */
+            unitPriceFen: number;
+            quantity: number;
+            /** @description 金额（分） */
+            lineTotalFen: number;
+            /** @description 可售库存快照（SKU 不存在时为 null） */
+            stock: number | null;
+            available: boolean;
+            /** @enum {string|null} */
+            unavailableReason: "not_found" | "off_shelf" | "sku_disabled" | "out_of_stock" | "insufficient_stock" | null;
+            /** @description 如 已售罄、库存不足、商品已下架 */
+            unavailableLabel: string | null;
+        };
+        CartSummary: {
+            lineCount: number;
+            /** @description 勾选且可买的件数 */
+            selectedCount: number;
+            /** @description 勾选且可买的商品金额（分，不含运费优惠） */
+            selectedTotalFen: number;
+            unavailableCount: number;
+        };
+        AddressList: {
+            items: components["schemas"]["Address"][];
+        };
+        Address: {
+            id: number;
+            receiverName: string;
+            phone: string;
+            province: string;
+            city: string;
+            district: string;
+            detail: string;
+            isDefault: boolean;
+            createdAt: number;
+            updatedAt: number;
+        };
+        Ok: {
+            /** @description 总是 true */
+            ok: boolean;
+        };
+        Quote: {
+            fromCart: boolean;
+            items: components["schemas"]["CheckedLine"][];
+            adjustments: components["schemas"]["Adjustment"][];
+            /** @description 金额（分） */
+            itemsTotalFen: number;
+            /** @description 金额（分） */
+            shippingFen: number;
+            /** @description 金额（分） */
+            discountFen: number;
+            /** @description 金额（分） */
+            payableFen: number;
+            address: components["schemas"]["Address"] & (Record<string, never> | null);
+            orderable: boolean;
+            /** @description 不能下单（或需注意）的原因 */
+            problems: string[];
+        };
+        Adjustment: {
+            /** @description 产生它的定价步骤，如 shipping.rule */
+            step: string;
+            /** @description shipping、discount…（可扩展：按金额正负计入应付） */
+            kind: string;
+            /** @description 给顾客看的名称，如 运费、满999包邮 */
+            label: string;
+            /** @description 收费为正，优惠为负（分） */
+            amountFen: number;
+            /** @description 只作用于一行商品时 */
+            skuId?: number;
+            /** @description 分摊到各行的金额，合计等于 amountFen */
+            allocations?: components["schemas"]["LineAllocation"][];
+        };
+        LineAllocation: {
+            skuId: number;
+            amountFen: number;
+        };
+        OrderDetail: {
+            id: number;
+            orderNo: string;
+            status: components["schemas"]["OrderStatus"];
+            /** @description 给顾客看的状态，如 待付款 */
+            statusText: string;
+            /** @description 金额（分） */
+            itemsTotalFen: number;
+            /** @description 金额（分） */
+            shippingFen: number;
+            /** @description 金额（分） */
+            discountFen: number;
+            /** @description 金额（分） */
+            payableFen: number;
+            /** @description 待支付订单的支付截止时间 */
+            payDeadline: number | null;
+            /** @description UTC 毫秒 */
+            createdAt: number;
+            items: components["schemas"]["OrderItem"][];
+            adjustments: components["schemas"]["Adjustment"][];
+            address: components["schemas"]["AddressSnapshot"];
+            shopperRemark: string;
+            /** @description wechat / alipay */
+            paymentMethod: string | null;
+            /** @description UTC 毫秒 */
+            paidAt: number | null;
+            carrier: string | null;
+            trackingNo: string | null;
+            /** @description UTC 毫秒 */
+            shippedAt: number | null;
+            /** @description 已发货订单的自动确认收货时间 */
+            autoCompleteAt: number | null;
+            /** @description UTC 毫秒 */
+            completedAt: number | null;
+            /** @description UTC 毫秒 */
+            cancelledAt: number | null;
+            cancelReason: string | null;
+            /** @description 顾客现在可以做的操作，如 cancel、pay、confirm_receipt */
+            actions: string[];
+            timeline: components["schemas"]["TimelineEntry"][];
+            refunds: components["schemas"]["OrderRefund"][];
+        };
+        /**
+         * @description 待支付 / 待发货 / 已发货 / 已完成 / 已取消
+         * @enum {string}
+         */
+        OrderStatus: "pending_payment" | "paid" | "shipped" | "completed" | "cancelled";
+        OrderItem: {
+            /** @description 订单商品 id（保修查询用） */
+            id: number;
+            skuId: number;
+            productId: number;
+            name: string;
+            specs: {
+                [key: string]: string;
+            };
+            imageUrl: string | null;
+            /** @description 金额（分） */
+            unitPriceFen: number;
+            quantity: number;
+            /** @description 金额（分） */
+            lineTotalFen: number;
+            /** @description 本行分摊运费和优惠后实付（分） */
+            payableFen: number;
+        };
+        AddressSnapshot: {
+            receiverName: string;
+            phone: string;
+            province: string;
+            city: string;
+            district: string;
+            detail: string;
+        };
+        TimelineEntry: {
+            /** @description 动作（pay、cancel、ship…）或记录（created、payment_started…） */
+            kind: string;
+            fromStatus: components["schemas"]["OrderStatus"] & (string | null);
+            toStatus: components["schemas"]["OrderStatus"] & (string | null);
+            toStatusText: string | null;
+            /** @enum {string} */
+            actor: "shopper" | "merchant" | "system" | "gateway";
+            actorText: string;
+            reason: string;
+            /** @description UTC 毫秒 */
+            at: number;
+        };
+        OrderRefund: {
+            /** @description 金额（分） */
+            amountFen: number;
+            /** @enum {string} */
+            status: "pending" | "submitting" | "processing" | "succeeded" | "failed";
+            reason: string;
+            /** @description UTC 毫秒 */
+            createdAt: number;
+        };
+        OrderPage: {
+            items: components["schemas"]["OrderListItem"][];
+            nextCursor: string | null;
+        };
+        OrderListItem: {
+            id: number;
+            orderNo: string;
+            status: components["schemas"]["OrderStatus"];
+            /** @description 给顾客看的状态，如 待付款 */
+            statusText: string;
+            /** @description 金额（分） */
+            itemsTotalFen: number;
+            /** @description 金额（分） */
+            shippingFen: number;
+            /** @description 金额（分） */
+            discountFen: number;
+            /** @description 金额（分） */
+            payableFen: number;
+            /** @description 待支付订单的支付截止时间 */
+            payDeadline: number | null;
+            /** @description UTC 毫秒 */
+            createdAt: number;
+            itemCount: number;
+            items: components["schemas"]["OrderItem"][];
+        };
+        /** @description 我的订单角标：待付款 / 待发货 / 待收货 */
+        OrderCounts: {
+            unpaid: number;
+            to_ship: number;
+            to_receive: number;
+        };
+        StartPaymentResult: {
+            orderNo: string;
+            /** @description 金额（分） */
+            payableFen: number;
+            /** @description UTC 毫秒 */
+            payDeadline: number;
+            payment: components["schemas"]["ClientPayParams"];
+        };
+        ClientPayParams: components["schemas"]["WechatMiniProgramPayment"] | components["schemas"]["AlipayMiniProgramPayment"] | components["schemas"]["AlipayH5Payment"];
+        WechatMiniProgramPayment: {
+            /** @enum {string} */
+            method: "wechat";
+            /** @enum {string} */
+            channel: "miniprogram";
+            prepayId: string;
+            payParams: components["schemas"]["WechatJsapiPayParams"];
+        };
+        /** @description wx.requestPayment 的参数 */
+        WechatJsapiPayParams: {
+            appId: string;
+            timeStamp: string;
+            nonceStr: string;
+            package: string;
+            /** @enum {string} */
+            signType: "RSA";
+            paySign: string;
+        };
+        AlipayMiniProgramPayment: {
+            /** @enum {string} */
+            method: "alipay";
+            /** @enum {string} */
+            channel: "miniprogram";
+            /** @description 传给 my.tradePay({ tradeNO }) */
+            tradeNo: string;
+        };
+        AlipayH5Payment: {
+            /** @enum {string} */
+            method: "alipay";
+            /** @enum {string} */
+            channel: "h5";
+            /** @description 浏览器跳转（GET）到支付宝收银台 */
+            redirectUrl: string;
+        };
+        NoticePage: {
+            items: components["schemas"]["Notice"][];
+            /** @description 未读总数 */
+            unread: number;
+            nextCursor: string | null;
+        };
+        Notice: {
+            id: number;
+            /** @enum {string} */
+            audience: "merchant" | "shopper";
+            /** @description 如 order_paid、order_shipped、low_stock */
+            kind: string;
+            title: string;
+            body: string;
+            /** @description 关联对象类型，如 order、sku */
+            refType: string | null;
+            /** @description 关联对象，如订单号 */
+            refId: string | null;
+            createdAt: number;
+            readAt: number | null;
+        };
+        MarkReadResult: {
+            /** @description 本次标记为已读的条数 */
+            updated: number;
+        };
+        /** @description WebSocket 握手用的 60 秒凭证（?ticket=） */
+        ChatTicket: {
+            ticket: string;
+            /** @description UTC 毫秒 */
+            expiresAt: number;
+        };
+        OpenConversationResult: {
+            created: boolean;
+            conversation: components["schemas"]["ConversationInfo"];
+        };
+        ConversationInfo: {
+            id: number;
+            status: components["schemas"]["ConversationStatus"];
+            agent: components["schemas"]["AgentInfo"];
+            /** @description 排队位置（从 1 起） */
+            queuePosition: number | null;
+            /** @description 最新一条消息的 id（没有消息时为 0） */
+            lastId: number;
+            /** @description UTC 毫秒 */
+            createdAt: number;
+        };
+        /**
+         * @description bot 机器人接待 / queued 排队中 / assigned 人工接待 / closed 已结束
+         * @enum {string}
+         */
+        ConversationStatus: "bot" | "queued" | "assigned" | "closed";
+        AgentInfo: {
+            id: number;
+            name: string;
+        } | null;
+        ShopperConversationList: {
+            items: components["schemas"]["ShopperConversation"][];
+        };
+        ShopperConversation: {
+            id: number;
+            status: components["schemas"]["ConversationStatus"];
+            agentId: number | null;
+            csat: number | null;
+            /** @description UTC 毫秒 */
+            createdAt: number;
+            /** @description UTC 毫秒 */
+            closedAt: number | null;
+        };
+        ChatHistory: {
+            messages: components["schemas"]["ChatMessage"][];
+            hasMore: boolean;
+        };
+        ChatMessage: {
+            /** @description 会话内递增 */
+            id: number;
+            from: {
+                /** @enum {string} */
+                kind: "shopper" | "bot" | "agent" | "system";
+                id: number | null;
+                name: string;
+            };
+            /** @description 纯文本（不是 HTML） */
+            text: string;
+            /** @description UTC 毫秒 */
+            at: number;
+            /** @description 发送方的幂等键回显 */
+            clientMsgId?: string;
+            /** @description 机器人回答引用的 FAQ id */
+            sources?: string[];
+        };
+        CsatResult: {
+            conversationId: number;
+            /** @description 1–5 */
+            csat: number;
+        };
+        AgentQueue: {
+            queue: components["schemas"]["QueueEntry"][];
+            agents: components["schemas"]["AgentPresence"][];
+            /** @description 我正在接待的会话 id */
+            mine: number[];
+        };
+        QueueEntry: {
+            conversationId: number;
+            shopperId: number;
+            shopperName: string;
+            /** @description 转人工原因 */
+            reason: string;
+            /** @description UTC 毫秒 */
+            enqueuedAt: number;
+            /** @description 从 1 起 */
+            position: number;
+        };
+        AgentPresence: {
+            id: number;
+            name: string;
+            online: boolean;
+            /** @description 离开状态的客服不自动分配，但可以主动接入 */
+            available: boolean;
+            load: number;
+            capacity: number;
+        };
+        AgentConversationList: {
+            items: components["schemas"]["AgentConversation"][];
+        };
+        AgentConversation: {
+            id: number;
+            status: components["schemas"]["ConversationStatus"];
+            shopperId: number;
+            shopperName: string | null;
+            escalationReason: string | null;
+            csat: number | null;
+            /** @description UTC 毫秒 */
+            assignedAt: number | null;
+            /** @description UTC 毫秒 */
+            closedAt: number | null;
+        };
+        AgentContext: {
+            conversation: components["schemas"]["RoomSummary"];
+            shopper: {
+                id: number;
+                nickname: string;
+            };
+            orders: components["schemas"]["OrderContext"][];
+        };
+        RoomSummary: {
+            conversationId: number;
+            shopperId: number;
+            shopperName: string;
+            status: components["schemas"]["ConversationStatus"];
+            agent: components["schemas"]["AgentInfo"];
+            queuePosition: number | null;
+            lastId: number;
+        };
+        /** @description 顾客最近的订单（客服与机器人看到的摘要） */
+        OrderContext: {
+            orderNo: string;
+            /** @description 订单状态码 */
+            status: string;
+            statusText: string;
+            /** @description 如 美的空调 ×1，小米电视 ×1 */
+            itemsSummary: string;
+            carrier?: string;
+            trackingNo?: string;
+            /** @description UTC 毫秒 */
+            createdAt: number;
+        };
+        CannedReplyList: {
+            items: components["schemas"]["CannedReply"][];
+        };
+        CannedReply: {
+            id: number;
+            title: string;
+            text: string;
+            sortOrder: number;
+            /** @description 公共（商家管理员维护）或我的 */
+            shared: boolean;
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;

@@ -1,104 +1,31 @@
-import type { Address, AddressInput } from "./addresses";
-import type { LiveSkuLine, SkuLine } from "./lines";
 import type { BuyLine } from "@/utils/checkout-lines";
 import { request } from "./request";
+import type { QueryParams, RequestBody, Schema } from "./schemas";
 
-export type QuoteLine = LiveSkuLine;
+export type QuoteLine = Schema<"CheckedLine">;
+export type Adjustment = Schema<"Adjustment">;
+export type Quote = Schema<"Quote">;
 
-export interface Adjustment {
-  step: string;
-  kind: "shipping" | "discount";
-  label: string;
-  amountFen: number;
-}
-
-export interface Quote {
-  fromCart: boolean;
-  items: QuoteLine[];
-  adjustments: Adjustment[];
-  itemsTotalFen: number;
-  shippingFen: number;
-  discountFen: number;
-  payableFen: number;
-  address: Address | null;
-  orderable: boolean;
-  problems: string[];
-}
-
-export type OrderStatus = "pending_payment" | "paid" | "shipped" | "completed" | "cancelled";
-export type OrderTab = "all" | "unpaid" | "to_ship" | "to_receive" | "completed";
-
-export interface OrderItem extends SkuLine {
-  /** The order item id (needed for the warranty lookup); present once the orders API exposes it. */
-  id?: number;
-}
-
-export interface OrderSummary {
-  id: number;
-  orderNo: string;
-  status: OrderStatus;
-  statusText: string;
-  itemsTotalFen: number;
-  shippingFen: number;
-  discountFen: number;
-  payableFen: number;
-  payDeadline: number | null;
-  createdAt: number;
-  itemCount?: number;
-  items: OrderItem[];
-}
-
-export interface TimelineEntry {
-  kind: string;
-  toStatus: OrderStatus | null;
-  toStatusText: string | null;
-  actor: string;
-  actorText: string;
-  reason: string | null;
-  at: number;
-}
-
-export interface OrderDetail extends OrderSummary {
-  adjustments: Adjustment[];
-  address: Omit<AddressInput, "isDefault">;
-  shopperRemark: string;
-  paymentMethod: "wechat" | "alipay" | null;
-  paidAt: number | null;
-  carrier: string | null;
-  trackingNo: string | null;
-  shippedAt: number | null;
-  autoCompleteAt: number | null;
-  completedAt: number | null;
-  cancelledAt: number | null;
-  cancelReason: string | null;
-  /** What the shopper may do now, e.g. ["cancel", "pay"] or ["confirm_receipt"]. */
-  actions: string[];
-  timeline: TimelineEntry[];
-  refunds: { amountFen: number; status: string; reason: string; createdAt: number }[];
-}
-
-export type PayParams =
-  | {
-      method: "wechat";
-      channel: "miniprogram";
-      prepayId: string;
-      payParams: { appId: string; timeStamp: string; nonceStr: string; package: string; signType: "RSA"; paySign: string };
-    }
-  | { method: "alipay"; channel: "miniprogram"; tradeNo: string }
-  | { method: "alipay"; channel: "h5"; redirectUrl: string };
+export type OrderStatus = Schema<"OrderStatus">;
+export type OrderTab = NonNullable<QueryParams<"/api/orders", "get">["tab"]>;
+export type OrderItem = Schema<"OrderItem">;
+/** A row of the order list: the summary with its items. */
+export type OrderSummary = Schema<"OrderListItem">;
+export type TimelineEntry = Schema<"TimelineEntry">;
+/** Full detail; `actions` says what the shopper may do now, e.g. ["cancel", "pay"] or ["confirm_receipt"]. */
+export type OrderDetail = Schema<"OrderDetail">;
+/** wx.requestPayment parameters (WeChat) or the Alipay trade / cashier redirect. */
+export type PayParams = Schema<"ClientPayParams">;
 
 export const getQuote = (input: { items?: BuyLine[]; addressId?: number }) =>
   request<Quote>("/api/checkout/quote", { method: "POST", data: input, silent: true });
 
 /** The key makes a retried submit return the same order instead of a second one. */
-export const createOrder = (input: { items?: BuyLine[]; addressId?: number; remark: string }, idempotencyKey: string) =>
+export const createOrder = (input: RequestBody<"/api/orders", "post">, idempotencyKey: string) =>
   request<OrderDetail>("/api/orders", { method: "POST", data: input, headers: { "idempotency-key": idempotencyKey } });
 
 export const listOrders = (tab: OrderTab, cursor?: string) =>
-  request<{ items: OrderSummary[]; nextCursor: string | null }>("/api/orders", {
-    query: { tab, cursor },
-    silent: true,
-  });
+  request<Schema<"OrderPage">>("/api/orders", { query: { tab, cursor }, silent: true });
 
 export const getOrder = (id: number) => request<OrderDetail>(`/api/orders/${id}`, { silent: true });
 export const getOrderByNo = (orderNo: string) =>
@@ -108,11 +35,8 @@ export const cancelOrder = (id: number, reason = "") =>
 export const confirmReceipt = (id: number) =>
   request<OrderDetail>(`/api/orders/${id}/confirm-receipt`, { method: "POST", data: {} });
 
-export const startPayment = (id: number, method: "wechat" | "alipay", channel: "miniprogram" | "h5") =>
-  request<{ orderNo: string; payableFen: number; payDeadline: number; payment: PayParams }>(
-    `/api/orders/${id}/pay`,
-    { method: "POST", data: { method, channel } },
-  );
+export const startPayment = (id: number, method: PayParams["method"], channel: PayParams["channel"]) =>
+  request<Schema<"StartPaymentResult">>(`/api/orders/${id}/pay`, { method: "POST", data: { method, channel } });
 
 /** A fresh Idempotency-Key (8–64 of [0-9A-Za-z_-:.]). */
 export function newIdempotencyKey(): string {

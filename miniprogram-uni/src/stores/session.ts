@@ -1,13 +1,10 @@
 import { reactive } from "vue";
+import type { Schema } from "@/api/schemas";
 
-export interface ShopperSession {
-  token: string;
-  shopper: { id: number; nickname: string };
-}
-export interface StaffSession {
-  token: string;
-  staff: { id: number; username: string; name: string; role: string };
-}
+/** What /api/auth/dev-login and /api/auth/wechat-login answer, kept in storage. */
+export type ShopperSession = Schema<"ShopperSession">;
+/** What /api/auth/staff-login answers, kept in storage. */
+export type StaffSession = Schema<"StaffSession">;
 
 const SHOPPER_KEY = "jd.shopper";
 const STAFF_KEY = "jd.staff";

@@ -1,0 +1,123 @@
+/**
+ * Type-level guard, checked by `npm run typecheck`: the response schemas leave no field undocumented.
+ *
+ * A route's handler is already checked against its schema by @hono/zod-openapi (`c.json(x)` must fit the
+ * schema: right types, no documented field missing). What that check lets through is a field the handler
+ * returns and the schema does not name: the mini program's generated types would never see it. Below,
+ * each view function the shopper and agent routes answer with is compared with its schema; a compile
+ * error names the undocumented key. Optional keys are not compared: they are the merchant-only fields
+ * that the shared views add for the "merchant" viewer (`...(viewer === "merchant" ? {...} : {})`).
+ */
+import type { z } from "@hono/zod-openapi";
+import type { AddressSchema } from "../worker/addresses/api-schemas";
+import type { addressView } from "../worker/addresses/service";
+import type {
+  ItemWarrantySchema,
+  OutletCitiesSchema,
+  OutletListSchema,
+  WarrantyPolicyListSchema,
+} from "../worker/after-sales/api-schemas";
+import type {
+  findOutlets,
+  outletCities,
+  warrantyForOrderItem,
+  warrantyPolicies,
+} from "../worker/after-sales/service";
+import type {
+  AgentContextSchema,
+  AgentConversationListSchema,
+  CannedReplySchema,
+} from "../worker/agent/api-schemas";
+import type { listCanned } from "../worker/agent/canned";
+import type { agentConversations, conversationContext } from "../worker/agent/service";
+import type { ShopperSessionSchema, StaffSessionSchema } from "../worker/auth/api-schemas";
+import type { devLogin, staffLogin } from "../worker/auth/service";
+import type { CartSchema } from "../worker/cart/api-schemas";
+import type { getCart } from "../worker/cart/service";
+import type {
+  BrandFacetsSchema,
+  CategoryTreeSchema,
+  HomeFeedSchema,
+  ProductDetailSchema,
+  ProductPageSchema,
+} from "../worker/catalog/api-schemas";
+import type { homeFeed } from "../worker/catalog/home";
+import type {
+  brandFacets,
+  categoryTree,
+  getProductForShopper,
+  listProducts,
+} from "../worker/catalog/service";
+import type {
+  ChatTicketSchema,
+  CsatResultSchema,
+  OpenConversationSchema,
+  ShopperConversationListSchema,
+} from "../worker/chat/api-schemas";
+import type { openConversation, rateConversation, shopperConversations } from "../worker/chat/service";
+import type { issueTicket } from "../worker/chat/ticket";
+import type { QuoteSchema } from "../worker/checkout/api-schemas";
+import type { quoteView } from "../worker/checkout/service";
+import type { FaqByCategorySchema, FaqSearchResultSchema } from "../worker/faq/api-schemas";
+import type { listFaqByCategory, searchFaq } from "../worker/faq/service";
+import type { MarkReadResultSchema, NoticePageSchema } from "../worker/notifications/api-schemas";
+import type { listNotices, markRead } from "../worker/notifications/service";
+import type { OrderCountsSchema, OrderDetailSchema, OrderPageSchema } from "../worker/orders/api-schemas";
+import type { listShopperOrders, shopperTabCounts } from "../worker/orders/queries";
+import type { orderDetail } from "../worker/orders/views";
+
+// biome-ignore lint/suspicious/noExplicitAny: any function
+type Out<F extends (...args: any[]) => unknown> = Awaited<ReturnType<F>>;
+type Doc<S extends z.ZodType> = z.output<S>;
+
+/** Every key of any member of a union. */
+type AllKeys<S> = S extends unknown ? keyof S : never;
+/** The type of key K in whichever union members have it. */
+type PropOf<S, K> = S extends unknown ? (K extends keyof S ? S[K] : never) : never;
+type RequiredKeys<O> = { [K in keyof O]-?: object extends Pick<O, K> ? never : K }[keyof O];
+
+/** Dotted paths of required keys in O (what a handler returns) that S (its schema) does not document. */
+type Undocumented<O, S, Path extends string = ""> = O extends readonly (infer OE)[]
+  ? Undocumented<OE, S extends readonly (infer SE)[] ? SE : never, `${Path}[]`>
+  : O extends object
+    ? {
+        [K in RequiredKeys<O> & string]: K extends AllKeys<S>
+          ? Undocumented<O[K], PropOf<S, K>, `${Path}.${K}`>
+          : `${Path}.${K}`;
+      }[RequiredKeys<O> & string]
+    : never;
+
+/** Compiles only when nothing is undocumented; otherwise the error names the offending paths. */
+type None<Missing extends never> = Missing;
+type Gaps<O, S extends z.ZodType> = Undocumented<O, Doc<S>>;
+
+export type Checked = [
+  None<Gaps<{ items: Out<typeof categoryTree> }, typeof CategoryTreeSchema>>,
+  None<Gaps<Out<typeof listProducts>, typeof ProductPageSchema>>,
+  None<Gaps<Out<typeof getProductForShopper>, typeof ProductDetailSchema>>,
+  None<Gaps<{ items: Out<typeof brandFacets> }, typeof BrandFacetsSchema>>,
+  None<Gaps<Out<typeof homeFeed>, typeof HomeFeedSchema>>,
+  None<Gaps<Out<typeof getCart>, typeof CartSchema>>,
+  None<Gaps<Out<typeof addressView>, typeof AddressSchema>>,
+  None<Gaps<Out<typeof quoteView>, typeof QuoteSchema>>,
+  None<Gaps<Out<typeof listNotices>, typeof NoticePageSchema>>,
+  None<Gaps<Out<typeof markRead>, typeof MarkReadResultSchema>>,
+  None<Gaps<{ categories: Out<typeof listFaqByCategory> }, typeof FaqByCategorySchema>>,
+  None<Gaps<{ items: Out<typeof searchFaq> }, typeof FaqSearchResultSchema>>,
+  None<Gaps<{ items: Out<typeof warrantyPolicies> }, typeof WarrantyPolicyListSchema>>,
+  None<Gaps<{ items: Out<typeof findOutlets> }, typeof OutletListSchema>>,
+  None<Gaps<{ items: Out<typeof outletCities> }, typeof OutletCitiesSchema>>,
+  None<Gaps<Out<typeof warrantyForOrderItem>, typeof ItemWarrantySchema>>,
+  None<Gaps<Out<typeof listShopperOrders>, typeof OrderPageSchema>>,
+  None<Gaps<Out<typeof shopperTabCounts>, typeof OrderCountsSchema>>,
+  None<Gaps<Out<typeof orderDetail>, typeof OrderDetailSchema>>,
+  None<Gaps<Out<typeof devLogin>, typeof ShopperSessionSchema>>,
+  None<Gaps<Out<typeof staffLogin>, typeof StaffSessionSchema>>,
+  None<Gaps<Out<typeof issueTicket>, typeof ChatTicketSchema>>,
+  None<Gaps<Out<typeof openConversation>, typeof OpenConversationSchema>>,
+  None<Gaps<{ items: Out<typeof shopperConversations> }, typeof ShopperConversationListSchema>>,
+  None<Gaps<Out<typeof rateConversation>, typeof CsatResultSchema>>,
+  None<Gaps<{ items: Out<typeof agentConversations> }, typeof AgentConversationListSchema>>,
+  None<Gaps<Out<typeof conversationContext>, typeof AgentContextSchema>>,
+  None<Gaps<Out<typeof listCanned>[number], typeof CannedReplySchema>>,
+];

@@ -1,0 +1,120 @@
+import { z } from "@hono/zod-openapi";
+import { ATTRIBUTES, type AttributeKey } from "./attributes";
+
+/**
+ * Response schemas of the shopper catalog (/api/categories, /api/products, /api/home, /api/brands):
+ * documentation and the mini program's generated types. They describe what catalog/service.ts and
+ * home.ts build; TypeScript checks each handler's c.json(...) against them.
+ */
+
+const fen = z.number().int().openapi({ description: "金额（分）" });
+const epochMs = z.number().int().openapi({ description: "UTC 毫秒" });
+
+/** Stock as shoppers see it: 有货 / 仅剩 N 件 / 无货 (exact counts stay on the server). */
+export const AvailabilitySchema = z
+  .object({ status: z.enum(["in_stock", "low", "sold_out"]), label: z.string() })
+  .openapi("Availability");
+
+const categoryFields = {
+  id: z.number().int(),
+  name: z.string(),
+  icon: z.string().nullable(),
+  sortOrder: z.number().int(),
+};
+export const CategoryNodeSchema = z
+  .object({ ...categoryFields, children: z.array(z.object(categoryFields).openapi("Category")) })
+  .openapi("CategoryNode", { description: "一级分类及其二级分类" });
+export const CategoryTreeSchema = z.object({ items: z.array(CategoryNodeSchema) }).openapi("CategoryTree");
+
+/** What every product card shows (home recommendations carry only this). */
+export const ProductCardSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    subtitle: z.string(),
+    brand: z.string(),
+    priceFen: fen.openapi({ description: "最低 SKU 价（分）" }),
+    originalPriceFen: fen.nullable(),
+    cover: z.string().nullable().openapi({ description: "首图 URL" }),
+    tags: z.array(z.string()).openapi({ description: "最多三个卖点标签，如 一级能效、65英寸" }),
+  })
+  .openapi("ProductCard");
+
+/** A row of GET /api/products. */
+export const ProductListItemSchema = ProductCardSchema.extend({
+  categoryId: z.number().int(),
+  status: z.string().openapi({ description: "商品状态（顾客只看到 on_sale）" }),
+  salesCount: z.number().int(),
+  availability: AvailabilitySchema,
+  createdAt: epochMs,
+}).openapi("ProductListItem");
+
+export const ProductPageSchema = z
+  .object({
+    items: z.array(ProductListItemSchema),
+    nextCursor: z.string().nullable().openapi({ description: "下一页的 cursor；null 表示没有更多" }),
+  })
+  .openapi("ProductPage");
+
+export const BannerSchema = z
+  .object({
+    id: z.number().int(),
+    title: z.string(),
+    image: z.string().openapi({ description: "图片 URL" }),
+    linkType: z.enum(["product", "category", "search", "none"]),
+    linkValue: z.string(),
+  })
+  .openapi("Banner");
+
+export const HomeFeedSchema = z
+  .object({ banners: z.array(BannerSchema), recommended: z.array(ProductCardSchema) })
+  .openapi("HomeFeed");
+
+export const BrandFacetsSchema = z
+  .object({ items: z.array(z.object({ brand: z.string(), count: z.number().int() }).openapi("BrandFacet")) })
+  .openapi("BrandFacets");
+
+const attributeKeys = Object.keys(ATTRIBUTES) as [AttributeKey, ...AttributeKey[]];
+
+/** An active SKU on the product page (no barcode, no `active` flag: shoppers only see active ones). */
+export const ShopperSkuSchema = z
+  .object({
+    id: z.number().int(),
+    skuCode: z.string(),
+    specs: z.record(z.string(), z.string()).openapi({ description: "规格，如 { 颜色: 白色, 容量: 10kg }" }),
+    priceFen: fen,
+    originalPriceFen: fen.nullable(),
+    weightG: z.number().int(),
+    volumeCm3: z.number().int(),
+    image: z.string().nullable().openapi({ description: "图片 key" }),
+    imageUrl: z.string().nullable(),
+    availability: AvailabilitySchema,
+  })
+  .openapi("ShopperSku");
+
+export const ProductDetailSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    subtitle: z.string(),
+    brand: z.string(),
+    category: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+    descriptionHtml: z.string().openapi({ description: "已净化的富文本" }),
+    images: z.array(z.string()).openapi({ description: "图片 URL" }),
+    warrantyMonths: z.number().int(),
+    priceFen: fen,
+    originalPriceFen: fen.nullable(),
+    salesCount: z.number().int(),
+    specTable: z.array(
+      z.object({ key: z.enum(attributeKeys), label: z.string(), value: z.string() }).openapi("SpecRow"),
+    ),
+    tags: z.array(z.string()),
+    specOptions: z.array(
+      z.object({ name: z.string(), values: z.array(z.string()) }).openapi("SpecOption", {
+        description: "SKU 选择器的一个规格维度，如 颜色 → [白, 灰]",
+      }),
+    ),
+    availability: AvailabilitySchema,
+    skus: z.array(ShopperSkuSchema),
+  })
+  .openapi("ProductDetail");

@@ -1,0 +1,39 @@
+import { z } from "@hono/zod-openapi";
+import { AddressSchema } from "../addresses/api-schemas";
+import { CheckedLineSchema } from "../cart/api-schemas";
+
+/**
+ * Response schema of POST /api/checkout/quote: what quoteView (service.ts) builds. Documentation and
+ * the mini program's generated types; TypeScript checks the handler's c.json(...) against it.
+ */
+
+const fen = z.number().int().openapi({ description: "金额（分）" });
+
+export const AdjustmentSchema = z
+  .object({
+    step: z.string().openapi({ description: "产生它的定价步骤，如 shipping.rule" }),
+    kind: z.string().openapi({ description: "shipping、discount…（可扩展：按金额正负计入应付）" }),
+    label: z.string().openapi({ description: "给顾客看的名称，如 运费、满999包邮" }),
+    amountFen: z.number().int().openapi({ description: "收费为正，优惠为负（分）" }),
+    skuId: z.number().int().optional().openapi({ description: "只作用于一行商品时" }),
+    allocations: z
+      .array(z.object({ skuId: z.number().int(), amountFen: z.number().int() }).openapi("LineAllocation"))
+      .optional()
+      .openapi({ description: "分摊到各行的金额，合计等于 amountFen" }),
+  })
+  .openapi("Adjustment");
+
+export const QuoteSchema = z
+  .object({
+    fromCart: z.boolean(),
+    items: z.array(CheckedLineSchema),
+    adjustments: z.array(AdjustmentSchema),
+    itemsTotalFen: fen,
+    shippingFen: fen,
+    discountFen: fen,
+    payableFen: fen,
+    address: AddressSchema.nullable(),
+    orderable: z.boolean(),
+    problems: z.array(z.string()).openapi({ description: "不能下单（或需注意）的原因" }),
+  })
+  .openapi("Quote");
