@@ -3,7 +3,8 @@ import { sign, verify } from "hono/jwt";
 import type { AppEnv } from "../env";
 import { forbidden, unauthorized } from "./errors";
 
-export type StaffRole = "merchant_admin" | "agent";
+export const STAFF_ROLES = ["merchant_admin", "agent", "installer"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
 export type Principal =
   | { kind: "shopper"; id: number; nickname: string }
   | { kind: "staff"; id: number; role: StaffRole; name: string };
@@ -20,8 +21,8 @@ export async function readToken(token: string, secret: string): Promise<Principa
     const p = (await verify(token, secret, "HS256")) as Record<string, unknown>;
     if (p.kind === "shopper" && typeof p.id === "number")
       return { kind: "shopper", id: p.id, nickname: String(p.nickname ?? "") };
-    if (p.kind === "staff" && typeof p.id === "number" && (p.role === "merchant_admin" || p.role === "agent"))
-      return { kind: "staff", id: p.id, role: p.role, name: String(p.name ?? "") };
+    if (p.kind === "staff" && typeof p.id === "number" && STAFF_ROLES.includes(p.role as StaffRole))
+      return { kind: "staff", id: p.id, role: p.role as StaffRole, name: String(p.name ?? "") };
   } catch {
     // expired, forged or malformed: treated as anonymous, the route decides whether that is allowed
   }
