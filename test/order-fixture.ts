@@ -131,9 +131,9 @@ function helpersFor(f: FixtureCore) {
         json: {
           receiverName: "张三",
           phone: "13800138000",
-          province: "广东省",
-          city: "深圳市",
-          district: "南山区",
+          provinceCode: "440000",
+          cityCode: "440300",
+          districtCode: "440305",
           detail: "科技园 1 号",
         },
       });

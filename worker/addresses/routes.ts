@@ -1,8 +1,19 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { regionMissingMessage } from "../logistics/regions";
 import { requireShopper, shopperOf } from "../shared/auth";
+import { AppError } from "../shared/errors";
 import { bearer, createRouter, jsonBody, jsonCreated, jsonOk, OkResponse } from "../shared/router";
+import { describeIssues } from "../shared/validation";
 import { AddressListSchema, AddressSchema } from "./api-schemas";
-import { addressInput, createAddress, deleteAddress, listAddresses, updateAddress } from "./service";
+import {
+  addressInput,
+  createAddress,
+  deleteAddress,
+  invalidRegion,
+  listAddresses,
+  REGION_FIELDS,
+  updateAddress,
+} from "./service";
 
 /** The shopper's address book: /api/addresses. */
 export const addressRoutes = createRouter();
@@ -11,6 +22,22 @@ addressRoutes.use("/addresses/*", requireShopper);
 
 const tags = ["addresses"];
 const idParams = { params: z.object({ id: z.coerce.number().int().positive() }) };
+
+/**
+ * The address form's messages name their field in words ("请填写正确的手机号码"), so the shopper is shown
+ * the message alone, without the JSON key the shared hook prefixes. A missing region code (an old
+ * client sending names) is INVALID_REGION naming the level, like a code that does not exist.
+ */
+function addressHook(result: { success: true } | { success: false; error: z.ZodError }): undefined {
+  if (result.success) return undefined;
+  const issues = describeIssues(result.error);
+  const key = result.error.issues[0]?.path[0];
+  if (typeof key === "string" && Object.hasOwn(REGION_FIELDS, key)) {
+    const field = REGION_FIELDS[key as keyof typeof REGION_FIELDS];
+    throw invalidRegion(regionMissingMessage(field), field);
+  }
+  throw new AppError(400, "VALIDATION_FAILED", issues[0]?.message ?? "请求参数有误", issues);
+}
 
 addressRoutes.openapi(
   createRoute({
@@ -35,6 +62,7 @@ addressRoutes.openapi(
     responses: jsonCreated("地址", AddressSchema),
   }),
   async (c) => c.json(await createAddress(c.get("db"), shopperOf(c).id, c.req.valid("json")), 201),
+  addressHook,
 );
 
 addressRoutes.openapi(
@@ -49,6 +77,7 @@ addressRoutes.openapi(
   }),
   async (c) =>
     c.json(await updateAddress(c.get("db"), shopperOf(c).id, c.req.valid("param").id, c.req.valid("json"))),
+  addressHook,
 );
 
 addressRoutes.openapi(

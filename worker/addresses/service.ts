@@ -1,26 +1,53 @@
 import { z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { type RegionLevel, resolveRegion } from "../logistics/regions";
 import { AppError, notFound } from "../shared/errors";
 import { addresses } from "./schema";
 
 export const MAX_ADDRESSES = 20;
 
-const region = (label: string) => z.string().trim().min(1, `请填写${label}`).max(32);
+const regionCode = (what: string, example: string) =>
+  z
+    .string()
+    .trim()
+    .max(12)
+    .openapi({ description: `${what}编码（GB/T 2260）`, example });
+
+/** Region names are not accepted from the client: the server derives them from the codes. */
 export const addressInput = z.object({
   receiverName: z.string().trim().min(1, "请填写收货人").max(32),
-  /** Mainland mobile numbers; landlines with area code are accepted too (0xx-xxxxxxx). */
+  /** Mainland mobile numbers only: couriers text and call the receiver. */
   phone: z
     .string()
     .trim()
-    .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, "手机号格式不正确"),
-  province: region("省份"),
-  city: region("城市"),
-  district: region("区县"),
+    .regex(/^1[3-9]\d{9}$/, "请填写正确的手机号码"),
+  provinceCode: regionCode("省份", "440000"),
+  cityCode: regionCode("城市", "440300"),
+  districtCode: regionCode("区县", "440305"),
   detail: z.string().trim().min(2, "请填写详细地址").max(120),
   isDefault: z.boolean().default(false),
 });
 export type AddressInput = z.infer<typeof addressInput>;
+
+/** The input fields that carry the region, by level: a missing one is INVALID_REGION too (see routes). */
+export const REGION_FIELDS = {
+  provinceCode: "province",
+  cityCode: "city",
+  districtCode: "district",
+} as const;
+
+export const invalidRegion = (message: string, field: RegionLevel) =>
+  new AppError(400, "INVALID_REGION", message, { field });
+
+/** The row fields an input stands for: names resolved from the codes (stored with them), or INVALID_REGION. */
+function addressFields(input: AddressInput) {
+  const { provinceCode, cityCode, districtCode, ...rest } = input;
+  const region = resolveRegion({ provinceCode, cityCode, districtCode });
+  if (!region.ok) throw invalidRegion(region.message, region.field);
+  const { province, city, district } = region;
+  return { ...rest, province, city, district, provinceCode, cityCode, districtCode };
+}
 
 export type Address = typeof addresses.$inferSelect;
 
@@ -61,6 +88,7 @@ export async function defaultAddress(db: Db, shopperId: number): Promise<Address
 
 // The first address is the default; making one the default clears the others in the same batch.
 export async function createAddress(db: Db, shopperId: number, input: AddressInput) {
+  const fields = addressFields(input);
   const [{ n }] = (await db
     .select({ n: sql<number>`count(*)` })
     .from(addresses)
@@ -70,7 +98,7 @@ export async function createAddress(db: Db, shopperId: number, input: AddressInp
   const isDefault = input.isDefault || n === 0;
   const insert = db
     .insert(addresses)
-    .values({ ...input, isDefault, shopperId, createdAt: now, updatedAt: now })
+    .values({ ...fields, isDefault, shopperId, createdAt: now, updatedAt: now })
     .returning();
   if (!isDefault) return addressView((await insert)[0]!);
   const [, inserted] = await db.batch([clearDefault(db, shopperId, now), insert]);
@@ -78,13 +106,14 @@ export async function createAddress(db: Db, shopperId: number, input: AddressInp
 }
 
 export async function updateAddress(db: Db, shopperId: number, id: number, input: AddressInput) {
+  const fields = addressFields(input);
   const current = await getOwnAddress(db, shopperId, id);
   const now = Date.now();
   // Un-ticking the default leaves it the default: a shopper with addresses always has one.
   const isDefault = input.isDefault || current.isDefault;
   const update = db
     .update(addresses)
-    .set({ ...input, isDefault, updatedAt: now })
+    .set({ ...fields, isDefault, updatedAt: now })
     .where(and(eq(addresses.id, id), eq(addresses.shopperId, shopperId)))
     .returning();
   if (!isDefault || current.isDefault) return addressView((await update)[0]!);

@@ -8,6 +8,10 @@ export interface AddressSnapshot {
   city: string;
   district: string;
   detail: string;
+  /** GB/T 2260 codes of the region (freight and delivery rules match on them); absent on older orders. */
+  provinceCode?: string;
+  cityCode?: string;
+  districtCode?: string;
 }
 
 export function addressSnapshot(a: typeof addresses.$inferSelect): AddressSnapshot {
@@ -18,5 +22,8 @@ export function addressSnapshot(a: typeof addresses.$inferSelect): AddressSnapsh
     city: a.city,
     district: a.district,
     detail: a.detail,
+    ...(a.provinceCode && a.cityCode && a.districtCode
+      ? { provinceCode: a.provinceCode, cityCode: a.cityCode, districtCode: a.districtCode }
+      : {}),
   };
 }

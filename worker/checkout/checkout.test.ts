@@ -120,9 +120,9 @@ describe("addresses", () => {
     const base = {
       receiverName: "李四",
       phone: "13912345678",
-      province: "北京市",
-      city: "北京市",
-      district: "朝阳区",
+      provinceCode: "110000",
+      cityCode: "110100",
+      districtCode: "110105",
       detail: "建国路 88 号",
     };
     const first = await json(await f.stack.fetch("/api/addresses", { method: "POST", token, json: base }));
@@ -158,7 +158,7 @@ describe("addresses", () => {
     expect(bad.status).toBe(400);
     expect((await json(bad)).error?.message).toContain("手机号");
     expect(
-      (await f.stack.fetch("/api/addresses", { method: "POST", token, json: { ...base, district: "" } }))
+      (await f.stack.fetch("/api/addresses", { method: "POST", token, json: { ...base, districtCode: "" } }))
         .status,
     ).toBe(400);
     expect(await f.count("SELECT count(*) AS n FROM addresses WHERE detail = '建国路 88 号'")).toBe(1);
