@@ -4159,9 +4159,16 @@ export interface components {
             id: number;
             receiverName: string;
             phone: string;
+            /** @description 省（名称，由代码得出） */
             province: string;
             city: string;
             district: string;
+            /** @description GB/T 2260 省级代码（旧地址为 null） */
+            provinceCode: string | null;
+            /** @description GB/T 2260 市级代码（旧地址为 null） */
+            cityCode: string | null;
+            /** @description GB/T 2260 区县代码（旧地址为 null） */
+            districtCode: string | null;
             detail: string;
             isDefault: boolean;
             createdAt: number;
