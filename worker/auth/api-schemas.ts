@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { STAFF_ROLES } from "../shared/auth";
 
 /** Response schemas of /api/auth/* and /api/me: what service.ts and the token return. */
 
@@ -9,7 +10,7 @@ export const ShopperSessionSchema = z
   })
   .openapi("ShopperSession");
 
-const staffRole = z.enum(["merchant_admin", "agent"]);
+const staffRole = z.enum(STAFF_ROLES);
 
 export const StaffSessionSchema = z
   .object({

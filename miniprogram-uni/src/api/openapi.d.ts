@@ -1680,9 +1680,21 @@ export interface paths {
                     "application/json": {
                         receiverName: string;
                         phone: string;
-                        province: string;
-                        city: string;
-                        district: string;
+                        /**
+                         * @description 省份编码（GB/T 2260）
+                         * @example 440000
+                         */
+                        provinceCode: string;
+                        /**
+                         * @description 城市编码（GB/T 2260）
+                         * @example 440300
+                         */
+                        cityCode: string;
+                        /**
+                         * @description 区县编码（GB/T 2260）
+                         * @example 440305
+                         */
+                        districtCode: string;
                         detail: string;
                         /** @default false */
                         isDefault?: boolean;
@@ -1730,9 +1742,21 @@ export interface paths {
                     "application/json": {
                         receiverName: string;
                         phone: string;
-                        province: string;
-                        city: string;
-                        district: string;
+                        /**
+                         * @description 省份编码（GB/T 2260）
+                         * @example 440000
+                         */
+                        provinceCode: string;
+                        /**
+                         * @description 城市编码（GB/T 2260）
+                         * @example 440300
+                         */
+                        cityCode: string;
+                        /**
+                         * @description 区县编码（GB/T 2260）
+                         * @example 440305
+                         */
+                        districtCode: string;
                         detail: string;
                         /** @default false */
                         isDefault?: boolean;
@@ -3845,7 +3869,7 @@ export interface components {
                 username: string;
                 name: string;
                 /** @enum {string} */
-                role: "merchant_admin" | "agent";
+                role: "merchant_admin" | "agent" | "installer";
             };
         };
         Principal: {
@@ -3858,7 +3882,7 @@ export interface components {
             kind: "staff";
             id: number;
             /** @enum {string} */
-            role: "merchant_admin" | "agent";
+            role: "merchant_admin" | "agent" | "installer";
             name: string;
         };
         CategoryTree: {
