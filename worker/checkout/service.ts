@@ -3,7 +3,10 @@ import { type Address, addressView, defaultAddress, getOwnAddress } from "../add
 import { type CheckedLine, checkLines, lineView, type RequestedLine } from "../cart/line-check";
 import { MAX_CART_LINES, MAX_LINE_QUANTITY, selectedLines } from "../cart/service";
 import type { Db } from "../db/client";
-import { badRequest } from "../shared/errors";
+import { getDeliveryRules, templatesById } from "../logistics/freight-service";
+import { type DeliveryPromise, deliveryPromise } from "../logistics/promise";
+import { cityOf, provinceOf, regionLevel, regionName } from "../logistics/regions";
+import { badRequest, notFound } from "../shared/errors";
 import { sumBySku } from "../shared/lines";
 import { type Quote, runPricing } from "./pricing";
 import { getShopSettings, type ShopSettings } from "./settings";
@@ -27,6 +30,8 @@ export interface CheckoutQuote {
   quote: Quote;
   address: Address | undefined;
   settings: ShopSettings;
+  /** 预计送达 to the address (null while there is none, or when a line is not delivered there). */
+  promise: DeliveryPromise | null;
   /** Reasons the order cannot be placed as is (Chinese, for the shopper). */
   problems: string[];
   /**
@@ -34,6 +39,43 @@ export interface CheckoutQuote {
    * figure here is a snapshot that may lag, and the reservation at order time is what decides.
    */
   blocking: string[];
+}
+
+type Where = Pick<Address, "province" | "city" | "district" | "districtCode">;
+
+/**
+ * Prices checked lines to a destination with the shop's rules: one place for the checkout quote and
+ * the product page's "运费 / 预计送达", so the two never disagree.
+ */
+async function priceLines(db: Db, lines: CheckedLine[], where: Where | undefined, shopperId?: number) {
+  const templateIds = lines.flatMap((l) => (l.shipping.mode === "template" ? [l.shipping.templateId] : []));
+  const [settings, rules, templates] = await Promise.all([
+    getShopSettings(db),
+    getDeliveryRules(db),
+    templatesById(db, templateIds),
+  ]);
+  const quote = runPricing({
+    // A template deleted after the line was read falls back to the shop's rule instead of failing.
+    items: lines.map((l) =>
+      l.shipping.mode === "template" && !templates.has(l.shipping.templateId)
+        ? { ...l, shipping: { mode: "shop_default" as const } }
+        : l,
+    ),
+    shipping: settings.shipping,
+    destination: where
+      ? {
+          province: where.province,
+          city: where.city,
+          district: where.district,
+          districtCode: where.districtCode,
+        }
+      : null,
+    ...(shopperId === undefined ? {} : { shopperId }),
+    freightTemplates: templates,
+  });
+  const promise =
+    where && quote.flags.length === 0 ? deliveryPromise(Date.now(), where.districtCode ?? null, rules) : null;
+  return { settings, quote, promise };
 }
 
 /** Recomputes everything from the catalog and settings: the same function quotes and places orders. */
@@ -46,49 +88,95 @@ export async function buildQuote(db: Db, shopperId: number, input: QuoteInput): 
   if (requested.length === 0) throw badRequest("请先选择要购买的商品", undefined, "EMPTY_ORDER");
   for (const l of requested)
     if (l.quantity > MAX_LINE_QUANTITY) throw badRequest(`单件商品最多购买 ${MAX_LINE_QUANTITY} 件`);
-  const [lines, settings, address] = await Promise.all([
+  const [lines, address] = await Promise.all([
     checkLines(db, requested),
-    getShopSettings(db),
     input.addressId ? getOwnAddress(db, shopperId, input.addressId) : defaultAddress(db, shopperId),
   ]);
+  const { settings, quote, promise } = await priceLines(db, lines, address, shopperId);
   const problems: string[] = [];
   const blocking: string[] = [];
+  const refuse = (text: string, blocks = true) => {
+    problems.push(text);
+    if (blocks) blocking.push(text);
+  };
+  const lineName = (l: CheckedLine) => `${l.name}${Object.values(l.specs).join(" ")}`;
   for (const l of lines) {
     if (!l.unavailable) continue;
-    const text = `${l.name}${Object.values(l.specs).join(" ")}：${lineView(l).unavailableLabel}`;
-    problems.push(text);
-    if (l.unavailable !== "out_of_stock" && l.unavailable !== "insufficient_stock") blocking.push(text);
+    refuse(
+      `${lineName(l)}：${lineView(l).unavailableLabel}`,
+      l.unavailable !== "out_of_stock" && l.unavailable !== "insufficient_stock",
+    );
   }
-  if (!address) {
-    problems.push("请先添加收货地址");
-    blocking.push("请先添加收货地址");
+  for (const f of quote.flags) {
+    const l = lines.find((x) => x.skuId === f.skuId);
+    refuse(`${l ? lineName(l) : "部分商品"}：${f.message}`);
   }
-  const quote = runPricing({
-    items: lines,
-    shipping: settings.shipping,
-    destination: address
-      ? { province: address.province, city: address.city, district: address.district }
-      : null,
-    shopperId,
-  });
-  if (quote.payableFen <= 0) {
-    problems.push("订单金额必须大于 0");
-    blocking.push("订单金额必须大于 0");
-  }
-  return { fromCart, lines, quote, address, settings, problems, blocking };
+  if (!address) refuse("请先添加收货地址");
+  if (quote.payableFen <= 0) refuse("订单金额必须大于 0");
+  return { fromCart, lines, quote, address, settings, promise, problems, blocking };
 }
 
 export function quoteView(q: CheckoutQuote) {
+  const flagged = new Map(q.quote.flags.map((f) => [f.skuId, f.message]));
   return {
     fromCart: q.fromCart,
-    items: q.lines.map(lineView),
+    items: q.lines.map((l) => ({ ...lineView(l), deliveryProblem: flagged.get(l.skuId) ?? null })),
     adjustments: q.quote.adjustments,
     itemsTotalFen: q.quote.itemsTotalFen,
     shippingFen: q.quote.shippingFen,
     discountFen: q.quote.discountFen,
+    otherChargesFen: q.quote.otherChargesFen,
     payableFen: q.quote.payableFen,
     address: q.address ? addressView(q.address) : null,
+    deliveryPromise: q.promise,
     orderable: q.problems.length === 0,
     problems: q.problems,
+  };
+}
+
+export const productDeliveryQuery = z.object({
+  skuId: z.coerce.number().int().positive(),
+  /** A district chosen on the product page; otherwise the shopper's default address. */
+  districtCode: z
+    .string()
+    .regex(/^\d{6}$/, "请选择区县")
+    .refine((c) => regionLevel(c) === "district", "请选择区县")
+    .optional(),
+});
+
+/** The product page's "送至 … 运费 … 预计送达": one unit of the SKU priced to the district. */
+export async function productDelivery(
+  db: Db,
+  shopperId: number | undefined,
+  q: z.infer<typeof productDeliveryQuery>,
+) {
+  const [lines, saved] = await Promise.all([
+    checkLines(db, [{ skuId: q.skuId, quantity: 1 }]),
+    q.districtCode || shopperId === undefined ? undefined : defaultAddress(db, shopperId),
+  ]);
+  if (lines[0]?.unavailable === "not_found") throw notFound("商品不存在");
+  const where: Where | undefined = q.districtCode
+    ? {
+        province: regionName(provinceOf(q.districtCode)!) ?? "",
+        city: regionName(cityOf(q.districtCode)!) ?? "",
+        district: regionName(q.districtCode) ?? "",
+        districtCode: q.districtCode,
+      }
+    : saved;
+  const { quote, promise } = await priceLines(db, lines, where);
+  const deliverable = quote.flags.length === 0;
+  return {
+    region: where
+      ? {
+          text: `${where.province} ${where.city} ${where.district}`,
+          districtCode: where.districtCode ?? null,
+        }
+      : null,
+    deliverable,
+    freightFen: deliverable ? quote.shippingFen : null,
+    freightLabel: deliverable
+      ? (quote.adjustments.find((a) => a.kind === "shipping")?.label ?? null)
+      : "该地区暂不配送",
+    deliveryPromise: promise,
   };
 }

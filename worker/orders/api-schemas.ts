@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { AdjustmentSchema } from "../checkout/api-schemas";
+import { AdjustmentSchema, DeliveryPromiseSchema } from "../checkout/api-schemas";
 import { ClientPayParamsSchema } from "../payments/api-schemas";
 import { ORDER_STATUSES } from "./state-machine";
 
@@ -89,6 +89,7 @@ export const OrderDetailSchema = z
         detail: z.string(),
       })
       .openapi("AddressSnapshot"),
+    deliveryPromise: DeliveryPromiseSchema.nullable().openapi({ description: "下单时承诺的预计送达" }),
     shopperRemark: z.string(),
     paymentMethod: z.string().nullable().openapi({ description: "wechat / alipay" }),
     paidAt: epochMs.nullable(),

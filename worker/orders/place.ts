@@ -167,6 +167,7 @@ function draftOrder(deps: OrderDeps, ctx: Placing, q: CheckoutQuote): OrderRow {
     itemsSummary: itemsSummary(q.lines),
     adjustments: q.quote.adjustments,
     address,
+    deliveryPromise: q.promise,
     receiverName: address.receiverName,
     receiverPhone: address.phone,
     shopperRemark: ctx.input.remark,

@@ -3,6 +3,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "driz
 import type { AddressSnapshot } from "../addresses/snapshot";
 import { shoppers } from "../auth/schema";
 import type { Adjustment, LinePayment } from "../checkout/pricing";
+import type { DeliveryPromise } from "../logistics/promise";
 import type { ActorKind, OrderStatus } from "./state-machine";
 
 export type StockState = "reserved" | "confirmed" | "released";
@@ -27,6 +28,8 @@ export const orders = sqliteTable(
     itemsSummary: text("items_summary").notNull().default(""),
     adjustments: text("adjustments", { mode: "json" }).$type<Adjustment[]>().notNull(),
     address: text("address", { mode: "json" }).$type<AddressSnapshot>().notNull(),
+    /** The 预计送达 the order was sold with. */
+    deliveryPromise: text("delivery_promise", { mode: "json" }).$type<DeliveryPromise>(),
     /** Copied from the address for merchant search. */
     receiverName: text("receiver_name").notNull(),
     receiverPhone: text("receiver_phone").notNull(),

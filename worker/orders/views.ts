@@ -78,6 +78,7 @@ export async function orderDetail(db: Db, o: OrderRow, viewer: Viewer) {
     })),
     adjustments: o.adjustments,
     address: o.address,
+    deliveryPromise: o.deliveryPromise,
     shopperRemark: o.shopperRemark,
     ...(viewer === "merchant" ? { merchantRemark: o.merchantRemark, shopperId: o.shopperId } : {}),
     paymentMethod: o.paymentMethod,

@@ -1850,6 +1850,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/delivery/estimate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 商品页“送至 / 运费 / 预计送达”：一件该规格送到所选区县（不传则用登录顾客的默认地址）的运费与预计送达日期 */
+        get: {
+            parameters: {
+                query: {
+                    skuId: number;
+                    districtCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { region, deliverable, freightFen, freightLabel, deliveryPromise } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/shop-settings": {
         parameters: {
             query?: never;
@@ -3849,6 +3888,254 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/logistics/freight-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 运费模板列表 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建运费模板：按件/重量（克）/体积（立方厘米）计费，默认规则 + 指定地区规则（首件+续件），指定地区条件包邮（件数和/或金额，all/any 明示），不配送地区 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FreightTemplateInput"];
+                };
+            };
+            responses: {
+                /** @description 模板 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/logistics/freight-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 运费模板详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 模板 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        /** 修改运费模板（整体替换） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FreightTemplateInput"];
+                };
+            };
+            responses: {
+                /** @description 模板 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 删除运费模板（仍被商品使用时 409） */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 已删除 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/logistics/delivery-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 配送时效：每日截单时间、各地区时效天数、不配送日期 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 规则 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeliveryRules"];
+                    };
+                };
+            };
+        };
+        /** 修改配送时效 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DeliveryRules"];
+                };
+            };
+            responses: {
+                /** @description 规则 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeliveryRules"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/logistics/products/{id}/shipping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置商品运费方式：店铺默认 / 运费模板 / 包邮 / 固定运费 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProductShipping"];
+                };
+            };
+            responses: {
+                /** @description 运费方式 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductShipping"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4204,7 +4491,10 @@ export interface components {
         };
         Quote: {
             fromCart: boolean;
-            items: components["schemas"]["CheckedLine"][];
+            items: (components["schemas"]["CheckedLine"] & {
+                /** @description 该地址不能配送时的原因，如 该地区暂不配送 */
+                deliveryProblem: string | null;
+            })[];
             adjustments: components["schemas"]["Adjustment"][];
             /** @description 金额（分） */
             itemsTotalFen: number;
@@ -4212,9 +4502,12 @@ export interface components {
             shippingFen: number;
             /** @description 金额（分） */
             discountFen: number;
+            /** @description 运费以外的收费（安装、上楼…） */
+            otherChargesFen: number;
             /** @description 金额（分） */
             payableFen: number;
             address: components["schemas"]["Address"] & (Record<string, never> | null);
+            deliveryPromise: components["schemas"]["DeliveryPromise"];
             orderable: boolean;
             /** @description 不能下单（或需注意）的原因 */
             problems: string[];
@@ -4237,6 +4530,15 @@ export interface components {
             skuId: number;
             amountFen: number;
         };
+        /** @description 无地址或不能配送时为 null */
+        DeliveryPromise: {
+            /** @description 预计送达日期（北京时间 YYYY-MM-DD） */
+            date: string;
+            /** @description 如 预计明天送达、预计12月9日（周三）送达 */
+            text: string;
+            /** @description 截单时间前下单，当日发货 */
+            dispatchToday: boolean;
+        } | null;
         OrderDetail: {
             id: number;
             orderNo: string;
@@ -4258,6 +4560,7 @@ export interface components {
             items: components["schemas"]["OrderItem"][];
             adjustments: components["schemas"]["Adjustment"][];
             address: components["schemas"]["AddressSnapshot"];
+            deliveryPromise: components["schemas"]["DeliveryPromise"] & unknown;
             shopperRemark: string;
             /** @description wechat / alipay */
             paymentMethod: string | null;
@@ -4582,6 +4885,67 @@ export interface components {
             sortOrder: number;
             /** @description 公共（商家管理员维护）或我的 */
             shared: boolean;
+        };
+        FreightTemplateInput: {
+            name: string;
+            /**
+             * @description 按件 / 按重量（克）/ 按体积（立方厘米）
+             * @enum {string}
+             */
+            chargeBy: "piece" | "weight" | "volume";
+            defaultRule: {
+                firstUnits: number;
+                firstFeeFen: number;
+                additionalUnits: number;
+                additionalFeeFen: number;
+            };
+            /** @default [] */
+            regionRules: {
+                regions: string[];
+                firstUnits: number;
+                firstFeeFen: number;
+                additionalUnits: number;
+                additionalFeeFen: number;
+            }[];
+            /** @default [] */
+            freeRules: {
+                regions: string[];
+                minUnits: number | null;
+                minAmountFen: number | null;
+                /**
+                 * @description all：条件同时满足才包邮；any：满足其一即包邮
+                 * @enum {string}
+                 */
+                match: "all" | "any";
+            }[];
+            /** @default [] */
+            undeliverable: string[];
+        };
+        DeliveryRules: {
+            /** @description 每日截单时间（北京时间，距零点的分钟数） */
+            cutoffMinute: number;
+            defaultLeadDays: number;
+            zones: {
+                regions: string[];
+                leadDays: number;
+            }[];
+            noDeliveryDates: string[];
+        };
+        /** @description shop_default 店铺默认运费 / template 运费模板 / free 包邮 / fixed 固定运费（每个商品行） */
+        ProductShipping: {
+            /** @enum {string} */
+            mode: "shop_default";
+        } | {
+            /** @enum {string} */
+            mode: "template";
+            templateId: number;
+        } | {
+            /** @enum {string} */
+            mode: "free";
+        } | {
+            /** @enum {string} */
+            mode: "fixed";
+            feeFen: number;
         };
     };
     responses: never;
