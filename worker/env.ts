@@ -36,6 +36,14 @@ export interface Env {
   WECHAT_MINIPROGRAM_STATE?: string;
   /** One OrderTimer per order (idFromName(order_no)): the auto-cancel / auto-complete alarm. */
   ORDER_TIMER: DurableObjectNamespace<import("../durable-objects/order-timer").OrderTimer>;
+  /** 快递100 授权 key (secret): when unset, parcels are stored but not subscribed for tracking. */
+  KUAIDI100_KEY?: string;
+  /** Salt 快递100 signs its pushes with (secret); without it no push is accepted. */
+  KUAIDI100_SALT?: string;
+  /** 快递100's subscription endpoint (default https://poll.kuaidi100.com/poll; the local simulator in dev). */
+  KUAIDI100_POLL_URL?: string;
+  /** Our public base URL (https://shop.example.com): 快递100 pushes to <base>/api/logistics/kuaidi100/callback. */
+  TRACKING_CALLBACK_BASE_URL?: string;
   /** One StockCounter per SKU (idFromName(`sku:<id>`)): the single authority for its stock. */
   STOCK_COUNTER: DurableObjectNamespace<import("../durable-objects/stock-counter").StockCounter>;
 }

@@ -69,6 +69,8 @@ export interface PushAttempt {
 
 export interface PushDelivery {
   step: number;
+  /** Exactly what was pushed (signed md5(param + salt)), for replays. */
+  param: string;
   state: number;
   monitorStatus: "polling" | "shutdown";
   attempts: PushAttempt[];
@@ -222,6 +224,7 @@ export async function startKuaidi100Simulator(
     const { param, monitorStatus } = pushBody(sub);
     const delivery: PushDelivery = {
       step: sub.pushedSteps,
+      param,
       state: sub.steps[sub.pushedSteps - 1]!.state,
       monitorStatus,
       attempts: [],

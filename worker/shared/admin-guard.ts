@@ -29,6 +29,8 @@ export const ADMIN_RULES: readonly AdminRule[] = [
   { path: "/api/admin/orders/*/remark", roles: MERCHANT },
   { path: "/api/admin/orders/*/cancel", roles: MERCHANT },
   { path: "/api/admin/orders", roles: MERCHANT_OR_AGENT },
+  // Where a shopper's parcels are is what agents are asked most; the parcel view is read-only.
+  { path: "/api/admin/logistics/orders", roles: MERCHANT_OR_AGENT },
 ];
 
 /** Deny by default: an admin path no rule mentions needs a merchant admin. */
