@@ -48,6 +48,29 @@ async function sessionToken(p: Page): Promise<string> {
   return token;
 }
 
+/**
+ * Chooses 省 / 市 / 区县 in the address form's region picker (uview-plus u-picker on uni's picker-view):
+ * one wheel step moves a column by one entry, and each column waits for the one before it to settle.
+ */
+async function pickRegion(p: Page, names: string[]) {
+  await tid(p, "region-picker").click();
+  const columns = p.locator(".u-picker__view__column");
+  for (const [i, name] of names.entries()) {
+    const column = columns.nth(i);
+    const items = column.locator(".u-picker__view__column__item");
+    const selected = async () =>
+      (await column.locator(".u-picker__view__column__item--selected").textContent())?.trim();
+    await items.filter({ hasText: name }).first().waitFor({ state: "attached" });
+    const texts = (await items.allTextContents()).map((t) => t.trim());
+    const steps = texts.indexOf(name) - texts.indexOf((await selected()) ?? "");
+    await column.hover();
+    for (let n = 0; n < Math.abs(steps); n++) await p.mouse.wheel(0, steps > 0 ? 60 : -60);
+    await expect.poll(selected).toBe(name);
+  }
+  await p.locator(".u-toolbar__wrapper__confirm").click();
+  await expect.poll(() => tid(p, "region-picker-value").textContent()).toContain(names.join(" "));
+}
+
 // Browser steps on a busy 2-core CI box: generous per-step time, never a timed assertion.
 describe("shopper in the H5 store", { timeout: 90_000 }, () => {
   let device: PhonePage;
@@ -138,11 +161,9 @@ describe("shopper in the H5 store", { timeout: 90_000 }, () => {
     await fill(page, "addr-name", "张三");
     await fill(page, "addr-phone", "123");
     await tid(page, "addr-save").click();
-    await expectToast(page, "手机号格式不正确");
+    await expectToast(page, "请填写正确的手机号码");
     await fill(page, "addr-phone", "13800138000");
-    await fill(page, "addr-province", "广东省");
-    await fill(page, "addr-city", "深圳市");
-    await fill(page, "addr-district", "南山区");
+    await pickRegion(page, ["广东省", "深圳市", "南山区"]);
     await fill(page, "addr-detail", "科技园一路 1 号");
     await tid(page, "addr-save").click();
     await tid(page, "address-item").first().waitFor();
