@@ -13,10 +13,12 @@ import { createClient } from "@libsql/client/web";
 import { createDb } from "../worker/db/client";
 import { seedFaq } from "../worker/faq/service";
 import { type HranaGateway, startHranaGateway } from "./hrana-gateway/index";
+import { startKuaidi100Simulator } from "./kuaidi100-simulator/server";
 import { step, warn } from "./log";
 import { applyMigrations } from "./migrate";
 import { startPaymentSimulator } from "./payment-simulator/server";
 import { seedCatalog } from "./seed/seed-catalog";
+import { seedLogistics } from "./seed/seed-logistics";
 import { seedOutlets } from "./seed/seed-outlets";
 import { seedStock } from "./seed/seed-stock";
 import { DEMO_STAFF, ensureStaff } from "./seed/staff";
@@ -27,6 +29,7 @@ const DATA = resolve(ROOT, process.env.DATA_DIR ?? ".data");
 const PORT = Number(process.env.PORT ?? 8787);
 const LIBSQL_PORT = Number(process.env.LIBSQL_PORT ?? PORT + 1);
 const PAYMENT_SIM_PORT = Number(process.env.PAYMENT_SIM_PORT ?? PORT + 2);
+const KUAIDI100_SIM_PORT = Number(process.env.KUAIDI100_SIM_PORT ?? PORT + 3);
 const H5_DIR = resolve(ROOT, "miniprogram-uni/dist/build/h5");
 
 const closers: (() => Promise<void>)[] = [];
@@ -73,9 +76,16 @@ async function main() {
   });
   closers.push(() => payments.close());
   step(`payment simulator (WeChat Pay v3 + Alipay, test keys) at ${payments.url}`);
+  // 快递100's subscription and push protocol: shipped waybills get a realistic trace, one step a while.
+  const trackingStepMs = Number(process.env.KUAIDI100_STEP_MS ?? 20_000);
+  const kuaidi100 = await startKuaidi100Simulator({ port: KUAIDI100_SIM_PORT, stepMs: trackingStepMs });
+  closers.push(() => kuaidi100.close());
+  step(`快递100 simulator (test key; parcels advance every ${trackingStepMs / 1000} s) at ${kuaidi100.url}`);
 
   const vars: Record<string, string> = {
     ...payments.config,
+    ...kuaidi100.config,
+    TRACKING_CALLBACK_BASE_URL: `http://127.0.0.1:${PORT}`,
     LIBSQL_URL: libsqlUrl,
     ...(libsqlToken ? { LIBSQL_AUTH_TOKEN: libsqlToken } : {}),
     SESSION_SECRET: process.env.SESSION_SECRET ?? (await sessionSecret()),
@@ -156,6 +166,11 @@ async function seedDemoData(baseUrl: string) {
   );
   const stock = await seedStock({ baseUrl, merchantToken }, catalog.skus);
   if (stock.restocked) step(`seeded stock: ${stock.units} units over ${stock.restocked} SKUs`);
+  const logistics = await seedLogistics({ baseUrl, merchantToken });
+  if (logistics.templates)
+    step(
+      `seeded ${logistics.templates} freight templates and delivery rules (${logistics.products} products)`,
+    );
 }
 
 let stopping = false;

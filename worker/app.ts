@@ -14,8 +14,13 @@ import { checkoutRoutes } from "./checkout/routes";
 import { provideDeps } from "./composition";
 import type { AppEnv } from "./env";
 import { faqAdminRoutes, faqRoutes } from "./faq/routes";
+import { installationAdminRoutes } from "./installation/admin-routes";
+import { installerRoutes } from "./installation/installer-routes";
+import { installationRoutes } from "./installation/routes";
 import { inventoryAdminRoutes } from "./inventory/routes";
+import { logisticsAdminRoutes } from "./logistics/admin-routes";
 import { freightAdminRoutes } from "./logistics/freight-routes";
+import { logisticsRoutes } from "./logistics/routes";
 import { notificationRoutes } from "./notifications/routes";
 import { orderAdminRoutes } from "./orders/admin-routes";
 import { orderRoutes } from "./orders/routes";
@@ -71,7 +76,12 @@ export function createApp() {
   app.route("/api", agentRoutes);
   app.route("/api/admin", chatAdminRoutes);
   app.route("/api/admin", inventoryAdminRoutes);
+  app.route("/api", installationRoutes);
+  app.route("/api", installerRoutes);
+  app.route("/api/admin", installationAdminRoutes);
   app.route("/api/admin", freightAdminRoutes);
+  app.route("/api", logisticsRoutes);
+  app.route("/api/admin", logisticsAdminRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
   app.doc31("/api/openapi.json", OPENAPI_DOCUMENT);

@@ -5,6 +5,7 @@ import type { MiddlewareHandler } from "hono";
 import { createDb, type Db } from "./db/client";
 import type { AppEnv, Env } from "./env";
 import type { OrderDeps } from "./orders/deps";
+import { markDelivered } from "./orders/fulfilment";
 import { closeGatewayTrades } from "./payments/service";
 import { createLogger, type Logger } from "./shared/log";
 import { orderSubscribers } from "./subscribers";
@@ -22,6 +23,11 @@ export function buildOrderDeps(
     waitUntil,
     subscribers: orderSubscribers(env),
     payments: { closeOpenTrades: closeGatewayTrades },
+    logistics: {
+      onOrderSigned: async (deps, orderId, signedAtMs) => {
+        await markDelivered(deps, orderId, signedAtMs);
+      },
+    },
   };
 }
 

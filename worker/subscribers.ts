@@ -1,11 +1,18 @@
 // Every reaction to an order change, registered in one place. A new capability (coupons returned on
 // cancel, points on completion, tracking on ship, installation work orders on pay) adds one line here.
 import type { Env } from "./env";
+import { trackingConfig } from "./logistics/tracking";
+import { parcelTrackingSubscriber } from "./logistics/tracking-subscriber";
 import { orderNoticesSubscriber } from "./notifications/order-notices";
 import { subscribeConfig } from "./notifications/service";
 import type { OrderEventSubscriber } from "./orders/events";
 import { orderStockSubscriber, orderTimersSubscriber } from "./orders/reactions";
 
 export function orderSubscribers(env: Env): readonly OrderEventSubscriber[] {
-  return [orderNoticesSubscriber(subscribeConfig(env)), orderTimersSubscriber, orderStockSubscriber];
+  return [
+    orderNoticesSubscriber(subscribeConfig(env)),
+    orderTimersSubscriber,
+    orderStockSubscriber,
+    parcelTrackingSubscriber(trackingConfig(env)),
+  ];
 }

@@ -20,6 +20,10 @@ export interface OrderDeps {
     /** Before an unpaid order is cancelled: close its open gateway trades; true if one turned out paid. */
     closeOpenTrades(deps: OrderDeps, order: OrderRow): Promise<boolean>;
   };
+  logistics: {
+    /** Every parcel of the order is signed for (at least once per order; idempotent). */
+    onOrderSigned(deps: OrderDeps, orderId: number, signedAtMs: number): Promise<void>;
+  };
 }
 
 /** The request's order dependencies (set by the composition root's middleware). */

@@ -75,6 +75,7 @@ function depsWith(subscribers: OrderEventSubscriber[]): OrderDeps {
     waitUntil: () => {},
     subscribers,
     payments: { closeOpenTrades: async () => false },
+    logistics: { onOrderSigned: async () => {} },
   };
 }
 

@@ -181,6 +181,7 @@ function draftOrder(deps: OrderDeps, ctx: Placing, q: CheckoutQuote): OrderRow {
     carrier: null,
     trackingNo: null,
     shippedAt: null,
+    deliveredAt: null,
     autoCompleteAt: null,
     completedAt: null,
     cancelledAt: null,

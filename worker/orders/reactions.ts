@@ -10,11 +10,15 @@ import { orderTimer } from "./timer-client";
 /** Unpaid orders are cancelled at their pay deadline; shipped ones complete at their auto-complete time. */
 export const orderTimersSubscriber: OrderEventSubscriber = {
   name: "order-timers",
-  kinds: ["created", "ship"],
+  kinds: ["created", "ship", "delivered"],
   async afterCommit({ env }, event, order) {
     if (event.kind === "created" && order.status === "pending_payment")
       await orderTimer(env, order.orderNo).arm(order.id, "cancel", order.payDeadline);
-    if (event.kind === "ship" && order.status === "shipped" && order.autoCompleteAt)
+    if (
+      (event.kind === "ship" || event.kind === "delivered") &&
+      order.status === "shipped" &&
+      order.autoCompleteAt
+    )
       await orderTimer(env, order.orderNo).arm(order.id, "complete", order.autoCompleteAt);
   },
 };

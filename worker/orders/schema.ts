@@ -47,6 +47,8 @@ export const orders = sqliteTable(
     carrier: text("carrier"),
     trackingNo: text("tracking_no"),
     shippedAt: integer("shipped_at"),
+    /** When the carrier reported the (first) parcel signed for; the auto-complete countdown restarts then. */
+    deliveredAt: integer("delivered_at"),
     /** Shipped orders complete automatically after this time. */
     autoCompleteAt: integer("auto_complete_at"),
     completedAt: integer("completed_at"),

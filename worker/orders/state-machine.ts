@@ -108,4 +108,5 @@ export type OrderNoteKind =
   | "refund_requested"
   | "refund_succeeded"
   | "refund_failed"
-  | "late_payment";
+  | "late_payment"
+  | "delivered";

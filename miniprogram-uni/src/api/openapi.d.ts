@@ -1406,6 +1406,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/after-sales/warranty/by-serial/{serial}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 按序列号查询保修（安装完工时登记，自安装日起计算） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 设备序列号（安装完工时登记） */
+                    serial: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { serialNo, productName, specs, installedAt, policy, status } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SerialWarranty"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cart": {
         parameters: {
             query?: never;
@@ -2426,8 +2465,13 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        carrier: string;
-                        trackingNo: string;
+                        carrier?: string;
+                        trackingNo?: string;
+                        parcels?: {
+                            /** @enum {string} */
+                            carrierCode: "shunfeng" | "jd" | "ems" | "zhongtong" | "yuantong" | "yunda" | "shentong" | "debangwuliu" | "jtexpress" | "rrs";
+                            trackingNo: string;
+                        }[];
                     };
                 };
             };
@@ -3888,6 +3932,966 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/installation/work-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的安装工单（付款后，需安装的商品每行一张） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items: [{ id, orderNo, status, statusLabel, product, includes, extras, address, slot, installer, changeDeadline, changeDeadlineLabel, actions, doneAt, serialNos, photoUrl }] } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/installation/work-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安装工单详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { id, orderNo, status, statusLabel, product, includes, extras, address, slot, installer, changeDeadline, changeDeadlineLabel, actions, doneAt, serialNos, photoUrl } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/installation/work-orders/{id}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可预约的安装时段（按地址匹配服务区域，未来 14 天，截止前，含剩余名额） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { area: { id, name } | null, message, cutoffLabel, items: [{ id, date, weekday, label, startsAt, endsAt, remaining, current, bookable }] } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/installation/work-orders/{id}/booking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 预约安装时段（名额不足 409「该时段已约满」） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        slotId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description { id, orderNo, status, statusLabel, product, includes, extras, address, slot, installer, changeDeadline, changeDeadlineLabel, actions, doneAt, serialNos, photoUrl } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/installation/work-orders/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 改约到另一时段（截止时间前；新时段已满则原预约不变） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        slotId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description { id, orderNo, status, statusLabel, product, includes, extras, address, slot, installer, changeDeadline, changeDeadlineLabel, actions, doneAt, serialNos, photoUrl } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/installation/work-orders/{id}/cancel-booking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消预约（截止时间前），工单回到待预约 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { id, orderNo, status, statusLabel, product, includes, extras, address, slot, installer, changeDeadline, changeDeadlineLabel, actions, doneAt, serialNos, photoUrl } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/installer/work-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我某天的安装工单（我负责区域内、未指派或指派给我的；含地址、电话、商品、时段） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 北京时间日期，默认今天 */
+                    date?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { date, items: [工单] } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/installer/work-orders/{id}/on-the-way": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 出发（工单归我） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 工单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/installer/work-orders/{id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 完工：multipart/form-data，photo 为安装照片（JPG/PNG/GIF/WebP，≤5MB），serialNo 为序列号（多台用逗号分隔，6–40 位字母数字或短横线）；登记保修 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 工单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/installation/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各分类的安装服务（商品按自身分类、其次上级分类匹配） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items: [{ categoryId, categoryName, parentId, requiresInstallation, includes, bracketFeeFen, highAltitudeFeeFen, carryFeePerFloorFen, carryFreeFloors }] } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/installation/services/{categoryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置分类的安装服务（是否需要安装、包含内容、支架/高空作业/无电梯上楼费用） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    categoryId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InstallationServiceInput"];
+                };
+            };
+            responses: {
+                /** @description 安装服务 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 删除分类的安装服务 */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    categoryId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { ok: true } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/installation/areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务区域（覆盖的地区编码、每日时段、改约截止、安装师傅） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items: [{ id, name, regions, windows, cutoff, active, installers }] } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建服务区域 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InstallationAreaInput"];
+                };
+            };
+            responses: {
+                /** @description 服务区域 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/installation/areas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改服务区域（只改请求中给出的字段） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InstallationAreaPatch"];
+                };
+            };
+            responses: {
+                /** @description 服务区域 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/admin/installation/areas/{id}/slots/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按日期范围生成时段（已有的时段保持不变） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GenerateSlotsInput"];
+                };
+            };
+            responses: {
+                /** @description { created, skipped } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/installation/areas/{id}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 区域的时段（默认从今天起 14 天） */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items: [{ id, date, weekday, label, startsAt, endsAt, capacity, booked, remaining }] } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/installation/slots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改时段容量（不能小于已预约数量：409） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        capacity: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 时段 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/admin/installation/installers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安装师傅 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items: [{ id, username, name, disabled, areaIds }] } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建安装师傅账号（角色 installer） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InstallerInput"];
+                };
+            };
+            responses: {
+                /** @description { id, username, name, disabled, areaIds } */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/installation/installers/{id}/areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置安装师傅负责的服务区域 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        areaIds: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description { id, areaIds } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/installation/work-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安装工单（按状态、预约日期、区域筛选） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "awaiting_booking" | "booked" | "rescheduled" | "on_the_way" | "done" | "cancelled";
+                    /** @description 预约日期（北京时间） */
+                    date?: string;
+                    areaId?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items: [工单] } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/installation/work-orders/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 指派安装师傅（须负责该区域） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        installerId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 工单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/installation/work-orders/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 代顾客改约（不受截止时间限制） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        slotId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 工单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/installation/work-orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消安装工单（已占用的时段名额退回） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 工单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/logistics/freight-templates": {
         parameters: {
             query?: never;
@@ -4129,6 +5133,118 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/logistics/carriers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可选快递公司（快递100 公司编码） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CarrierList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/logistics/orders/{orderId}/parcels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的订单的包裹与物流轨迹（轨迹新到旧）；他人订单 404 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { orderId, parcels } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderParcels"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/logistics/orders/{orderId}/parcels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 订单的包裹、订阅状态与物流轨迹（轨迹新到旧） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { orderId, parcels } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffOrderParcels"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -4425,6 +5541,21 @@ export interface components {
             daysLeft: number;
             note?: string;
             parts: string[];
+        };
+        SerialWarranty: {
+            serialNo: string;
+            productName: string;
+            specs: {
+                [key: string]: string;
+            };
+            /** @description 安装完成时间：保修起算 */
+            installedAt: number;
+            policy: {
+                slug: string;
+                category: string;
+                description: string;
+            };
+            status: components["schemas"]["WarrantyStatus"];
         };
         Cart: {
             items: components["schemas"]["CartLine"][];
@@ -4886,6 +6017,92 @@ export interface components {
             /** @description 公共（商家管理员维护）或我的 */
             shared: boolean;
         };
+        InstallationServiceInput: {
+            /** @description 付款后是否生成安装工单（顾客预约上门） */
+            requiresInstallation: boolean;
+            /**
+             * @default
+             * @example 含基础安装、3米铜管、打孔1个
+             */
+            includes: string;
+            /**
+             * @description 支架，每台（分）；null 不提供
+             * @default null
+             */
+            bracketFeeFen: number | null;
+            /**
+             * @description 高空作业，每台（分）
+             * @default null
+             */
+            highAltitudeFeeFen: number | null;
+            /**
+             * @description 无电梯送货上楼，超过免费楼层后每层每台（分）
+             * @default null
+             */
+            carryFeePerFloorFen: number | null;
+            /**
+             * @description 免费楼层数
+             * @default 1
+             */
+            carryFreeFloors: number;
+        };
+        InstallationAreaInput: {
+            name: string;
+            regions: {
+                code: string;
+                name: string;
+            }[];
+            /** @description 每天的时段（北京时间）与容量，生成时段时默认使用 */
+            windows: {
+                start: string;
+                end: string;
+                capacity: number;
+            }[];
+            /** @description 改约/取消截止：服务日前 daysBefore 天的 time（北京时间） */
+            cutoff?: {
+                daysBefore: number;
+                /** @description 北京时间，如 18:00 */
+                time: string;
+            };
+            active?: boolean;
+        };
+        InstallationAreaPatch: {
+            name?: string;
+            regions?: {
+                code: string;
+                name: string;
+            }[];
+            /** @description 每天的时段（北京时间）与容量，生成时段时默认使用 */
+            windows?: {
+                start: string;
+                end: string;
+                capacity: number;
+            }[];
+            /** @description 改约/取消截止：服务日前 daysBefore 天的 time（北京时间） */
+            cutoff?: {
+                daysBefore: number;
+                /** @description 北京时间，如 18:00 */
+                time: string;
+            };
+            active?: boolean;
+        };
+        GenerateSlotsInput: {
+            from: string;
+            to: string;
+            /** @description 省略时使用服务区域的默认时段 */
+            windows?: {
+                start: string;
+                end: string;
+                capacity: number;
+            }[];
+        };
+        InstallerInput: {
+            username: string;
+            password: string;
+            displayName: string;
+            /** @default [] */
+            areaIds: number[];
+        };
         FreightTemplateInput: {
             name: string;
             /**
@@ -4946,6 +6163,79 @@ export interface components {
             /** @enum {string} */
             mode: "fixed";
             feeFen: number;
+        };
+        CarrierList: {
+            items: components["schemas"]["Carrier"][];
+        };
+        Carrier: {
+            /** @description 快递100 公司编码，如 shunfeng */
+            code: string;
+            name: string;
+            /** @description 适用说明，如 大件家电 */
+            note: string;
+            /** @description 订阅轨迹需收件人手机后四位（顺丰） */
+            needsPhone: boolean;
+        };
+        OrderParcels: {
+            orderId: number;
+            parcels: components["schemas"]["Parcel"][];
+        };
+        Parcel: {
+            id: number;
+            carrierCode: string;
+            carrierName: string;
+            trackingNo: string;
+            /** @description 快递100 状态：0 在途 1 揽收 2 疑难 3 签收 4 退签 5 派件 6 退回 7 转投 14 拒签…；null 未有轨迹 */
+            state: number | null;
+            /** @description 展示用状态，如 运输中、已签收、已发货、未订阅 */
+            stateText: string;
+            /** @description UTC 毫秒 */
+            signedAt: number | null;
+            /** @description UTC 毫秒 */
+            lastTraceAt: number | null;
+            /** @description 新到旧 */
+            traces: components["schemas"]["ParcelTrace"][];
+        };
+        ParcelTrace: {
+            /** @description UTC 毫秒 */
+            time: number;
+            /** @description 轨迹描述 */
+            context: string;
+            /** @description 该条轨迹的状态词，如 在途、派件、签收；可能为空 */
+            status: string;
+            /** @description 行政区域，如 广东,深圳市；可能为空 */
+            areaName: string;
+        };
+        StaffOrderParcels: {
+            orderId: number;
+            parcels: components["schemas"]["StaffParcel"][];
+        };
+        StaffParcel: {
+            id: number;
+            carrierCode: string;
+            carrierName: string;
+            trackingNo: string;
+            /** @description 快递100 状态：0 在途 1 揽收 2 疑难 3 签收 4 退签 5 派件 6 退回 7 转投 14 拒签…；null 未有轨迹 */
+            state: number | null;
+            /** @description 展示用状态，如 运输中、已签收、已发货、未订阅 */
+            stateText: string;
+            /** @description UTC 毫秒 */
+            signedAt: number | null;
+            /** @description UTC 毫秒 */
+            lastTraceAt: number | null;
+            /** @description 新到旧 */
+            traces: components["schemas"]["ParcelTrace"][];
+            receiverPhoneTail: string;
+            /** @description 快递100 监控状态：polling 监控中 / shutdown 结束 / abort 中止 */
+            monitorStatus: string | null;
+            monitorMessage: string | null;
+            /** @description UTC 毫秒 */
+            subscribedAt: number | null;
+            subscribeAttempts: number;
+            /** @description 最近一次订阅失败的原因 */
+            lastError: string | null;
+            /** @description UTC 毫秒 */
+            createdAt: number;
         };
     };
     responses: never;

@@ -1,0 +1,1 @@
+ALTER TABLE `orders` ADD `delivered_at` integer;
