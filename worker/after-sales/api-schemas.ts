@@ -96,3 +96,15 @@ export const ItemWarrantySchema = z
       .openapi("ItemWarrantyActive"),
   ])
   .openapi("ItemWarranty");
+
+/** An installed appliance's warranty, found by the serial number the installer registered. */
+export const SerialWarrantySchema = z
+  .object({
+    serialNo: z.string(),
+    productName: z.string(),
+    specs: z.record(z.string(), z.string()),
+    installedAt: epochMs.openapi({ description: "安装完成时间：保修起算" }),
+    policy: z.object({ slug: z.string(), category: z.string(), description: z.string() }),
+    status: WarrantyStatusSchema,
+  })
+  .openapi("SerialWarranty");

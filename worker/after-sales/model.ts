@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { SERIAL_NO } from "../installation/model";
 import { WARRANTY_POLICIES } from "./warranty-policies";
 
 const slugs = WARRANTY_POLICIES.map((p) => p.slug) as [string, ...string[]];
@@ -26,4 +27,11 @@ export const orderItemParams = z.object({
     .int()
     .positive()
     .openapi({ param: { name: "id", in: "path" }, description: "订单商品 id" }),
+});
+
+export const serialParams = z.object({
+  serial: z
+    .string()
+    .regex(SERIAL_NO, { message: "序列号应为 6–40 位字母、数字或短横线" })
+    .openapi({ param: { name: "serial", in: "path" }, description: "设备序列号（安装完工时登记）" }),
 });

@@ -5,10 +5,17 @@ import {
   ItemWarrantySchema,
   OutletCitiesSchema,
   OutletListSchema,
+  SerialWarrantySchema,
   WarrantyPolicyListSchema,
 } from "./api-schemas";
-import { orderItemParams, outletQuery } from "./model";
-import { findOutlets, outletCities, warrantyForOrderItem, warrantyPolicies } from "./service";
+import { orderItemParams, outletQuery, serialParams } from "./model";
+import {
+  findOutlets,
+  outletCities,
+  warrantyBySerial,
+  warrantyForOrderItem,
+  warrantyPolicies,
+} from "./service";
 
 /** After-sales information: warranty policies, repair outlets (public) and an item's warranty (shopper). */
 export const afterSalesRoutes = createRouter();
@@ -70,4 +77,17 @@ afterSalesRoutes.openapi(
   }),
   async (c) =>
     c.json(await warrantyForOrderItem(c.get("db"), shopperOf(c).id, c.req.valid("param").id, Date.now())),
+);
+
+afterSalesRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/after-sales/warranty/by-serial/{serial}",
+    tags,
+    security: bearer,
+    summary: "按序列号查询保修（安装完工时登记，自安装日起计算）",
+    request: { params: serialParams },
+    responses: jsonOk("{ serialNo, productName, specs, installedAt, policy, status }", SerialWarrantySchema),
+  }),
+  async (c) => c.json(await warrantyBySerial(c.get("db"), c.req.valid("param").serial, Date.now())),
 );

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, type SQL, sql } from "drizzle-orm";
 import { categories, products } from "../catalog/schema";
 import type { Db } from "../db/client";
+import { installedUnits, installWorkOrders } from "../installation/schema";
 import { orderItems, orders } from "../orders/schema";
 import { notFound } from "../shared/errors";
 import { byDistance } from "./geo";
@@ -92,6 +93,40 @@ export async function warrantyForOrderItem(db: Db, shopperId: number, orderItemI
     delivered: true as const,
     deliveredAt: row.completedAt,
     status: warrantyStatus(policy, row.completedAt, now, row.warrantyMonths ?? undefined),
+  };
+}
+
+/**
+ * The warranty of an installed appliance by its serial number, registered when the installer finished
+ * (installation/installer.ts): coverage starts on the installation day. Only product, policy and dates
+ * are returned (no order or address), as a brand's serial-number lookup would.
+ */
+export async function warrantyBySerial(db: Db, serialNo: string, now: number) {
+  const row = await db
+    .select({
+      serialNo: installedUnits.serialNo,
+      installedAt: installedUnits.installedAt,
+      productName: installWorkOrders.productName,
+      specs: installWorkOrders.specs,
+      warrantyMonths: products.warrantyMonths,
+      categoryId: products.categoryId,
+    })
+    .from(installedUnits)
+    .innerJoin(installWorkOrders, eq(installWorkOrders.id, installedUnits.workOrderId))
+    .leftJoin(products, eq(products.id, installedUnits.productId))
+    .where(eq(installedUnits.serialNo, serialNo.toUpperCase()))
+    .get();
+  if (!row) throw notFound("未找到该序列号的保修登记");
+  const categoryNames = row.categoryId ? await categoryPath(db, row.categoryId) : [];
+  const policy =
+    policyForCategory([...categoryNames, row.productName]) ?? baselinePolicy(categoryNames[0] ?? "家电");
+  return {
+    serialNo: row.serialNo,
+    productName: row.productName,
+    specs: row.specs,
+    installedAt: row.installedAt,
+    policy: { slug: policy.slug, category: policy.category, description: describeWarranty(policy) },
+    status: warrantyStatus(policy, row.installedAt, now, row.warrantyMonths ?? undefined),
   };
 }
 
