@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { imageUrl } from "../catalog/model";
-import { products, skus } from "../catalog/schema";
+import { categories, products, skus } from "../catalog/schema";
 import type { Db } from "../db/client";
 import { availabilityOf } from "../inventory/client";
 import type { LineShipping } from "../logistics/freight";
@@ -38,6 +38,8 @@ export interface CheckedLine {
   weightG: number;
   volumeCm3: number;
   categoryId: number;
+  /** The product's category and its parent (coupon and promotion scopes name either). */
+  categoryIds: number[];
   /** How the product ships (freight template, free, fixed fee, or the shop's default rule). */
   shipping: LineShipping;
   /** Units available for sale (snapshot; null when the SKU is missing). */
@@ -63,6 +65,7 @@ export async function checkLines(db: Db, lines: RequestedLine[]): Promise<Checke
           status: products.status,
           images: products.images,
           categoryId: products.categoryId,
+          parentCategoryId: categories.parentId,
           shippingMode: products.shippingMode,
           freightTemplateId: products.freightTemplateId,
           fixedFreightFen: products.fixedFreightFen,
@@ -70,6 +73,7 @@ export async function checkLines(db: Db, lines: RequestedLine[]): Promise<Checke
       })
       .from(skus)
       .innerJoin(products, eq(products.id, skus.productId))
+      .leftJoin(categories, eq(categories.id, products.categoryId))
       .where(inArray(skus.id, ids)),
     availabilityOf(db, ids),
   ]);
@@ -89,6 +93,7 @@ export async function checkLines(db: Db, lines: RequestedLine[]): Promise<Checke
         weightG: 0,
         volumeCm3: 0,
         categoryId: 0,
+        categoryIds: [],
         shipping: { mode: "free" },
         stock: null,
         unavailable: "not_found",
@@ -117,6 +122,10 @@ export async function checkLines(db: Db, lines: RequestedLine[]): Promise<Checke
       weightG: r.sku.weightG,
       volumeCm3: r.sku.volumeCm3,
       categoryId: r.product.categoryId,
+      categoryIds: [
+        r.product.categoryId,
+        ...(r.product.parentCategoryId ? [r.product.parentCategoryId] : []),
+      ],
       shipping: lineShipping(r.product),
       stock: units,
       unavailable,

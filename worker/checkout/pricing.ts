@@ -21,6 +21,8 @@ export interface PricingItem {
   quantity: number;
   weightG: number;
   volumeCm3?: number;
+  /** The product's category and its parent: what coupon and promotion scopes match. */
+  categoryIds?: number[];
   /** Absent: the shop's default rule. */
   shipping?: LineShipping;
 }
