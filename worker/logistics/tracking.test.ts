@@ -1,24 +1,13 @@
-// Parcel tracking end to end: the "ship" subscriber writes the parcels and subscribes them at the
-// 快递100 simulator, whose signed pushes reach the real worker in workerd over HTTP; the parcel views
+// Parcel tracking at the protocol level: the "ship" subscriber writes the parcels and subscribes them at
+// the 快递100 simulator, whose signed pushes reach the real worker in workerd over HTTP; the parcel views
 // show the traces newest first. Forged, unsigned, tampered, stale and duplicate pushes change nothing.
-// The order is arranged in SQL and the subscriber run from Node, because shipOrder's parcels and the
-// subscriber's registration belong to the orders side (worker/subscribers.ts).
-import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { createClient } from "@libsql/client/web";
+// Orders are arranged in SQL and the subscriber run from Node to reach each edge case directly; the whole
+// flow through the ship endpoint is in shipping-flow.test.ts.
 import { eq } from "drizzle-orm";
-import { Log, LogLevel, Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHranaGateway } from "../../dev/hrana-gateway/index";
 import { type Kuaidi100Simulator, startKuaidi100Simulator } from "../../dev/kuaidi100-simulator/server";
-import { applyMigrations } from "../../dev/migrate";
-import { oneShotFetch } from "../../dev/one-shot-fetch";
-import { apiWorkerOptions, bundleForWorkerd } from "../../dev/worker-runtime";
 import { type Forwarder, startForwarder } from "../../test/forwarder";
-import { type Stack, shopperToken, staffToken } from "../../test/harness";
+import { type Stack, shopperToken, staffToken, startStack } from "../../test/harness";
 import { createDb, type Db } from "../db/client";
 import type { Env } from "../env";
 import type { OrderDeps } from "../orders/deps";
@@ -30,64 +19,6 @@ import { PUSH_ACK, PUSH_BAD_SIGN, PUSH_RETRY, signPush } from "./kuaidi100";
 import { orderParcels } from "./schema";
 import { handleKuaidi100Push, type LogisticsHooks, trackingConfig } from "./tracking";
 import { parcelTrackingSubscriber } from "./tracking-subscriber";
-
-/**
- * test/harness.ts startStack(), with the worker bundled from tracking.test-worker.ts (the tracking
- * routes mounted) until worker/app.ts mounts them.
- */
-async function startTrackingStack(vars: Record<string, string>): Promise<Stack> {
-  const dir = await mkdtemp(join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "jiadian-tracking-"));
-  const gateway = await startHranaGateway({ dbPath: join(dir, "test.db") });
-  await applyMigrations(gateway.url);
-  const allVars = {
-    LIBSQL_URL: gateway.url,
-    SESSION_SECRET: randomBytes(32).toString("hex"),
-    DEV_LOGIN: "1",
-    LOG_LEVEL: "error",
-    ...vars,
-  };
-  const mf = new Miniflare({
-    ...(await apiWorkerOptions(allVars)),
-    modules: [
-      {
-        type: "ESModule",
-        path: "worker.js",
-        contents: await bundleForWorkerd(resolve(import.meta.dirname, "tracking.test-worker.ts")),
-      },
-    ],
-    durableObjectsPersist: false,
-    r2Persist: false,
-    host: "127.0.0.1",
-    port: 0,
-    cf: false,
-    log: new Log(LogLevel.WARN),
-  });
-  const baseUrl = (await mf.ready).toString().replace(/\/$/, "");
-  const sql = createClient({ url: gateway.url });
-  return {
-    baseUrl,
-    sql,
-    mf,
-    vars: allVars,
-    fetch(path, init = {}) {
-      const { token, json, ...rest } = init;
-      const headers = new Headers(rest.headers);
-      if (token) headers.set("authorization", `Bearer ${token}`);
-      if (json !== undefined) headers.set("content-type", "application/json");
-      return oneShotFetch(baseUrl + path, {
-        ...(rest as object),
-        headers: Object.fromEntries(headers),
-        body: json !== undefined ? JSON.stringify(json) : rest.body,
-      });
-    },
-    async close() {
-      sql.close();
-      await mf.dispose();
-      await gateway.close();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 let stack: Stack;
 let sim: Kuaidi100Simulator;
@@ -103,7 +34,7 @@ beforeAll(async () => {
   forwarder = await startForwarder();
   sim = await startKuaidi100Simulator({ stepMs: 0, retryDelayMs: 10, maxAttempts: 2 });
   const vars = { ...sim.config, TRACKING_CALLBACK_BASE_URL: forwarder.url };
-  stack = await startTrackingStack(vars);
+  stack = await startStack({ vars });
   forwarder.setTarget(stack.baseUrl);
   db = createDb(stack.vars.LIBSQL_URL!);
   env = stack.vars as unknown as Env;
@@ -132,6 +63,7 @@ function nodeDeps(extra: { logistics?: LogisticsHooks } = {}): OrderDeps {
     waitUntil: () => {},
     subscribers: [],
     payments: { closeOpenTrades: async () => false },
+    logistics: { onOrderSigned: async () => {} },
     ...extra,
   } as OrderDeps;
 }
