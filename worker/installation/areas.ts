@@ -2,9 +2,10 @@
 import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { staff } from "../auth/schema";
 import type { Db } from "../db/client";
+import { regionName } from "../logistics/regions";
 import { badRequest, conflict, notFound } from "../shared/errors";
 import { hashPassword } from "../shared/password";
-import { type AddressRegion, type AreaForMatch, matchArea } from "./coverage";
+import { type AddressRegion, type AreaForMatch, type AreaRegion, matchArea } from "./coverage";
 import { type AreaInput, type AreaPatch, cutoffMinute } from "./model";
 import {
   addDays,
@@ -62,6 +63,15 @@ export const slotView = (s: SlotRow) => ({
   remaining: s.capacity - s.booked,
 });
 
+/** Every code must name a region (GB/T 2260); a region without a name gets the standard one. */
+function checkedRegions(regions: { code: string; name?: string | undefined }[]): AreaRegion[] {
+  return regions.map((r) => {
+    const standard = regionName(r.code);
+    if (standard === undefined) throw badRequest(`地区编码 ${r.code} 不存在`, undefined, "UNKNOWN_REGION");
+    return { code: r.code, name: r.name ?? standard };
+  });
+}
+
 const cutoffColumns = (c: AreaInput["cutoff"]) =>
   c ? { cutoffDaysBefore: c.daysBefore, cutoffMinute: cutoffMinute(c.time) } : {};
 
@@ -95,7 +105,7 @@ export async function createArea(db: Db, input: AreaInput, now = Date.now()) {
     .insert(installAreas)
     .values({
       name: input.name,
-      regions: input.regions,
+      regions: checkedRegions(input.regions),
       windows: input.windows,
       ...cutoffColumns(input.cutoff),
       active: input.active ?? true,
@@ -109,10 +119,15 @@ export async function createArea(db: Db, input: AreaInput, now = Date.now()) {
 
 export async function updateArea(db: Db, id: number, patch: AreaPatch, now = Date.now()) {
   await getArea(db, id);
-  const { cutoff, ...rest } = patch;
+  const { cutoff, regions, ...rest } = patch;
   const row = await db
     .update(installAreas)
-    .set({ ...rest, ...cutoffColumns(cutoff), updatedAt: now })
+    .set({
+      ...rest,
+      ...(regions ? { regions: checkedRegions(regions) } : {}),
+      ...cutoffColumns(cutoff),
+      updatedAt: now,
+    })
     .where(eq(installAreas.id, id))
     .returning()
     .get();

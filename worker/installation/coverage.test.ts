@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchArea, normalizeRegionName, regionCovers } from "./coverage";
+import { matchArea, normalizeRegionName } from "./coverage";
 
 const shenzhen = { id: 1, regions: [{ code: "440300", name: "深圳市" }] };
 const nanshan = { id: 2, regions: [{ code: "440305", name: "南山区" }] };
@@ -13,17 +13,6 @@ const addr = (province: string, city: string, district: string, codes: Record<st
   city,
   district,
   ...codes,
-});
-
-describe("regionCovers", () => {
-  it("matches provinces, cities and districts by prefix", () => {
-    expect(regionCovers("440000", "440305")).toBe(true);
-    expect(regionCovers("440300", "440305")).toBe(true);
-    expect(regionCovers("440305", "440305")).toBe(true);
-    expect(regionCovers("440300", "440100")).toBe(false);
-    expect(regionCovers("440305", "440300")).toBe(false);
-    expect(regionCovers("440000", "450000")).toBe(false);
-  });
 });
 
 describe("matchArea", () => {
@@ -53,6 +42,14 @@ describe("matchArea", () => {
     expect(matchArea(areas, addr("北京市", "北京市", "朝阳区"))?.id).toBe(4);
     expect(matchArea(areas, addr("江苏省", "南京市", "鼓楼区"))?.id).toBe(5);
     expect(matchArea(areas, addr("福建省", "福州市", "鼓楼区"))).toBeUndefined();
+  });
+
+  it("ignores regions whose code names no region", () => {
+    const bogus = { id: 9, regions: [{ code: "449900", name: "深圳市" }] };
+    expect(
+      matchArea([bogus], addr("广东省", "深圳市", "南山区", { districtCode: "440305" })),
+    ).toBeUndefined();
+    expect(matchArea([bogus], addr("广东省", "深圳市", "南山区"))).toBeUndefined();
   });
 
   it("normalizes region names", () => {

@@ -1,6 +1,8 @@
 // Which service area covers an address. Pure. Areas name GB/T 2260 region codes: a province
 // "440000", a city "440300" or a district "440305". Addresses carry codes when the address book has
-// them; older ones only have names, so names are the fallback.
+// them; older ones only have names, so names are the fallback. Codes are matched by logistics'
+// regionMatches (the same rule freight and delivery promises use).
+import { regionLevel, regionMatches } from "../logistics/regions";
 
 export interface AreaRegion {
   /** Six digits: "440000" province, "440300" city, "440305" district. */
@@ -25,18 +27,12 @@ export interface AddressRegion {
 
 export const REGION_CODE = /^\d{6}$/;
 
-type Level = 1 | 2 | 3;
-/** 1 province, 2 city, 3 district. */
-export const regionLevel = (code: string): Level => (code.endsWith("0000") ? 1 : code.endsWith("00") ? 2 : 3);
-const prefixOf = (code: string) => code.slice(0, regionLevel(code) * 2);
-
-/**
- * Whether a region code covers an address code: a province covers its cities and districts, a city its
- * districts. (The same prefix rule as logistics' freight regions.)
- */
-export function regionCovers(ruleCode: string, addressCode: string): boolean {
-  return regionLevel(addressCode) >= regionLevel(ruleCode) && addressCode.startsWith(prefixOf(ruleCode));
-}
+const LEVEL_RANK = { province: 1, city: 2, district: 3 } as const;
+/** 1 province, 2 city, 3 district; 0 for a code that names no region. */
+const rankOf = (code: string) => {
+  const level = regionLevel(code);
+  return level ? LEVEL_RANK[level] : 0;
+};
 
 /** "广东省" → "广东", "深圳市" → "深圳", "广西壮族自治区" → "广西"; districts keep 区/县. */
 export const normalizeRegionName = (name: string) =>
@@ -47,7 +43,9 @@ export const normalizeRegionName = (name: string) =>
 
 function nameCovers(region: AreaRegion, a: AddressRegion): boolean {
   const name = normalizeRegionName(region.name);
-  switch (regionLevel(region.code)) {
+  switch (rankOf(region.code)) {
+    case 0:
+      return false;
     case 1:
       // Municipalities: 北京市 is the province and the city.
       return name === normalizeRegionName(a.province) || name === normalizeRegionName(a.city);
@@ -67,14 +65,8 @@ function nameCovers(region: AreaRegion, a: AddressRegion): boolean {
   }
 }
 
-/** The address's most specific code, when it has codes. */
-function addressCode(a: AddressRegion): string | undefined {
-  for (const c of [a.districtCode, a.cityCode, a.provinceCode]) if (c && REGION_CODE.test(c)) return c;
-  return undefined;
-}
-
 /**
- * The area covering the address: by codes when the address has them, else by names. When several
+ * The area covering the address: by its district code when it has one, else by names. When several
  * areas cover it, the most specific region wins (a district area before its city's area); on a tie,
  * the lowest id.
  */
@@ -82,12 +74,13 @@ export function matchArea<A extends AreaForMatch>(
   areas: readonly A[],
   address: AddressRegion,
 ): A | undefined {
-  const code = addressCode(address);
+  const code =
+    address.districtCode && REGION_CODE.test(address.districtCode) ? address.districtCode : undefined;
   let best: { area: A; level: number } | undefined;
   for (const area of [...areas].sort((x, y) => x.id - y.id)) {
     for (const r of area.regions) {
-      const hit = code ? regionCovers(r.code, code) : nameCovers(r, address);
-      const level = regionLevel(r.code);
+      const hit = code ? regionMatches(r.code, code) : nameCovers(r, address);
+      const level = rankOf(r.code);
       if (hit && (!best || level > best.level)) best = { area, level };
     }
   }

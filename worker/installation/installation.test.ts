@@ -200,6 +200,11 @@ describe("merchant setup", () => {
       400,
       /重叠/,
     );
+    await expectError(
+      await post("/api/admin/installation/areas", f.merchant, { ...base, regions: [{ code: "449900" }] }),
+      400,
+      "地区编码 449900 不存在",
+    );
     expect(await count("SELECT count(*) n FROM install_areas")).toBe(0);
 
     const res = await post("/api/admin/installation/areas", f.merchant, base);
@@ -329,10 +334,11 @@ describe("a paid order with an air conditioner", () => {
     const other = await json(
       await post("/api/admin/installation/areas", f.merchant, {
         name: "杭州",
-        regions: [{ code: "330100", name: "杭州市" }],
+        regions: [{ code: "330100" }],
         windows: [{ start: "09:00", end: "12:00", capacity: 5 }],
       }),
     );
+    expect(other.regions).toEqual([{ code: "330100", name: "杭州市" }]);
     await post(`/api/admin/installation/areas/${other.id}/slots/generate`, f.merchant, {
       from: day(5),
       to: day(5),

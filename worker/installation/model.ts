@@ -32,7 +32,7 @@ export const categoryParam = z.object({
 
 const region = z.object({
   code: z.string().regex(REGION_CODE, { message: "地区编码应为 6 位数字（GB/T 2260，如 440300）" }),
-  name: z.string().trim().min(1).max(40),
+  name: z.string().trim().min(1).max(40).optional().openapi({ description: "省略时按编码填写标准名称" }),
 });
 
 const slotWindow = z.object({
