@@ -92,6 +92,8 @@ export interface PricingContext {
   lines: PricedLine[];
   adjustments: Adjustment[];
   flags?: LineFlag[];
+  /** Set by a promotion step when an applied promotion does not stack with coupons: that promotion's name. */
+  couponsBlocked?: string;
 }
 
 export type PricingStep = (ctx: PricingContext) => PricingContext;
@@ -117,6 +119,8 @@ export interface Quote {
   /** Charges other than shipping (installation, carrying…). */
   otherChargesFen: number;
   payableFen: number;
+  /** The applied promotion that does not stack with coupons (a coupon step must then add nothing). */
+  couponsBlockedBy?: string;
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -244,5 +248,6 @@ export function runPricing(input: PricingInput, steps: readonly PricingStep[] = 
     otherChargesFen: of((a) => a.amountFen > 0 && a.kind !== "shipping"),
     // Every adjustment counts by its sign, whatever its kind.
     payableFen: itemsTotalFen + of(() => true),
+    ...(ctx.couponsBlocked === undefined ? {} : { couponsBlockedBy: ctx.couponsBlocked }),
   };
 }
