@@ -3,7 +3,11 @@ import { defineConfig } from "drizzle-kit";
 export default defineConfig({
   dialect: "turso",
   // Each domain owns its tables (worker/<domain>/schema.ts; notifications has a second file).
-  schema: ["./worker/*/schema.ts", "./worker/notifications/subscribe-schema.ts"],
+  schema: [
+    "./worker/*/schema.ts",
+    "./worker/notifications/subscribe-schema.ts",
+    "./worker/marketing/promotion-schema.ts",
+  ],
   out: "./migrations",
   dbCredentials: {
     url: process.env.LIBSQL_URL ?? "http://127.0.0.1:8080",
