@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { runPricing } from "../checkout/pricing";
-import { chargedFloors, type InstallationService, installationCharges, installationQuoteLines } from "./fees";
+import { DEFAULT_PIPELINE, runPricing } from "../checkout/pricing";
+import {
+  chargedFloors,
+  type InstallationService,
+  installationCharges,
+  installationQuoteLines,
+  installationStep,
+} from "./fees";
 
 const AC: InstallationService = {
   categoryId: 1,
@@ -103,14 +109,8 @@ describe("installationCharges", () => {
     }));
     const choices = { bracket: [100], floor: 3, hasLift: false };
     const quote = runPricing({ items, shipping: { flatFeeFen: 0, freeOverFen: null } }, [
-      (ctx) => ({
-        ...ctx,
-        lines: ctx.input.items.map((i) => ({ ...i, lineTotalFen: i.unitPriceFen * i.quantity })),
-      }),
-      (ctx) => ({
-        ...ctx,
-        adjustments: [...ctx.adjustments, ...installationCharges(ctx.lines, services, choices)],
-      }),
+      ...DEFAULT_PIPELINE,
+      installationStep(services, choices),
     ]);
     expect(quote.otherChargesFen).toBe(16000 + 2 * 2000 * 2);
     expect(quote.payableFen).toBe(500_000 + 16000 + 8000);

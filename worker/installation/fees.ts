@@ -1,7 +1,7 @@
 // Installation and carrying charges for the checkout pricing pipeline, and what the quote shows per
 // line. Pure: the services are resolved per product beforehand (service.ts: installationServicesFor,
 // a product's own category first, then its parent). All amounts integer fen.
-import type { Adjustment } from "../checkout/pricing";
+import type { Adjustment, PricingStep } from "../checkout/pricing";
 import { fenToYuan } from "../shared/money";
 
 /** A category's installation service as the merchant configured it. */
@@ -81,6 +81,17 @@ export function installationCharges(
   }
   return out;
 }
+
+/**
+ * The pipeline step: `runPricing(input, [...DEFAULT_PIPELINE, installationStep(services, choices)])`.
+ * Its charges are restricted to their lines, so the pipeline allocates each to its own line.
+ */
+export const installationStep =
+  (services: ServicesByProduct, choices: InstallationChoices): PricingStep =>
+  (ctx) => ({
+    ...ctx,
+    adjustments: [...ctx.adjustments, ...installationCharges(ctx.lines, services, choices)],
+  });
 
 export type InstallationOptionKey = "bracket" | "highAltitude" | "carry";
 
