@@ -4,6 +4,7 @@ import { requireStaff, staffOf } from "../shared/auth";
 import { AppError, badRequest } from "../shared/errors";
 import { bearer, createRouter, jsonOk } from "../shared/router";
 import { idParam } from "../shared/validation";
+import { InstallerDaySchema, WorkOrderSchema } from "./api-schemas";
 import { installerDay, markDone, markOnTheWay } from "./installer";
 import { dayQuery } from "./model";
 
@@ -21,7 +22,7 @@ installerRoutes.openapi(
     security: bearer,
     summary: "我某天的安装工单（我负责区域内、未指派或指派给我的；含地址、电话、商品、时段）",
     request: { query: dayQuery },
-    responses: jsonOk("{ date, items: [工单] }"),
+    responses: jsonOk("{ date, items: [工单] }", InstallerDaySchema),
   }),
   async (c) => c.json(await installerDay(c.get("db"), staffOf(c).id, c.req.valid("query").date)),
 );
@@ -34,7 +35,7 @@ installerRoutes.openapi(
     security: bearer,
     summary: "出发（工单归我）",
     request: params,
-    responses: jsonOk("工单"),
+    responses: jsonOk("工单", WorkOrderSchema),
   }),
   async (c) => c.json(await markOnTheWay(c.get("db"), staffOf(c).id, c.req.valid("param").id)),
 );
@@ -48,7 +49,7 @@ installerRoutes.openapi(
     summary:
       "完工：multipart/form-data，photo 为安装照片（JPG/PNG/GIF/WebP，≤5MB），serialNo 为序列号（多台用逗号分隔，6–40 位字母数字或短横线）；登记保修",
     request: params,
-    responses: jsonOk("工单"),
+    responses: jsonOk("工单", WorkOrderSchema),
   }),
   async (c) => {
     const len = Number(c.req.header("content-length") ?? 0);

@@ -4,6 +4,7 @@ import { requireShopper, shopperOf } from "../shared/auth";
 import { notFound, unauthorized } from "../shared/errors";
 import { bearer, createRouter, jsonBody, jsonOk } from "../shared/router";
 import { idParam } from "../shared/validation";
+import { WorkOrderListSchema, WorkOrderSchema, WorkOrderSlotsSchema } from "./api-schemas";
 import { installationVisibleTo } from "./installer";
 import { bookInput } from "./model";
 import {
@@ -41,7 +42,7 @@ installationRoutes.openapi(
     tags,
     security: bearer,
     summary: "我的安装工单（付款后，需安装的商品每行一张）",
-    responses: jsonOk(`{ items: [${WORK_ORDER_VIEW}] }`),
+    responses: jsonOk(`{ items: [${WORK_ORDER_VIEW}] }`, WorkOrderListSchema),
   }),
   async (c) => c.json(await listShopperWorkOrders(c.get("db"), shopperOf(c).id)),
 );
@@ -54,7 +55,7 @@ installationRoutes.openapi(
     security: bearer,
     summary: "安装工单详情",
     request: params,
-    responses: jsonOk(WORK_ORDER_VIEW),
+    responses: jsonOk(WORK_ORDER_VIEW, WorkOrderSchema),
   }),
   async (c) => {
     const db = c.get("db");
@@ -78,6 +79,7 @@ installationRoutes.openapi(
     request: params,
     responses: jsonOk(
       "{ area: { id, name } | null, message, cutoffLabel, items: [{ id, date, weekday, label, startsAt, endsAt, remaining, current, bookable }] }",
+      WorkOrderSlotsSchema,
     ),
   }),
   async (c) => c.json(await slotsForWorkOrder(c.get("db"), shopperOf(c).id, c.req.valid("param").id)),
@@ -96,7 +98,7 @@ installationRoutes.openapi(
     security: bearer,
     summary: "预约安装时段（名额不足 409「该时段已约满」）",
     request: { ...params, ...jsonBody(bookInput) },
-    responses: jsonOk(WORK_ORDER_VIEW),
+    responses: jsonOk(WORK_ORDER_VIEW, WorkOrderSchema),
   }),
   async (c) => {
     const db = c.get("db");
@@ -116,7 +118,7 @@ installationRoutes.openapi(
     security: bearer,
     summary: "改约到另一时段（截止时间前；新时段已满则原预约不变）",
     request: { ...params, ...jsonBody(bookInput) },
-    responses: jsonOk(WORK_ORDER_VIEW),
+    responses: jsonOk(WORK_ORDER_VIEW, WorkOrderSchema),
   }),
   async (c) => {
     const db = c.get("db");
@@ -136,7 +138,7 @@ installationRoutes.openapi(
     security: bearer,
     summary: "取消预约（截止时间前），工单回到待预约",
     request: params,
-    responses: jsonOk(WORK_ORDER_VIEW),
+    responses: jsonOk(WORK_ORDER_VIEW, WorkOrderSchema),
   }),
   async (c) => {
     const db = c.get("db");
