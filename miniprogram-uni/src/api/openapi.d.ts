@@ -3955,7 +3955,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["InstallationWorkOrderList"];
                     };
                 };
             };
@@ -3993,7 +3993,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["InstallationWorkOrder"];
                     };
                 };
             };
@@ -4031,7 +4031,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["InstallationSlots"];
                     };
                 };
             };
@@ -4077,7 +4077,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["InstallationWorkOrder"];
                     };
                 };
             };
@@ -4121,7 +4121,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["InstallationWorkOrder"];
                     };
                 };
             };
@@ -4159,7 +4159,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["InstallationWorkOrder"];
                     };
                 };
             };
@@ -4196,7 +4196,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["InstallerDay"];
                     };
                 };
             };
@@ -4236,7 +4236,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["InstallationWorkOrder"];
                     };
                 };
             };
@@ -4274,7 +4274,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["InstallationWorkOrder"];
                     };
                 };
             };
@@ -4308,7 +4308,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["InstallationServiceList"];
                     };
                 };
             };
@@ -4351,7 +4351,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["InstallationService"];
                     };
                 };
             };
@@ -4375,7 +4375,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Ok"];
                     };
                 };
             };
@@ -4408,7 +4408,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["InstallationAreaList"];
                     };
                 };
             };
@@ -4434,7 +4434,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["InstallationArea"];
                     };
                 };
             };
@@ -4480,7 +4480,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["InstallationArea"];
                     };
                 };
             };
@@ -4518,7 +4518,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["GeneratedSlots"];
                     };
                 };
             };
@@ -4557,7 +4557,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["InstallationSlotList"];
                     };
                 };
             };
@@ -4607,7 +4607,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["InstallationSlot"];
                     };
                 };
             };
@@ -4637,7 +4637,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["InstallerList"];
                     };
                 };
             };
@@ -4663,7 +4663,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Installer"];
                     };
                 };
             };
@@ -4706,7 +4706,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["InstallerAreas"];
                     };
                 };
             };
@@ -4747,7 +4747,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["InstallationWorkOrderList"];
                     };
                 };
             };
@@ -4793,7 +4793,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["InstallationWorkOrder"];
                     };
                 };
             };
@@ -4837,7 +4837,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["InstallationWorkOrder"];
                     };
                 };
             };
@@ -4881,7 +4881,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["InstallationWorkOrder"];
                     };
                 };
             };
@@ -6017,6 +6017,129 @@ export interface components {
             /** @description 公共（商家管理员维护）或我的 */
             shared: boolean;
         };
+        InstallationWorkOrderList: {
+            items: components["schemas"]["InstallationWorkOrder"][];
+        };
+        InstallationWorkOrder: {
+            id: number;
+            orderId: number;
+            orderNo: string;
+            /** @enum {string} */
+            status: "awaiting_booking" | "booked" | "rescheduled" | "on_the_way" | "done" | "cancelled";
+            /** @example 待预约 */
+            statusLabel: string;
+            product: {
+                skuId: number;
+                productId: number;
+                name: string;
+                specs: {
+                    [key: string]: string;
+                };
+                image: string | null;
+                quantity: number;
+            };
+            /** @description 服务包含内容 */
+            includes: string;
+            /** @description 已付费的附加项，如 支架 ×1 */
+            extras: string[];
+            address: {
+                receiverName: string;
+                phone: string;
+                province: string;
+                city: string;
+                district: string;
+                detail: string;
+            };
+            /** @description 预约的时段（待预约、已取消时为 null） */
+            slot: {
+                id: number;
+                areaId: number;
+                /** @description 北京时间日期 YYYY-MM-DD */
+                date: string;
+                /** @example 周三 */
+                weekday: string;
+                /** @example 09:00–12:00 */
+                label: string;
+                /** @description UTC 毫秒 */
+                startsAt: number;
+                /** @description UTC 毫秒 */
+                endsAt: number;
+                areaName: string;
+            } | null;
+            installer: {
+                id: number;
+                name: string;
+            } | null;
+            /** @description 改约/取消截止时间（已预约时） */
+            changeDeadline: number | null;
+            /** @example 服务前一天 18:00 */
+            changeDeadlineLabel: string | null;
+            /** @description 当前查看者现在可以执行的操作 */
+            actions: ("book" | "reschedule" | "cancel_booking" | "depart" | "complete" | "cancel")[];
+            /** @description UTC 毫秒 */
+            departedAt: number | null;
+            /** @description UTC 毫秒 */
+            doneAt: number | null;
+            /** @description 完工登记的设备序列号 */
+            serialNos: string[];
+            /** @description 完工照片（需登录） */
+            photoUrl: string | null;
+            cancelReason: string | null;
+            /** @description UTC 毫秒 */
+            createdAt: number;
+            /** @description UTC 毫秒 */
+            updatedAt: number;
+        };
+        InstallationSlots: {
+            area: {
+                id: number;
+                name: string;
+            } | null;
+            /** @description 地址不在服务区域时的说明 */
+            message: string | null;
+            cutoffLabel: string | null;
+            items: components["schemas"]["BookableSlot"][];
+        };
+        BookableSlot: {
+            id: number;
+            areaId: number;
+            /** @description 北京时间日期 YYYY-MM-DD */
+            date: string;
+            /** @example 周三 */
+            weekday: string;
+            /** @example 09:00–12:00 */
+            label: string;
+            /** @description UTC 毫秒 */
+            startsAt: number;
+            /** @description UTC 毫秒 */
+            endsAt: number;
+            remaining: number;
+            /** @description 当前预约的时段 */
+            current: boolean;
+            bookable: boolean;
+        };
+        InstallerDay: {
+            date: string;
+            items: components["schemas"]["InstallationWorkOrder"][];
+        };
+        InstallationServiceList: {
+            items: (components["schemas"]["InstallationService"] & {
+                categoryName: string;
+                parentId: number | null;
+            })[];
+        };
+        InstallationService: {
+            categoryId: number;
+            requiresInstallation: boolean;
+            includes: string;
+            /** @description 分 */
+            bracketFeeFen: number | null;
+            /** @description 分 */
+            highAltitudeFeeFen: number | null;
+            /** @description 分 */
+            carryFeePerFloorFen: number | null;
+            carryFreeFloors: number;
+        };
         InstallationServiceInput: {
             /** @description 付款后是否生成安装工单（顾客预约上门） */
             requiresInstallation: boolean;
@@ -6046,11 +6169,42 @@ export interface components {
              */
             carryFreeFloors: number;
         };
-        InstallationAreaInput: {
+        InstallationAreaList: {
+            items: components["schemas"]["InstallationArea"][];
+        };
+        InstallationArea: {
+            id: number;
             name: string;
             regions: {
                 code: string;
                 name: string;
+            }[];
+            windows: {
+                start: string;
+                end: string;
+                capacity: number;
+            }[];
+            cutoff: {
+                daysBefore: number;
+                time: string;
+                label: string;
+            };
+            active: boolean;
+            installers: {
+                id: number;
+                name: string;
+            }[];
+            /** @description UTC 毫秒 */
+            createdAt: number;
+            /** @description UTC 毫秒 */
+            updatedAt: number;
+        };
+        InstallationAreaInput: {
+            name: string;
+            regions: {
+                code: string;
+                /** @description 省略时按编码填写标准名称 */
+                name?: string;
             }[];
             /** @description 每天的时段（北京时间）与容量，生成时段时默认使用 */
             windows: {
@@ -6070,7 +6224,8 @@ export interface components {
             name?: string;
             regions?: {
                 code: string;
-                name: string;
+                /** @description 省略时按编码填写标准名称 */
+                name?: string;
             }[];
             /** @description 每天的时段（北京时间）与容量，生成时段时默认使用 */
             windows?: {
@@ -6086,6 +6241,10 @@ export interface components {
             };
             active?: boolean;
         };
+        GeneratedSlots: {
+            created: number;
+            skipped: number;
+        };
         GenerateSlotsInput: {
             from: string;
             to: string;
@@ -6096,11 +6255,45 @@ export interface components {
                 capacity: number;
             }[];
         };
+        InstallationSlotList: {
+            items: components["schemas"]["InstallationSlot"][];
+        };
+        InstallationSlot: {
+            id: number;
+            areaId: number;
+            /** @description 北京时间日期 YYYY-MM-DD */
+            date: string;
+            /** @example 周三 */
+            weekday: string;
+            /** @example 09:00–12:00 */
+            label: string;
+            /** @description UTC 毫秒 */
+            startsAt: number;
+            /** @description UTC 毫秒 */
+            endsAt: number;
+            capacity: number;
+            booked: number;
+            remaining: number;
+        };
+        InstallerList: {
+            items: components["schemas"]["Installer"][];
+        };
+        Installer: {
+            id: number;
+            username: string;
+            name: string;
+            disabled: boolean;
+            areaIds: number[];
+        };
         InstallerInput: {
             username: string;
             password: string;
             displayName: string;
             /** @default [] */
+            areaIds: number[];
+        };
+        InstallerAreas: {
+            id: number;
             areaIds: number[];
         };
         FreightTemplateInput: {
