@@ -700,6 +700,7 @@ describe("installer", () => {
     expect((await json(await get(`/api/installation/work-orders/${workOrderId}`, buyer.token))).status).toBe(
       "done",
     );
+    expect((await slotsFor(buyer.token, workOrderId)).some((s) => s.bookable)).toBe(false);
   });
 
   it("registers the warranty by serial: found from the installation day, with the category's policy", async () => {

@@ -267,12 +267,14 @@ export async function slotsForWorkOrder(db: Db, shopperId: number, id: number, n
     )
     .orderBy(installSlots.startsAt);
   const cutoff = cutoffOf(area);
+  // Only a work order waiting for or holding a booking can take a slot.
+  const open = wo.status === "awaiting_booking" || wo.status === "booked" || wo.status === "rescheduled";
   const items = rows
     .filter((s) => beforeCutoff(now, s.date, cutoff))
     .map((s) => {
       const remaining = s.capacity - s.booked;
       const current = s.id === wo.slotId && holdsSlot(wo.status);
-      return { ...slotBrief(s), remaining, current, bookable: !current && remaining >= wo.quantity };
+      return { ...slotBrief(s), remaining, current, bookable: open && !current && remaining >= wo.quantity };
     });
   return {
     area: { id: area.id, name: area.name },
