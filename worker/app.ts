@@ -21,6 +21,7 @@ import { inventoryAdminRoutes } from "./inventory/routes";
 import { logisticsAdminRoutes } from "./logistics/admin-routes";
 import { freightAdminRoutes } from "./logistics/freight-routes";
 import { logisticsRoutes } from "./logistics/routes";
+import { promotionAdminRoutes, promotionRoutes } from "./marketing/promotion-routes";
 import { notificationRoutes } from "./notifications/routes";
 import { orderAdminRoutes } from "./orders/admin-routes";
 import { orderRoutes } from "./orders/routes";
@@ -82,6 +83,8 @@ export function createApp() {
   app.route("/api/admin", freightAdminRoutes);
   app.route("/api", logisticsRoutes);
   app.route("/api/admin", logisticsAdminRoutes);
+  app.route("/api", promotionRoutes);
+  app.route("/api/admin", promotionAdminRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
   app.doc31("/api/openapi.json", OPENAPI_DOCUMENT);

@@ -40,9 +40,18 @@ export const ProductCardSchema = z
   })
   .openapi("ProductCard");
 
+const promotionTags = z
+  .array(z.string())
+  .openapi({ description: "进行中的促销标签，如 限时折扣、满3000减300（限时折扣在前）" });
+const promoPriceFen = fen
+  .nullable()
+  .openapi({ description: "限时折扣后的最低价（分）；无限时折扣或不低于原最低价时为 null" });
+
 /** A row of GET /api/products. */
 export const ProductListItemSchema = ProductCardSchema.extend({
   categoryId: z.number().int(),
+  promotionTags,
+  promoPriceFen,
   status: z.string().openapi({ description: "商品状态（顾客只看到 on_sale）" }),
   salesCount: z.number().int(),
   availability: AvailabilitySchema,
@@ -89,6 +98,7 @@ export const ShopperSkuSchema = z
     image: z.string().nullable().openapi({ description: "图片 key" }),
     imageUrl: z.string().nullable(),
     availability: AvailabilitySchema,
+    promoPriceFen: fen.nullable().openapi({ description: "该 SKU 的限时价（分）；无则 null" }),
   })
   .openapi("ShopperSku");
 
@@ -109,6 +119,8 @@ export const ProductDetailSchema = z
       z.object({ key: z.enum(attributeKeys), label: z.string(), value: z.string() }).openapi("SpecRow"),
     ),
     tags: z.array(z.string()),
+    promotionTags,
+    promoPriceFen,
     specOptions: z.array(
       z.object({ name: z.string(), values: z.array(z.string()) }).openapi("SpecOption", {
         description: "SKU 选择器的一个规格维度，如 颜色 → [白, 灰]",

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { availabilityLabel } from "../inventory/availability";
 import { availabilityOf } from "../inventory/client";
+import { displayOf, promotionDisplayFor } from "../marketing/promotion-service";
 import { decodeJsonCursor, encodeJsonCursor } from "../shared/base64url";
 import { AppError, badRequest, conflict, notFound } from "../shared/errors";
 import {
@@ -316,10 +317,13 @@ export async function getProductForShopper(db: Db, id: number) {
   if (p?.status !== "on_sale") throw notFound("商品不存在或已下架");
   const category = await db.select().from(categories).where(eq(categories.id, p.categoryId)).get();
   const active = p.skus.filter((s) => s.active);
-  const stock = await availabilityOf(
-    db,
-    active.map((s) => s.id),
-  );
+  const [stock, promotion] = await Promise.all([
+    availabilityOf(
+      db,
+      active.map((s) => s.id),
+    ),
+    promotionDisplayFor(db, [p.id], Date.now()).then((d) => displayOf(d, p.id)),
+  ]);
   const availableUnits = [...stock.values()].reduce((n, a) => n + a.available, 0);
   return {
     id: p.id,
@@ -335,11 +339,14 @@ export async function getProductForShopper(db: Db, id: number) {
     salesCount: p.salesCount,
     specTable: p.specTable,
     tags: listingTags(p.attributes as AttributeValues),
+    promotionTags: promotion.promotionTags,
+    promoPriceFen: promotion.promoPriceFen,
     specOptions: specOptions(active),
     availability: availabilityLabel(availableUnits),
     skus: active.map(({ active: _a, barcode: _b, ...s }) => ({
       ...s,
       availability: availabilityLabel(stock.get(s.id)?.available ?? 0),
+      promoPriceFen: promotion.skuPromoPrices.get(s.id) ?? null,
     })),
   };
 }
@@ -461,7 +468,18 @@ export async function listProducts(db: Db, opts: ListOptions) {
     rows.length > opts.limit && last
       ? encodeJsonCursor({ sort, value: last.k, id: last.id } satisfies Cursor)
       : null;
-  return { items: page.map(listItem), nextCursor };
+  const promotions = await promotionDisplayFor(
+    db,
+    page.map((r) => r.id),
+    Date.now(),
+  );
+  return {
+    items: page.map((r) => {
+      const { promotionTags, promoPriceFen } = displayOf(promotions, r.id);
+      return { ...listItem(r), promotionTags, promoPriceFen };
+    }),
+    nextCursor,
+  };
 }
 
 function listItem(r: ListRow) {

@@ -5252,6 +5252,230 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/promotions/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 进行中的促销活动及标签（满3000减300、限时折扣…） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivePromotionList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/marketing/promotions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 促销活动列表（最新 200 个） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 未开始 / 进行中 / 已结束 / 已停止 / 全部 */
+                    status?: "scheduled" | "active" | "ended" | "stopped" | "all";
+                    kind?: "full_reduction" | "per_full_reduction" | "full_discount" | "limited_time";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PromotionList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建促销：满减（阶梯，取达到的最高档）、每满减（可封顶）、满折（按件数或金额）、限时折扣（SKU 限时价）；范围、时间、优先级、是否与其他促销/优惠券叠加 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PromotionInput"];
+                };
+            };
+            responses: {
+                /** @description 活动 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Promotion"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/marketing/promotions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 促销活动详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 活动 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Promotion"];
+                    };
+                };
+            };
+        };
+        /** 修改促销活动（整体替换；已结束或已停止的 409） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PromotionInput"];
+                };
+            };
+            responses: {
+                /** @description 活动 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Promotion"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 删除未开始的促销活动（已开始的请停止：409） */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 已删除 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/marketing/promotions/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停止促销活动（立即结束；已结束的 409） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 活动 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Promotion"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5312,6 +5536,10 @@ export interface components {
         };
         ProductListItem: components["schemas"]["ProductCard"] & {
             categoryId: number;
+            /** @description 进行中的促销标签，如 限时折扣、满3000减300（限时折扣在前） */
+            promotionTags: string[];
+            /** @description 限时折扣后的最低价（分）；无限时折扣或不低于原最低价时为 null */
+            promoPriceFen: number | null;
             /** @description 商品状态（顾客只看到 on_sale） */
             status: string;
             salesCount: number;
@@ -5359,6 +5587,10 @@ export interface components {
             salesCount: number;
             specTable: components["schemas"]["SpecRow"][];
             tags: string[];
+            /** @description 进行中的促销标签，如 限时折扣、满3000减300（限时折扣在前） */
+            promotionTags: string[];
+            /** @description 限时折扣后的最低价（分）；无限时折扣或不低于原最低价时为 null */
+            promoPriceFen: number | null;
             specOptions: components["schemas"]["SpecOption"][];
             availability: components["schemas"]["Availability"];
             skus: components["schemas"]["ShopperSku"][];
@@ -5391,6 +5623,8 @@ export interface components {
             image: string | null;
             imageUrl: string | null;
             availability: components["schemas"]["Availability"];
+            /** @description 该 SKU 的限时价（分）；无则 null */
+            promoPriceFen: number | null;
         };
         BrandFacets: {
             items: components["schemas"]["BrandFacet"][];
@@ -6429,6 +6663,250 @@ export interface components {
             lastError: string | null;
             /** @description UTC 毫秒 */
             createdAt: number;
+        };
+        ActivePromotionList: {
+            /** @description 限时折扣在前，其余按计算顺序 */
+            items: components["schemas"]["ActivePromotion"][];
+        };
+        ActivePromotion: {
+            id: number;
+            name: string;
+            /**
+             * @description full_reduction 满减 / per_full_reduction 每满减 / full_discount 满折 / limited_time 限时折扣
+             * @enum {string}
+             */
+            kind: "full_reduction" | "per_full_reduction" | "full_discount" | "limited_time";
+            /** @description 展示标签，如 满3000减300、限时折扣 */
+            tags: string[];
+            description: string;
+            scope: components["schemas"]["PromotionScope"];
+            /** @description UTC 毫秒 */
+            startsAt: number;
+            /** @description 结束时间（倒计时用） */
+            endsAt: number;
+            /** @description false：参与本活动的订单不能用券 */
+            stacksWithCoupons: boolean;
+        };
+        PromotionScope: {
+            /** @enum {string} */
+            kind: "all" | "categories" | "products";
+            /** @description 分类或商品编号；限时折扣为其 SKU 所属商品 */
+            ids: number[];
+            excludeProductIds: number[];
+        };
+        PromotionList: {
+            items: components["schemas"]["Promotion"][];
+        };
+        Promotion: {
+            id: number;
+            name: string;
+            /**
+             * @description full_reduction 满减 / per_full_reduction 每满减 / full_discount 满折 / limited_time 限时折扣
+             * @enum {string}
+             */
+            kind: "full_reduction" | "per_full_reduction" | "full_discount" | "limited_time";
+            /**
+             * @description 未开始 / 进行中 / 已结束 / 已停止
+             * @enum {string}
+             */
+            status: "scheduled" | "active" | "ended" | "stopped";
+            rule: components["schemas"]["PromotionRule"];
+            scope: components["schemas"]["PromotionScope"];
+            /** @description 限时折扣的 SKU 与限时价；其他活动为空 */
+            items: {
+                skuId: number;
+                productId: number;
+                /** @description 金额（分） */
+                priceFen: number;
+            }[];
+            /** @description 展示标签，如 满3000减300、限时折扣 */
+            tags: string[];
+            /** @description 完整规则，如 每满1000减100，最多减500 */
+            description: string;
+            /** @description UTC 毫秒 */
+            startsAt: number;
+            /** @description UTC 毫秒 */
+            endsAt: number;
+            priority: number;
+            stacksWithOtherPromotions: boolean;
+            stacksWithCoupons: boolean;
+            /** @description UTC 毫秒 */
+            stoppedAt: number | null;
+            /** @description UTC 毫秒 */
+            createdAt: number;
+            /** @description UTC 毫秒 */
+            updatedAt: number;
+        };
+        PromotionRule: {
+            /** @enum {string} */
+            kind: "full_reduction";
+            tiers: {
+                /** @description 金额（分） */
+                thresholdFen: number;
+                /** @description 金额（分） */
+                reduceFen: number;
+            }[];
+        } | {
+            /** @enum {string} */
+            kind: "per_full_reduction";
+            /** @description 金额（分） */
+            everyFen: number;
+            /** @description 金额（分） */
+            reduceFen: number;
+            /** @description 金额（分） */
+            capFen: number | null;
+        } | {
+            /** @enum {string} */
+            kind: "full_discount";
+            /** @enum {string} */
+            by: "quantity" | "amount";
+            tiers: {
+                /** @description 按件：件数；按金额：分 */
+                threshold: number;
+                /** @description 实付百分比：9 折 = 90 */
+                payPercent: number;
+            }[];
+        } | {
+            /** @enum {string} */
+            kind: "limited_time";
+        };
+        PromotionInput: {
+            /** @enum {string} */
+            kind: "full_reduction";
+            name: string;
+            /** @description 开始时间（UTC 毫秒） */
+            startsAt: number;
+            /** @description 结束时间（UTC 毫秒） */
+            endsAt: number;
+            /**
+             * @description 数字大的先计算；相同时先创建的先计算
+             * @default 0
+             */
+            priority: number;
+            /**
+             * @description false：本活动生效后，后面的促销不再计算；已有其他促销生效时本活动不参与
+             * @default true
+             */
+            stacksWithOtherPromotions: boolean;
+            /**
+             * @description false：本活动生效时订单不能再用优惠券
+             * @default true
+             */
+            stacksWithCoupons: boolean;
+            tiers: {
+                /** @description 满减门槛（分） */
+                thresholdFen: number;
+                /** @description 减免金额（分） */
+                reduceFen: number;
+            }[];
+            scope: components["schemas"]["PromotionScopeInput"];
+        } | {
+            /** @enum {string} */
+            kind: "per_full_reduction";
+            name: string;
+            /** @description 开始时间（UTC 毫秒） */
+            startsAt: number;
+            /** @description 结束时间（UTC 毫秒） */
+            endsAt: number;
+            /**
+             * @description 数字大的先计算；相同时先创建的先计算
+             * @default 0
+             */
+            priority: number;
+            /**
+             * @description false：本活动生效后，后面的促销不再计算；已有其他促销生效时本活动不参与
+             * @default true
+             */
+            stacksWithOtherPromotions: boolean;
+            /**
+             * @description false：本活动生效时订单不能再用优惠券
+             * @default true
+             */
+            stacksWithCoupons: boolean;
+            /** @description 每满金额（分） */
+            everyFen: number;
+            /** @description 每满减免金额（分） */
+            reduceFen: number;
+            /**
+             * @description 最多减免金额（分）
+             * @default null
+             */
+            capFen: number | null;
+            scope: components["schemas"]["PromotionScopeInput"];
+        } | {
+            /** @enum {string} */
+            kind: "full_discount";
+            name: string;
+            /** @description 开始时间（UTC 毫秒） */
+            startsAt: number;
+            /** @description 结束时间（UTC 毫秒） */
+            endsAt: number;
+            /**
+             * @description 数字大的先计算；相同时先创建的先计算
+             * @default 0
+             */
+            priority: number;
+            /**
+             * @description false：本活动生效后，后面的促销不再计算；已有其他促销生效时本活动不参与
+             * @default true
+             */
+            stacksWithOtherPromotions: boolean;
+            /**
+             * @description false：本活动生效时订单不能再用优惠券
+             * @default true
+             */
+            stacksWithCoupons: boolean;
+            /**
+             * @description 按件数（满2件9折）或按金额（满¥x 9.5折）
+             * @enum {string}
+             */
+            by: "quantity" | "amount";
+            tiers: {
+                /** @description 按件：件数；按金额：分 */
+                threshold: number;
+                /** @description 实付百分比：9 折 = 90，9.5 折 = 95 */
+                payPercent: number;
+            }[];
+            scope: components["schemas"]["PromotionScopeInput"];
+        } | {
+            /** @enum {string} */
+            kind: "limited_time";
+            name: string;
+            /** @description 开始时间（UTC 毫秒） */
+            startsAt: number;
+            /** @description 结束时间（UTC 毫秒） */
+            endsAt: number;
+            /**
+             * @description 数字大的先计算；相同时先创建的先计算
+             * @default 0
+             */
+            priority: number;
+            /**
+             * @description false：本活动生效后，后面的促销不再计算；已有其他促销生效时本活动不参与
+             * @default true
+             */
+            stacksWithOtherPromotions: boolean;
+            /**
+             * @description false：本活动生效时订单不能再用优惠券
+             * @default true
+             */
+            stacksWithCoupons: boolean;
+            items: {
+                skuId: number;
+                /** @description 限时价（分） */
+                priceFen: number;
+            }[];
+        };
+        PromotionScopeInput: {
+            /**
+             * @description 全店 / 指定分类（含子分类）/ 指定商品
+             * @enum {string}
+             */
+            kind: "all" | "categories" | "products";
+            /** @default [] */
+            ids: number[];
+            /** @default [] */
+            excludeProductIds: number[];
         };
     };
     responses: never;
