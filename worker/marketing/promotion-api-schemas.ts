@@ -74,6 +74,23 @@ export const PromotionSchema = z
 
 export const PromotionListSchema = z.object({ items: z.array(PromotionSchema) }).openapi("PromotionList");
 
+export const PromotionReportSchema = z
+  .object({
+    promotionId: z.number().int(),
+    name: z.string(),
+    kind: PromotionKindSchema,
+    status: z.enum(["scheduled", "active", "ended", "stopped"]),
+    step: z.string().openapi({ description: "订单分摊中的 step：promotion:<id> 或 limited_time:<id>" }),
+    paidOrders: z.number().int().openapi({ description: "已支付（待发货、已发货、已完成）订单数" }),
+    paidUnits: z.number().int(),
+    discountFen: fen.openapi({ description: "已支付订单上本活动的优惠合计（分，正数）" }),
+    goodsFen: fen.openapi({ description: "这些订单行的原价合计（分）" }),
+    paidFen: fen.openapi({ description: "这些订单行的实付合计（分，含运费分摊）" }),
+    pendingOrders: z.number().int().openapi({ description: "待支付订单数" }),
+    pendingDiscountFen: fen,
+  })
+  .openapi("PromotionReport");
+
 export const ActivePromotionSchema = z
   .object({
     id: z.number().int(),

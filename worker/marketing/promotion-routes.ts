@@ -1,7 +1,12 @@
 import { createRoute } from "@hono/zod-openapi";
 import { bearer, createRouter, jsonBody, jsonCreated, jsonOk, OkResponse } from "../shared/router";
 import { idParam } from "../shared/validation";
-import { ActivePromotionListSchema, PromotionListSchema, PromotionSchema } from "./promotion-api-schemas";
+import {
+  ActivePromotionListSchema,
+  PromotionListSchema,
+  PromotionReportSchema,
+  PromotionSchema,
+} from "./promotion-api-schemas";
 import {
   activePromotionsForShoppers,
   createPromotion,
@@ -10,6 +15,7 @@ import {
   listPromotions,
   promotionInput,
   promotionListQuery,
+  promotionReport,
   stopPromotion,
   updatePromotion,
 } from "./promotion-service";
@@ -98,6 +104,19 @@ promotionAdminRoutes.openapi(
     await deletePromotion(c.get("db"), c.req.valid("param").id);
     return c.json({ ok: true });
   },
+);
+
+promotionAdminRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/marketing/promotions/{id}/report",
+    tags,
+    security: bearer,
+    summary: "促销效果：已支付订单数、件数、优惠合计、原价与实付合计；待支付订单另计（不含已取消）",
+    request: { params: idParam },
+    responses: jsonOk("报表", PromotionReportSchema),
+  }),
+  async (c) => c.json(await promotionReport(c.get("db"), c.req.valid("param").id)),
 );
 
 /** Shoppers: what is on now (public). */

@@ -2,7 +2,7 @@
 // (tags and limited-time prices on product cards and pages, the active list). The rules are pure
 // (promotion-rules.ts).
 import { z } from "@hono/zod-openapi";
-import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, type SQL, sql } from "drizzle-orm";
 import { categories, products, skus } from "../catalog/schema";
 import type { Db } from "../db/client";
 import { AppError, badRequest, conflict, notFound } from "../shared/errors";
@@ -13,10 +13,12 @@ import {
   inScope,
   isActive,
   type LimitedTimePrice,
+  limitedTimeStepName,
   type Promotion,
   type PromotionRule,
   type PromotionScope,
   promotionDescription,
+  promotionStepName,
   promotionTags,
 } from "./promotion-rules";
 import { promotionSkuPrices, promotions } from "./promotion-schema";
@@ -413,6 +415,52 @@ export async function listPromotions(db: Db, q: z.infer<typeof promotionListQuer
         now,
       ),
     ),
+  };
+}
+
+// ---------- merchant: usage ----------
+
+/**
+ * What a promotion gave on orders: the lines whose stored allocations carry its step
+ * ("promotion:<id>" or "limited_time:<id>"), summed by order status group. Paid = paid, shipped or
+ * completed; pending = awaiting payment; cancelled orders are left out. One query.
+ */
+export async function promotionReport(db: Db, id: number, now = Date.now()) {
+  const row = await loadRow(db, id);
+  const step = row.kind === "limited_time" ? limitedTimeStepName(id) : promotionStepName(id);
+  const groups = await db.all<{
+    paid: number;
+    orders: number;
+    units: number;
+    discount: number;
+    goods: number;
+    payable: number;
+  }>(
+    sql`SELECT o.status IN ('paid', 'shipped', 'completed') AS paid, COUNT(DISTINCT o.id) AS orders,
+          SUM(oi.quantity) AS units, -SUM(json_extract(a.value, '$.amountFen')) AS discount,
+          SUM(oi.line_total_fen) AS goods, SUM(oi.payable_fen) AS payable
+        FROM order_items oi JOIN orders o ON o.id = oi.order_id, json_each(oi.allocations) a
+        WHERE json_extract(a.value, '$.step') = ${step} AND o.status != 'cancelled'
+        GROUP BY 1`,
+  );
+  const paid = groups.find((g) => Number(g.paid) === 1);
+  const pending = groups.find((g) => Number(g.paid) === 0);
+  return {
+    promotionId: id,
+    name: row.name,
+    kind: row.kind,
+    status: promotionStatus(row, now),
+    step,
+    paidOrders: Number(paid?.orders ?? 0),
+    paidUnits: Number(paid?.units ?? 0),
+    /** Positive: what the promotion took off paid orders. */
+    discountFen: Number(paid?.discount ?? 0),
+    /** List-price total of the discounted lines on paid orders. */
+    goodsFen: Number(paid?.goods ?? 0),
+    /** What those lines were paid (after every adjustment, freight included). */
+    paidFen: Number(paid?.payable ?? 0),
+    pendingOrders: Number(pending?.orders ?? 0),
+    pendingDiscountFen: Number(pending?.discount ?? 0),
   };
 }
 
