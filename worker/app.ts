@@ -21,6 +21,8 @@ import { inventoryAdminRoutes } from "./inventory/routes";
 import { logisticsAdminRoutes } from "./logistics/admin-routes";
 import { freightAdminRoutes } from "./logistics/freight-routes";
 import { logisticsRoutes } from "./logistics/routes";
+import { couponAdminRoutes } from "./marketing/coupon-admin-routes";
+import { couponRoutes } from "./marketing/coupon-routes";
 import { promotionAdminRoutes, promotionRoutes } from "./marketing/promotion-routes";
 import { notificationRoutes } from "./notifications/routes";
 import { orderAdminRoutes } from "./orders/admin-routes";
@@ -83,6 +85,8 @@ export function createApp() {
   app.route("/api/admin", freightAdminRoutes);
   app.route("/api", logisticsRoutes);
   app.route("/api/admin", logisticsAdminRoutes);
+  app.route("/api", couponRoutes);
+  app.route("/api/admin", couponAdminRoutes);
   app.route("/api", promotionRoutes);
   app.route("/api/admin", promotionAdminRoutes);
 

@@ -2,6 +2,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
+import { welcomeNewShopper } from "../marketing/coupon-claims";
 import { issueToken } from "../shared/auth";
 import { AppError, notFound } from "../shared/errors";
 import { verifyPassword } from "../shared/password";
@@ -17,6 +18,8 @@ async function upsertShopper(db: Db, openid: string, nickname: string, unionid?:
     .values({ openid, nickname, unionid: unionid ?? null, createdAt: now })
     .onConflictDoUpdate({ target: shoppers.openid, set: { unionid: unionid ?? null } })
     .returning();
+  // created_at is only set on insert: this call signed the shopper up (new-shopper coupons, idempotent).
+  if (row!.createdAt === now) await welcomeNewShopper(db, row!.id, now);
   return row!;
 }
 

@@ -5252,6 +5252,487 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/coupons/centre": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 领券中心：可领取的优惠券，登录后带 已领 / 已抢光 状态 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClaimableCouponList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coupons/for-product/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 商品详情页可领的优惠券（适用于该商品：全场、所属分类或上级分类、指定商品，排除的商品除外） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    productId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClaimableCouponList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coupons/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的优惠券（tab: usable 可使用 / used 已使用 / expired 已过期），附各页签数量 */
+        get: {
+            parameters: {
+                query?: {
+                    tab?: "usable" | "used" | "expired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { tab, counts, items } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyCouponList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coupons/{templateId}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 领取优惠券（不超过发放总量和每人限领；可带 Idempotency-Key：重试返回同一张券）。409：SOLD_OUT 已抢光 / CLAIM_LIMIT_REACHED 已领 / COUPON_STOPPED / COUPON_EXPIRED */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 领取入口：centre 领券中心 / product_page 商品详情页；省略时两者皆可 */
+                    from?: "centre" | "product_page";
+                };
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    templateId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { created, coupon } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CouponClaimResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/marketing/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 优惠券列表（含已领取、已使用数量） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "active" | "stopped" | "expired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CouponTemplateList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建优惠券：满减（amountOffFen + thresholdFen）、无门槛（amountOffFen）、折扣（payPercent 88 = 8.8折，可设 capFen）；范围、有效期、总量、每人限领、发放渠道 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                        /** @enum {string} */
+                        kind: "amount_off" | "no_threshold" | "percent_off";
+                        amountOffFen?: number;
+                        thresholdFen?: number;
+                        /** @description 折扣券：支付比例，88 = 8.8折（优惠 12%） */
+                        payPercent?: number;
+                        capFen?: number;
+                        /**
+                         * @default all
+                         * @enum {string}
+                         */
+                        scope?: "all" | "categories" | "products";
+                        /** @default [] */
+                        scopeIds?: number[];
+                        /** @default [] */
+                        excludedProductIds?: number[];
+                        validity: {
+                            /** @enum {string} */
+                            kind: "fixed";
+                            validFrom: number;
+                            validTo: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "relative";
+                            days: number;
+                        };
+                        totalQuantity: number;
+                        /** @default 1 */
+                        perShopperLimit?: number;
+                        channels: ("centre" | "product_page" | "merchant_grant" | "new_shopper")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description 优惠券 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CouponTemplate"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/marketing/coupons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 优惠券详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 优惠券 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CouponTemplate"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改名称、说明、发放总量（不少于已领取）、每人限领、发放渠道；券的规则创建后不可改 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string;
+                        totalQuantity?: number;
+                        perShopperLimit?: number;
+                        channels?: ("centre" | "product_page" | "merchant_grant" | "new_shopper")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description 优惠券 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CouponTemplate"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/admin/marketing/coupons/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停止发放（不能再领取或发放；已领取的券照常可用） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 优惠券 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CouponTemplate"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/marketing/coupons/{id}/expire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 立即失效（停止发放，且所有未使用的券立即过期） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 优惠券 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CouponTemplate"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/marketing/coupons/{id}/grant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发放给指定顾客（受发放总量限制，不受每人限领限制；可带 Idempotency-Key：重复请求不重复发放） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        shopperIds: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description { granted, alreadyGranted, soldOut } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CouponGrantResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/marketing/coupons/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 使用报表：已发放、已使用、过期未使用、节省金额 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 报表 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CouponReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/promotions/active": {
         parameters: {
             query?: never;
@@ -5470,44 +5951,6 @@ export interface paths {
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/marketing/promotions/{id}/report": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 促销效果：已支付订单数、件数、优惠合计、原价与实付合计；待支付订单另计（不含已取消） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 报表 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PromotionReport"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6702,6 +7145,191 @@ export interface components {
             /** @description UTC 毫秒 */
             createdAt: number;
         };
+        ClaimableCouponList: {
+            items: components["schemas"]["ClaimableCoupon"][];
+        };
+        ClaimableCoupon: {
+            templateId: number;
+            name: string;
+            description: string;
+            /** @description 展示用规则，如 满3000减300、无门槛减50、满1000享8.8折，最高减500 */
+            label: string;
+            /**
+             * @description amount_off 满减 / no_threshold 无门槛 / percent_off 折扣
+             * @enum {string}
+             */
+            kind: "amount_off" | "no_threshold" | "percent_off";
+            /** @description 分 */
+            amountOffFen: number | null;
+            /** @description 使用门槛（分），0 为无门槛 */
+            thresholdFen: number;
+            /** @description 折扣券支付比例，88 = 8.8折 */
+            payPercent: number | null;
+            /** @description 折扣券最高优惠（分） */
+            capFen: number | null;
+            /** @enum {string} */
+            scope: "all" | "categories" | "products";
+            /** @description 全场通用 / 指定分类可用 / 指定商品可用 */
+            scopeText: string;
+            /** @description 2026.06.01–2026.06.30 或 领取后7天内有效 */
+            validityText: string;
+            perShopperLimit: number;
+            /** @description 当前顾客已领张数（未登录为 0） */
+            claimedByMe: number;
+            /** @description 剩余比例 0–100 */
+            remainingPercent: number;
+            /** @enum {string} */
+            state: "claimable" | "claimed" | "sold_out";
+            /** @description 立即领取 / 已领 / 已抢光 */
+            stateText: string;
+        };
+        MyCouponList: {
+            /** @enum {string} */
+            tab: "usable" | "used" | "expired";
+            counts: {
+                usable: number;
+                used: number;
+                expired: number;
+            };
+            items: components["schemas"]["MyCoupon"][];
+        };
+        MyCoupon: {
+            id: number;
+            templateId: number;
+            name: string;
+            description: string;
+            /** @description 展示用规则，如 满3000减300、无门槛减50、满1000享8.8折，最高减500 */
+            label: string;
+            /**
+             * @description amount_off 满减 / no_threshold 无门槛 / percent_off 折扣
+             * @enum {string}
+             */
+            kind: "amount_off" | "no_threshold" | "percent_off";
+            /** @description 分 */
+            amountOffFen: number | null;
+            /** @description 使用门槛（分），0 为无门槛 */
+            thresholdFen: number;
+            /** @description 折扣券支付比例，88 = 8.8折 */
+            payPercent: number | null;
+            /** @description 折扣券最高优惠（分） */
+            capFen: number | null;
+            /** @enum {string} */
+            scope: "all" | "categories" | "products";
+            /** @description 全场通用 / 指定分类可用 / 指定商品可用 */
+            scopeText: string;
+            /** @description UTC 毫秒 */
+            validFrom: number;
+            /** @description 到期时间（不含） */
+            validTo: number;
+            /** @enum {string} */
+            status: "usable" | "not_started" | "used" | "expired";
+            /** @description 可使用 / 未到使用时间 / 已使用 / 已过期 */
+            statusText: string;
+            /** @enum {string} */
+            source: "centre" | "product_page" | "merchant_grant" | "new_shopper";
+            sourceText: string;
+            /** @description UTC 毫秒 */
+            claimedAt: number;
+            /** @description UTC 毫秒 */
+            usedAt: number | null;
+            /** @description 使用该券的订单 */
+            orderId: number | null;
+        };
+        CouponClaimResult: {
+            /** @description false：同一 Idempotency-Key 的重复请求，返回首次领到的券 */
+            created: boolean;
+            coupon: components["schemas"]["MyCoupon"];
+        };
+        CouponTemplateList: {
+            items: components["schemas"]["CouponTemplate"][];
+        };
+        CouponTemplate: {
+            id: number;
+            name: string;
+            description: string;
+            /** @description 展示用规则，如 满3000减300、无门槛减50、满1000享8.8折，最高减500 */
+            label: string;
+            /**
+             * @description amount_off 满减 / no_threshold 无门槛 / percent_off 折扣
+             * @enum {string}
+             */
+            kind: "amount_off" | "no_threshold" | "percent_off";
+            /** @description 分 */
+            amountOffFen: number | null;
+            /** @description 使用门槛（分），0 为无门槛 */
+            thresholdFen: number;
+            /** @description 折扣券支付比例，88 = 8.8折 */
+            payPercent: number | null;
+            /** @description 折扣券最高优惠（分） */
+            capFen: number | null;
+            /** @enum {string} */
+            scope: "all" | "categories" | "products";
+            /** @description 全场通用 / 指定分类可用 / 指定商品可用 */
+            scopeText: string;
+            /** @description 可用分类（含上级分类匹配）或商品编号 */
+            scopeIds: number[];
+            excludedProductIds: number[];
+            /** @enum {string} */
+            validity: "fixed" | "relative";
+            /** @description UTC 毫秒 */
+            validFrom: number | null;
+            /** @description 固定有效期的结束时间（不含） */
+            validTo: number | null;
+            /** @description 领取后 N 天内有效 */
+            validDays: number | null;
+            validityText: string;
+            totalQuantity: number;
+            perShopperLimit: number;
+            channels: ("centre" | "product_page" | "merchant_grant" | "new_shopper")[];
+            /** @enum {string} */
+            status: "active" | "stopped" | "expired";
+            /** @description 发放中 / 已停止发放 / 已失效 */
+            statusText: string;
+            issued: number;
+            used: number;
+            remaining: number;
+            /** @description UTC 毫秒 */
+            stoppedAt: number | null;
+            /** @description UTC 毫秒 */
+            expiredAt: number | null;
+            /** @description UTC 毫秒 */
+            createdAt: number;
+            /** @description UTC 毫秒 */
+            updatedAt: number;
+        };
+        CouponGrantResult: {
+            /** @description 本次发放成功的顾客 */
+            granted: number[];
+            /** @description 同一 Idempotency-Key 已发放过的顾客 */
+            alreadyGranted: number[];
+            /** @description 因发放总量已满未发放的顾客 */
+            soldOut: number[];
+        };
+        CouponReport: {
+            templateId: number;
+            name: string;
+            /** @enum {string} */
+            status: "active" | "stopped" | "expired";
+            totalQuantity: number;
+            /** @description 已发放（领取 + 商家发放 + 新人礼包） */
+            issued: number;
+            used: number;
+            expiredUnused: number;
+            /** @description 已发放且尚未使用、未过期 */
+            usable: number;
+            remaining: number;
+            /** @description 使用率（%），一位小数 */
+            useRatePercent: number;
+            /** @description 已使用券为订单节省的金额合计（分） */
+            savedFen: number;
+            /** @description 使用该券的订单数 */
+            orders: number;
+            bySource: {
+                /** @enum {string} */
+                source: "centre" | "product_page" | "merchant_grant" | "new_shopper";
+                issued: number;
+            }[];
+        };
         ActivePromotionList: {
             /** @description 限时折扣在前，其余按计算顺序 */
             items: components["schemas"]["ActivePromotion"][];
@@ -6945,32 +7573,6 @@ export interface components {
             ids: number[];
             /** @default [] */
             excludeProductIds: number[];
-        };
-        PromotionReport: {
-            promotionId: number;
-            name: string;
-            /**
-             * @description full_reduction 满减 / per_full_reduction 每满减 / full_discount 满折 / limited_time 限时折扣
-             * @enum {string}
-             */
-            kind: "full_reduction" | "per_full_reduction" | "full_discount" | "limited_time";
-            /** @enum {string} */
-            status: "scheduled" | "active" | "ended" | "stopped";
-            /** @description 订单分摊中的 step：promotion:<id> 或 limited_time:<id> */
-            step: string;
-            /** @description 已支付（待发货、已发货、已完成）订单数 */
-            paidOrders: number;
-            paidUnits: number;
-            /** @description 已支付订单上本活动的优惠合计（分，正数） */
-            discountFen: number;
-            /** @description 这些订单行的原价合计（分） */
-            goodsFen: number;
-            /** @description 这些订单行的实付合计（分，含运费分摊） */
-            paidFen: number;
-            /** @description 待支付订单数 */
-            pendingOrders: number;
-            /** @description 金额（分） */
-            pendingDiscountFen: number;
         };
     };
     responses: never;
