@@ -5957,6 +5957,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/marketing/promotions/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 促销效果：已支付订单数、件数、优惠合计、原价与实付合计；待支付订单另计（不含已取消） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 报表 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PromotionReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7573,6 +7611,32 @@ export interface components {
             ids: number[];
             /** @default [] */
             excludeProductIds: number[];
+        };
+        PromotionReport: {
+            promotionId: number;
+            name: string;
+            /**
+             * @description full_reduction 满减 / per_full_reduction 每满减 / full_discount 满折 / limited_time 限时折扣
+             * @enum {string}
+             */
+            kind: "full_reduction" | "per_full_reduction" | "full_discount" | "limited_time";
+            /** @enum {string} */
+            status: "scheduled" | "active" | "ended" | "stopped";
+            /** @description 订单分摊中的 step：promotion:<id> 或 limited_time:<id> */
+            step: string;
+            /** @description 已支付（待发货、已发货、已完成）订单数 */
+            paidOrders: number;
+            paidUnits: number;
+            /** @description 已支付订单上本活动的优惠合计（分，正数） */
+            discountFen: number;
+            /** @description 这些订单行的原价合计（分） */
+            goodsFen: number;
+            /** @description 这些订单行的实付合计（分，含运费分摊） */
+            paidFen: number;
+            /** @description 待支付订单数 */
+            pendingOrders: number;
+            /** @description 金额（分） */
+            pendingDiscountFen: number;
         };
     };
     responses: never;
