@@ -6,7 +6,9 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { type Kuaidi100Simulator, startKuaidi100Simulator } from "../../dev/kuaidi100-simulator/server";
 import { seedCatalog } from "../../dev/seed/seed-catalog";
+import { seedLogistics } from "../../dev/seed/seed-logistics";
 import { seedStock } from "../../dev/seed/seed-stock";
 import { type PaymentSimulator, startPaymentSimulator } from "../../dev/payment-simulator/server";
 import { startForwarder } from "../../test/forwarder";
@@ -86,15 +88,27 @@ export async function expectToast(page: Page, text: string) {
 export interface StoreStack {
   stack: Stack;
   sim: PaymentSimulator;
+  /** The 快递100 simulator (with `logistics`): parcels move only when the test calls `advance`. */
+  kuaidi100?: Kuaidi100Simulator;
   close(): Promise<void>;
 }
 
-/** The whole store: worker + H5 + payment simulator, optionally with the demo catalog and stock. */
-/** `services` seeds the FAQ and the repair outlets, as `npm start` does. */
-export async function startStoreStack(opts: { catalog: boolean; services?: boolean }): Promise<StoreStack> {
+/**
+ * The whole store: worker + H5 + payment simulator, optionally with the demo catalog and stock.
+ * `services` seeds the FAQ and the repair outlets, as `npm start` does. `logistics` seeds the freight
+ * templates and delivery rules (with the catalog) and runs the 快递100 simulator, whose pushes reach the
+ * worker through the same forwarder as the payment notifications.
+ */
+export async function startStoreStack(opts: {
+  catalog: boolean;
+  services?: boolean;
+  logistics?: boolean;
+}): Promise<StoreStack> {
   const forwarder = await startForwarder();
   const sim = await startPaymentSimulator({ port: 0, notifyBaseUrl: forwarder.url });
-  const stack = await startStack({ vars: sim.config });
+  const kuaidi100 = opts.logistics ? await startKuaidi100Simulator({ stepMs: 0 }) : undefined;
+  const tracking = kuaidi100 ? { ...kuaidi100.config, TRACKING_CALLBACK_BASE_URL: forwarder.url } : {};
+  const stack = await startStack({ vars: { ...sim.config, ...tracking } });
   forwarder.setTarget(stack.baseUrl);
   if (opts.services) {
     const db = createDb(stack.vars.LIBSQL_URL!);
@@ -106,13 +120,16 @@ export async function startStoreStack(opts: { catalog: boolean; services?: boole
     const api = { baseUrl: stack.baseUrl, merchantToken };
     const catalog = await seedCatalog(api, () => undefined);
     await seedStock(api, catalog.skus);
+    if (opts.logistics) await seedLogistics(api);
   }
   return {
     stack,
     sim,
+    kuaidi100,
     async close() {
       await stack.close();
       await sim.close();
+      await kuaidi100?.close();
       await forwarder.close();
     },
   };
