@@ -18,6 +18,7 @@ import { step, warn } from "./log";
 import { applyMigrations } from "./migrate";
 import { startPaymentSimulator } from "./payment-simulator/server";
 import { seedCatalog } from "./seed/seed-catalog";
+import { DEMO_INSTALLERS, INSTALLER_PASSWORD, seedInstallation } from "./seed/seed-installation";
 import { seedLogistics } from "./seed/seed-logistics";
 import { seedOutlets } from "./seed/seed-outlets";
 import { seedStock } from "./seed/seed-stock";
@@ -123,6 +124,8 @@ async function main() {
   API docs     ${worker.url}/api/docs
   Payments     simulator cashier at ${payments.url} (test keys, no real money)
   Staff logins ${DEMO_STAFF.map((s) => `${s.username} / ${s.password} (${s.role})`).join(", ")}
+  Installers   ${DEMO_INSTALLERS.map((i) => i.username).join(", ")} / ${INSTALLER_PASSWORD} (POST /api/auth/staff-login)
+  Tracking     快递100 simulator at ${kuaidi100.url} (shipped waybills advance every ${trackingStepMs / 1000} s)
   Shoppers     development login by nickname (POST /api/auth/dev-login)
 Ctrl-C to stop.`);
 }
@@ -166,6 +169,11 @@ async function seedDemoData(baseUrl: string) {
   );
   const stock = await seedStock({ baseUrl, merchantToken }, catalog.skus);
   if (stock.restocked) step(`seeded stock: ${stock.units} units over ${stock.restocked} SKUs`);
+  const inst = await seedInstallation({ baseUrl, merchantToken });
+  if (inst.areas || inst.slots)
+    step(
+      `seeded installation: ${inst.services} services, ${inst.areas} areas, ${inst.installers} installers, ${inst.slots} slots`,
+    );
   const logistics = await seedLogistics({ baseUrl, merchantToken });
   if (logistics.templates)
     step(

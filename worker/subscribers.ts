@@ -1,8 +1,10 @@
 // Every reaction to an order change, registered in one place. A new capability (coupons returned on
 // cancel, points on completion, tracking on ship, installation work orders on pay) adds one line here.
 import type { Env } from "./env";
+import { installationWorkOrdersSubscriber } from "./installation/subscriber";
 import { trackingConfig } from "./logistics/tracking";
 import { parcelTrackingSubscriber } from "./logistics/tracking-subscriber";
+import { couponReturnSubscriber } from "./marketing/coupon-redemption";
 import { orderNoticesSubscriber } from "./notifications/order-notices";
 import { subscribeConfig } from "./notifications/service";
 import type { OrderEventSubscriber } from "./orders/events";
@@ -14,5 +16,7 @@ export function orderSubscribers(env: Env): readonly OrderEventSubscriber[] {
     orderTimersSubscriber,
     orderStockSubscriber,
     parcelTrackingSubscriber(trackingConfig(env)),
+    installationWorkOrdersSubscriber,
+    couponReturnSubscriber,
   ];
 }

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { AddressSchema } from "../addresses/api-schemas";
 import { CheckedLineSchema } from "../cart/api-schemas";
+import { InstallationLineInfoSchema } from "../installation/api-schemas";
 
 /**
  * Response schema of POST /api/checkout/quote: what quoteView (service.ts) builds. Documentation and
@@ -50,6 +51,42 @@ export const QuoteSchema = z
     payableFen: fen,
     address: AddressSchema.nullable(),
     deliveryPromise: DeliveryPromiseSchema.nullable().openapi({ description: "无地址或不能配送时为 null" }),
+    installation: z
+      .array(InstallationLineInfoSchema)
+      .openapi({ description: "各行是否需要安装、包含内容与可选附加费" }),
+    promotionHint: z
+      .object({
+        promotionId: z.number().int(),
+        text: z.string().openapi({ description: "如 再买¥120.00可减300" }),
+        shortfallFen: z.number().int(),
+      })
+      .nullable()
+      .openapi("PromotionHint", { description: "离下一档优惠还差多少；没有可凑的档位时为 null" }),
+    couponsBlockedBy: z
+      .string()
+      .nullable()
+      .openapi({ description: "已享受的、不可与优惠券同享的促销名称；为 null 时可用券" }),
+    coupon: z
+      .object({
+        selectedId: z.number().int().nullable().openapi({ description: "本单使用的券；null 不用券" }),
+        options: z.array(
+          z
+            .object({
+              couponId: z.number().int(),
+              name: z.string(),
+              label: z.string().openapi({ description: "如 满3000减300、8.8折" }),
+              validTo: z.number().int().openapi({ description: "UTC 毫秒" }),
+              applicable: z.boolean(),
+              savingFen: fen.openapi({ description: "本单可省（分）；不可用时为 0" }),
+              reason: z
+                .string()
+                .nullable()
+                .openapi({ description: "不可用的原因，如 未达到使用门槛（还差¥12.00）" }),
+            })
+            .openapi("QuoteCouponOption"),
+        ),
+      })
+      .openapi("QuoteCoupons", { description: "顾客的优惠券：省得最多的在前，不可用的说明原因" }),
     orderable: z.boolean(),
     problems: z.array(z.string()).openapi({ description: "不能下单（或需注意）的原因" }),
   })

@@ -130,8 +130,8 @@ export const itemsTotal = (ctx: PricingContext) => sum(ctx.lines.map((l) => l.li
 export const discountTotal = (ctx: PricingContext) =>
   sum(ctx.adjustments.filter((a) => a.amountFen < 0).map((a) => a.amountFen));
 
-/** Each line's goods amount after the discounts allocated so far (never below 0). */
-function goodsNetByLine(lines: PricedLine[], adjustments: Adjustment[]): number[] {
+/** Each line's goods amount after the discounts allocated so far (never below 0): what thresholds and discount splits look at. */
+export function goodsNetByLine(lines: PricedLine[], adjustments: Adjustment[]): number[] {
   return lines.map((l) => {
     let net = l.lineTotalFen;
     for (const a of adjustments)

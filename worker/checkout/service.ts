@@ -3,12 +3,36 @@ import { type Address, addressView, defaultAddress, getOwnAddress } from "../add
 import { type CheckedLine, checkLines, lineView, type RequestedLine } from "../cart/line-check";
 import { MAX_CART_LINES, MAX_LINE_QUANTITY, selectedLines } from "../cart/service";
 import type { Db } from "../db/client";
+import { installationServicesFor } from "../installation/category-services";
+import {
+  type InstallationChoices,
+  type InstallationLineInfo,
+  installationQuoteLines,
+  installationStep,
+} from "../installation/fees";
+import { installationChoicesInput } from "../installation/model";
 import { getDeliveryRules, templatesById } from "../logistics/freight-service";
 import { type DeliveryPromise, deliveryPromise } from "../logistics/promise";
 import { cityOf, provinceOf, regionLevel, regionName } from "../logistics/regions";
+import { usableCoupons } from "../marketing/coupon-redemption";
+import { type CouponSnapshot, couponLabel, couponStep, rankCoupons } from "../marketing/coupon-rules";
+import {
+  automaticPromotionsStep,
+  limitedTimePriceStep,
+  nextTierHint,
+  type PromotionHint,
+} from "../marketing/promotion-rules";
+import { activePromotions } from "../marketing/promotion-service";
 import { badRequest, notFound } from "../shared/errors";
 import { sumBySku } from "../shared/lines";
-import { type Quote, runPricing } from "./pricing";
+import {
+  goodsNetByLine,
+  lineItemsStep,
+  type PricingInput,
+  type Quote,
+  runPricing,
+  shippingStep,
+} from "./pricing";
 import { getShopSettings, type ShopSettings } from "./settings";
 
 export const lineInput = z.object({
@@ -21,6 +45,10 @@ export const quoteInput = z.object({
   /** "立即购买" lines; omitted = the cart's selected lines. */
   items: z.array(lineInput).min(1).max(MAX_CART_LINES).optional(),
   addressId: z.number().int().positive().optional(),
+  /** One of the shopper's coupons; null = use none; omitted = the one that saves most. */
+  couponId: z.number().int().positive().nullable().optional(),
+  /** 支架 / 高空作业 / 送货上楼: the shopper's installation choices; the fees come from the merchant's services. */
+  installation: installationChoicesInput.optional(),
 });
 export type QuoteInput = z.infer<typeof quoteInput>;
 
@@ -30,6 +58,14 @@ export interface CheckoutQuote {
   quote: Quote;
   address: Address | undefined;
   settings: ShopSettings;
+  /** The coupon applied (null: none). */
+  couponId: number | null;
+  /** The shopper's coupons, best first, each with what it would save or why it does not apply. */
+  coupons: RankedCoupon[];
+  /** "再买¥120.00可减300": the nearest promotion tier not reached yet. */
+  promotionHint: PromotionHint | null;
+  /** Per line: whether it needs installing, what that includes, the options and their prices. */
+  installation: InstallationLineInfo[];
   /** 预计送达 to the address (null while there is none, or when a line is not delivered there). */
   promise: DeliveryPromise | null;
   /** Reasons the order cannot be placed as is (Chinese, for the shopper). */
@@ -43,18 +79,38 @@ export interface CheckoutQuote {
 
 type Where = Pick<Address, "province" | "city" | "district" | "districtCode">;
 
+export interface PriceOptions {
+  shopperId?: number;
+  installation?: InstallationChoices;
+  /** A coupon of the shopper's; null = none; absent = the one that saves most. */
+  couponId?: number | null;
+}
+
 /**
  * Prices checked lines to a destination with the shop's rules: one place for the checkout quote and
- * the product page's "运费 / 预计送达", so the two never disagree.
+ * the product page's "运费 / 预计送达", so the two never disagree. The order of application (README
+ * "Promotions and coupons"): limited-time price → automatic promotions → coupon → freight (never
+ * discounted) → installation and carrying fees (as chosen).
  */
-async function priceLines(db: Db, lines: CheckedLine[], where: Where | undefined, shopperId?: number) {
+async function priceLines(db: Db, lines: CheckedLine[], where: Where | undefined, opts: PriceOptions = {}) {
   const templateIds = lines.flatMap((l) => (l.shipping.mode === "template" ? [l.shipping.templateId] : []));
-  const [settings, rules, templates] = await Promise.all([
+  const now = Date.now();
+  const [settings, rules, templates, services, promos, coupons] = await Promise.all([
     getShopSettings(db),
     getDeliveryRules(db),
     templatesById(db, templateIds),
+    installationServicesFor(
+      db,
+      lines.map((l) => l.productId),
+    ),
+    activePromotions(
+      db,
+      now,
+      lines.map((l) => l.skuId),
+    ),
+    opts.shopperId === undefined ? [] : usableCoupons(db, opts.shopperId, now),
   ]);
-  const quote = runPricing({
+  const input: PricingInput = {
     // A template deleted after the line was read falls back to the shop's rule instead of failing.
     items: lines.map((l) =>
       l.shipping.mode === "template" && !templates.has(l.shipping.templateId)
@@ -70,12 +126,62 @@ async function priceLines(db: Db, lines: CheckedLine[], where: Where | undefined
           districtCode: where.districtCode,
         }
       : null,
-    ...(shopperId === undefined ? {} : { shopperId }),
+    ...(opts.shopperId === undefined ? {} : { shopperId: opts.shopperId }),
     freightTemplates: templates,
-  });
+  };
+  const promoted = [
+    lineItemsStep,
+    limitedTimePriceStep(promos.limitedTimePrices, now),
+    automaticPromotionsStep(promos.promotions, now),
+  ];
+  // What each coupon would save is judged on the goods after promotions, like the coupon step itself.
+  const beforeCoupon = runPricing(input, promoted);
+  const ranked = beforeCoupon.couponsBlockedBy
+    ? []
+    : rankCoupons(
+        coupons,
+        beforeCoupon.lines,
+        goodsNetByLine(beforeCoupon.lines, beforeCoupon.adjustments),
+        now,
+      );
+  const choice = chooseCoupon(ranked, opts.couponId, beforeCoupon.couponsBlockedBy);
+  const quote = runPricing(input, [
+    ...promoted,
+    ...(choice.coupon ? [couponStep(choice.coupon, now)] : []),
+    shippingStep,
+    installationStep(services, opts.installation ?? {}),
+  ]);
   const promise =
-    where && quote.flags.length === 0 ? deliveryPromise(Date.now(), where.districtCode ?? null, rules) : null;
-  return { settings, quote, promise };
+    where && quote.flags.length === 0 ? deliveryPromise(now, where.districtCode ?? null, rules) : null;
+  return {
+    settings,
+    quote,
+    promise,
+    coupon: choice,
+    coupons: ranked,
+    installation: installationQuoteLines(quote.lines, services),
+    promotionHint: nextTierHint(promos.promotions, quote.lines, now, quote.adjustments),
+  };
+}
+
+type RankedCoupon = ReturnType<typeof rankCoupons<CouponSnapshot>>[number];
+
+/** The coupon to apply: the shopper's pick (a problem if it cannot be used), none, or the best one. */
+function chooseCoupon(
+  ranked: RankedCoupon[],
+  couponId: number | null | undefined,
+  blockedBy: string | undefined,
+): { coupon?: CouponSnapshot; problem?: string } {
+  if (couponId === null) return {};
+  if (couponId === undefined) {
+    const best = ranked[0];
+    return best?.evaluation.applicable ? { coupon: best.coupon } : {};
+  }
+  if (blockedBy) return { problem: `已参加的“${blockedBy}”不与优惠券同享` };
+  const picked = ranked.find((r) => r.coupon.couponId === couponId);
+  if (!picked) return { problem: "所选优惠券不存在、已使用或已过期" };
+  if (!picked.evaluation.applicable) return { problem: `所选优惠券暂不可用：${picked.evaluation.reason}` };
+  return { coupon: picked.coupon };
 }
 
 /** Recomputes everything from the catalog and settings: the same function quotes and places orders. */
@@ -92,7 +198,16 @@ export async function buildQuote(db: Db, shopperId: number, input: QuoteInput): 
     checkLines(db, requested),
     input.addressId ? getOwnAddress(db, shopperId, input.addressId) : defaultAddress(db, shopperId),
   ]);
-  const { settings, quote, promise } = await priceLines(db, lines, address, shopperId);
+  const { settings, quote, promise, installation, promotionHint, coupon, coupons } = await priceLines(
+    db,
+    lines,
+    address,
+    {
+      shopperId,
+      ...(input.installation ? { installation: input.installation } : {}),
+      ...(input.couponId !== undefined ? { couponId: input.couponId } : {}),
+    },
+  );
   const problems: string[] = [];
   const blocking: string[] = [];
   const refuse = (text: string, blocks = true) => {
@@ -111,9 +226,23 @@ export async function buildQuote(db: Db, shopperId: number, input: QuoteInput): 
     const l = lines.find((x) => x.skuId === f.skuId);
     refuse(`${l ? lineName(l) : "部分商品"}：${f.message}`);
   }
+  if (coupon.problem) refuse(coupon.problem);
   if (!address) refuse("请先添加收货地址");
   if (quote.payableFen <= 0) refuse("订单金额必须大于 0");
-  return { fromCart, lines, quote, address, settings, promise, problems, blocking };
+  return {
+    fromCart,
+    lines,
+    quote,
+    address,
+    settings,
+    promise,
+    installation,
+    promotionHint,
+    couponId: coupon.coupon?.couponId ?? null,
+    coupons,
+    problems,
+    blocking,
+  };
 }
 
 export function quoteView(q: CheckoutQuote) {
@@ -129,6 +258,21 @@ export function quoteView(q: CheckoutQuote) {
     payableFen: q.quote.payableFen,
     address: q.address ? addressView(q.address) : null,
     deliveryPromise: q.promise,
+    installation: q.installation,
+    promotionHint: q.promotionHint,
+    couponsBlockedBy: q.quote.couponsBlockedBy ?? null,
+    coupon: {
+      selectedId: q.couponId,
+      options: q.coupons.map(({ coupon: c, evaluation: e }) => ({
+        couponId: c.couponId,
+        name: c.name,
+        label: couponLabel(c),
+        validTo: c.validTo,
+        applicable: e.applicable,
+        savingFen: e.applicable ? e.savingFen : 0,
+        reason: e.applicable ? null : e.reason,
+      })),
+    },
     orderable: q.problems.length === 0,
     problems: q.problems,
   };

@@ -5,7 +5,7 @@
 // earlier discounts (promotions run before coupons); a 折扣 saves floor(eligible × (100 − payPercent) / 100),
 // capped; no coupon ever saves more than its eligible subtotal; the saving is split over the eligible
 // lines alone, in proportion to what each still costs, by largest remainder (shared/allocate.ts).
-import type { Adjustment, PricedLine, PricingContext, PricingStep } from "../checkout/pricing";
+import { type Adjustment, goodsNetByLine, type PricedLine, type PricingStep } from "../checkout/pricing";
 import { allocateFen } from "../shared/allocate";
 import { fenToYuan } from "../shared/money";
 import type { CouponKind, CouponScope } from "./schema";
@@ -139,19 +139,6 @@ export function rankCoupons<C extends CouponSnapshot>(
     );
 }
 
-/**
- * Each line's goods amount after the discounts allocated so far (never below 0): what a coupon's
- * threshold and split look at. Mirrors pricing.ts's private goodsNetByLine (export it there to share).
- */
-export function netAfterDiscounts(ctx: Pick<PricingContext, "lines" | "adjustments">): number[] {
-  return ctx.lines.map((l) => {
-    let net = l.lineTotalFen;
-    for (const a of ctx.adjustments)
-      if (a.amountFen < 0) net += a.allocations?.find((x) => x.skuId === l.skuId)?.amountFen ?? 0;
-    return Math.max(0, net);
-  });
-}
-
 /** The adjustment a coupon adds, allocated to its eligible lines only; null when it does not apply. */
 export function couponAdjustment(
   coupon: CouponSnapshot,
@@ -178,7 +165,7 @@ export function couponAdjustment(
  */
 export function couponStep(coupon: CouponSnapshot, now: number = Date.now()): PricingStep {
   return (ctx) => {
-    const adjustment = couponAdjustment(coupon, ctx.lines, netAfterDiscounts(ctx), now);
+    const adjustment = couponAdjustment(coupon, ctx.lines, goodsNetByLine(ctx.lines, ctx.adjustments), now);
     return adjustment ? { ...ctx, adjustments: [...ctx.adjustments, adjustment] } : ctx;
   };
 }

@@ -434,8 +434,15 @@ describe("redemption (database level, real batches)", () => {
   const env = () => f.stack.vars as unknown as Env;
   const writer = () => ({ db, env: env(), subscribers: [couponReturnSubscriber] });
 
+  /** An unpaid order placed without a coupon (checkout would otherwise apply the best one itself). */
   async function unpaidOrder(token: string, skuId: number) {
-    const body = await expectStatus(await f.placeOrder(token, [{ skuId, quantity: 1 }]), 201);
+    const res = await f.stack.fetch("/api/orders", {
+      method: "POST",
+      token,
+      json: { items: [{ skuId, quantity: 1 }], couponId: null },
+      headers: { "idempotency-key": `no-coupon-${skuId}-${Math.random().toString(36).slice(2)}` },
+    });
+    const body = await expectStatus(res, 201);
     return Number(body.id);
   }
 

@@ -11,6 +11,7 @@ import { buildQuote, type CheckoutQuote, quoteInput } from "../checkout/service"
 import { payTimeoutMs } from "../checkout/settings";
 import type { Db } from "../db/client";
 import { releaseItems, reserveItems } from "../inventory/client";
+import { isCouponAlreadyUsed, redeemStatements } from "../marketing/coupon-redemption";
 import { AppError } from "../shared/errors";
 import type { OrderDeps } from "./deps";
 import { eventStatements } from "./events";
@@ -213,6 +214,18 @@ function orderWrite(deps: OrderDeps, ctx: Placing, q: CheckoutQuote, order: Orde
         payableFen: q.quote.linePayments[i]!.payableFen,
       })),
     ),
+    // The coupon is spent in the same batch: a second order racing with it fails the whole batch.
+    ...(q.couponId === null
+      ? []
+      : redeemStatements(db, {
+          couponId: q.couponId,
+          shopperId: ctx.shopperId,
+          orderId: orderIdSql,
+          savingFen: -q.quote.adjustments
+            .filter((a) => a.kind === "coupon")
+            .reduce((n, a) => n + a.amountFen, 0),
+          now: order.createdAt,
+        })),
     ...eventStatements(deps, orderIdSql, order, {
       kind: "created",
       seq: 1,
@@ -249,6 +262,9 @@ async function placeOrder(
       deps.log.error("checkout compensation failed", { step: e.step, err: String(e.error) }),
     );
   } catch (err) {
+    // The saga has released the stock already; nothing of the order was written.
+    if (isCouponAlreadyUsed(err))
+      throw new AppError(409, "COUPON_UNAVAILABLE", "优惠券已被使用或已失效，请重新选择");
     if (isUniqueViolation(err, "idempotency_key")) {
       // Only possible after a stale claim was taken over; our reservation was released above.
       const winner = await deps.db

@@ -1868,6 +1868,8 @@ export interface paths {
                             quantity: number;
                         }[];
                         addressId?: number;
+                        couponId?: number | null;
+                        installation?: components["schemas"]["InstallationChoices"];
                     };
                 };
             };
@@ -2046,6 +2048,8 @@ export interface paths {
                             quantity: number;
                         }[];
                         addressId?: number;
+                        couponId?: number | null;
+                        installation?: components["schemas"]["InstallationChoices"];
                         /** @default  */
                         remark?: string;
                     };
@@ -6392,6 +6396,12 @@ export interface components {
             payableFen: number;
             address: components["schemas"]["Address"] & (Record<string, never> | null);
             deliveryPromise: components["schemas"]["DeliveryPromise"];
+            /** @description 各行是否需要安装、包含内容与可选附加费 */
+            installation: components["schemas"]["InstallationLineInfo"][];
+            promotionHint: components["schemas"]["PromotionHint"];
+            /** @description 已享受的、不可与优惠券同享的促销名称；为 null 时可用券 */
+            couponsBlockedBy: string | null;
+            coupon: components["schemas"]["QuoteCoupons"];
             orderable: boolean;
             /** @description 不能下单（或需注意）的原因 */
             problems: string[];
@@ -6423,6 +6433,55 @@ export interface components {
             /** @description 截单时间前下单，当日发货 */
             dispatchToday: boolean;
         } | null;
+        InstallationLineInfo: {
+            skuId: number;
+            requiresInstallation: boolean;
+            /** @example 需预约上门安装 */
+            headline: string;
+            includes: string;
+            options: components["schemas"]["InstallationOption"][];
+        };
+        InstallationOption: {
+            /** @enum {string} */
+            key: "bracket" | "highAltitude" | "carry";
+            label: string;
+            /** @description 分 */
+            unitFen: number;
+            /** @example ¥80.00/台 */
+            priceLabel: string;
+        };
+        /** @description 离下一档优惠还差多少；没有可凑的档位时为 null */
+        PromotionHint: {
+            promotionId: number;
+            /** @description 如 再买¥120.00可减300 */
+            text: string;
+            shortfallFen: number;
+        } | null;
+        /** @description 顾客的优惠券：省得最多的在前，不可用的说明原因 */
+        QuoteCoupons: {
+            /** @description 本单使用的券；null 不用券 */
+            selectedId: number | null;
+            options: components["schemas"]["QuoteCouponOption"][];
+        };
+        QuoteCouponOption: {
+            couponId: number;
+            name: string;
+            /** @description 如 满3000减300、8.8折 */
+            label: string;
+            /** @description UTC 毫秒 */
+            validTo: number;
+            applicable: boolean;
+            /** @description 本单可省（分）；不可用时为 0 */
+            savingFen: number;
+            /** @description 不可用的原因，如 未达到使用门槛（还差¥12.00） */
+            reason: string | null;
+        };
+        InstallationChoices: {
+            bracket?: number[];
+            highAltitude?: number[];
+            floor?: number;
+            hasLift?: boolean;
+        };
         OrderDetail: {
             id: number;
             orderNo: string;
