@@ -5,12 +5,10 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { json, useOrderFixture } from "../../test/order-fixture";
-import { quoteInput } from "../checkout/service";
 import { createDb, type Db } from "../db/client";
 import type { Env } from "../env";
 import type { OrderEvent } from "../orders/events";
 import { loadOrder } from "../orders/transition";
-import { orderSubscribers } from "../subscribers";
 import { addDays, beijingDate } from "./schedule";
 import { installationWorkOrdersSubscriber } from "./subscriber";
 
@@ -81,12 +79,6 @@ async function applySubscriber(orderId: number) {
   await db.batch([first!, ...rest]);
 }
 
-/** Until worker/subscribers.ts lists our subscriber, the test applies it where the pay event would. */
-async function ensureWorkOrders(orderId: number) {
-  const wired = orderSubscribers(env()).some((s) => s.name === installationWorkOrdersSubscriber.name);
-  if (!wired) await applySubscriber(orderId);
-}
-
 async function paidOrder(token: string, items: { skuId: number; quantity: number }[]) {
   const res = await f.placeOrder(token, items);
   const order = await json(res);
@@ -94,7 +86,6 @@ async function paidOrder(token: string, items: { skuId: number; quantity: number
   expect((await f.startPaying(token, Number(order.id), "wechat")).status).toBe(200);
   expect((await f.payAtGateway("wechat", String(order.orderNo))).status).toBe(200);
   expect((await f.orderRow(Number(order.id))).status).toBe("paid");
-  await ensureWorkOrders(Number(order.id));
   return order;
 }
 
@@ -297,45 +288,40 @@ describe("a paid order with an air conditioner", () => {
     expect(await count("SELECT count(*) n FROM install_work_orders WHERE order_id = ?", [orderId])).toBe(1);
   });
 
-  // Runs once the lead has added `installation` (installationChoicesInput) to the quote/order input.
-  it.runIf("installation" in quoteInput.shape)(
-    "charges the chosen extras on the AC line and lists them on its work order",
-    async () => {
-      const shopper = await f.newShopper("选支架顾客");
-      const res = await f.stack.fetch("/api/orders", {
-        method: "POST",
-        token: shopper.token,
-        headers: { "idempotency-key": `extras-${Date.now()}` },
-        json: {
-          items: [
-            { skuId: acSku, quantity: 1 },
-            { skuId: fridgeSku, quantity: 1 },
-          ],
-          installation: { bracket: [acSku, fridgeSku], highAltitude: [acSku], floor: 5, hasLift: false },
-        },
-      });
-      const order = await json(res);
-      expect(res.status, JSON.stringify(order)).toBe(201);
-      const charges = (
-        order.adjustments as { step: string; label: string; amountFen: number; skuId?: number }[]
-      )
-        .filter((a) => a.step === "installation")
-        .map((a) => [a.label, a.amountFen, a.skuId]);
-      // The fridge has no service: its bracket choice is ignored, and nothing is carried for it.
-      expect(charges).toEqual([
-        ["支架 ×1", 8000, acSku],
-        ["高空作业 ×1", 15000, acSku],
-        ["送货上楼（无电梯，5楼）×1", 4 * 2000, acSku],
-      ]);
-      expect((await f.startPaying(shopper.token, Number(order.id), "wechat")).status).toBe(200);
-      expect((await f.payAtGateway("wechat", String(order.orderNo))).status).toBe(200);
-      await ensureWorkOrders(Number(order.id));
-      const list = await json(await get("/api/installation/work-orders", shopper.token));
-      expect((list.items as { extras: string[] }[]).map((w) => w.extras)).toEqual([
-        ["支架 ×1", "高空作业 ×1", "送货上楼（无电梯，5楼）×1"],
-      ]);
-    },
-  );
+  it("charges the chosen extras on the AC line and lists them on its work order", async () => {
+    const shopper = await f.newShopper("选支架顾客");
+    const res = await f.stack.fetch("/api/orders", {
+      method: "POST",
+      token: shopper.token,
+      headers: { "idempotency-key": `extras-${Date.now()}` },
+      json: {
+        items: [
+          { skuId: acSku, quantity: 1 },
+          { skuId: fridgeSku, quantity: 1 },
+        ],
+        installation: { bracket: [acSku, fridgeSku], highAltitude: [acSku], floor: 5, hasLift: false },
+      },
+    });
+    const order = await json(res);
+    expect(res.status, JSON.stringify(order)).toBe(201);
+    const charges = (
+      order.adjustments as { step: string; label: string; amountFen: number; skuId?: number }[]
+    )
+      .filter((a) => a.step === "installation")
+      .map((a) => [a.label, a.amountFen, a.skuId]);
+    // The fridge has no service: its bracket choice is ignored, and nothing is carried for it.
+    expect(charges).toEqual([
+      ["支架 ×1", 8000, acSku],
+      ["高空作业 ×1", 15000, acSku],
+      ["送货上楼（无电梯，5楼）×1", 4 * 2000, acSku],
+    ]);
+    expect((await f.startPaying(shopper.token, Number(order.id), "wechat")).status).toBe(200);
+    expect((await f.payAtGateway("wechat", String(order.orderNo))).status).toBe(200);
+    const list = await json(await get("/api/installation/work-orders", shopper.token));
+    expect((list.items as { extras: string[] }[]).map((w) => w.extras)).toEqual([
+      ["支架 ×1", "高空作业 ×1", "送货上楼（无电梯，5楼）×1"],
+    ]);
+  });
 
   it("lists the area's bookable slots for the next 14 days with remaining units", async () => {
     const slots = await slotsFor(buyer.token, workOrderId);
