@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { type Kuaidi100Simulator, startKuaidi100Simulator } from "../../dev/kuaidi100-simulator/server";
 import { seedCatalog } from "../../dev/seed/seed-catalog";
+import { seedInstallation } from "../../dev/seed/seed-installation";
 import { seedLogistics } from "../../dev/seed/seed-logistics";
 import { seedStock } from "../../dev/seed/seed-stock";
 import { type PaymentSimulator, startPaymentSimulator } from "../../dev/payment-simulator/server";
@@ -97,12 +98,14 @@ export interface StoreStack {
  * The whole store: worker + H5 + payment simulator, optionally with the demo catalog and stock.
  * `services` seeds the FAQ and the repair outlets, as `npm start` does. `logistics` seeds the freight
  * templates and delivery rules (with the catalog) and runs the 快递100 simulator, whose pushes reach the
- * worker through the same forwarder as the payment notifications.
+ * worker through the same forwarder as the payment notifications. `installation` seeds the installation
+ * services, service areas, installers and the next 14 days' slots (with the catalog).
  */
 export async function startStoreStack(opts: {
   catalog: boolean;
   services?: boolean;
   logistics?: boolean;
+  installation?: boolean;
 }): Promise<StoreStack> {
   const forwarder = await startForwarder();
   const sim = await startPaymentSimulator({ port: 0, notifyBaseUrl: forwarder.url });
@@ -121,6 +124,7 @@ export async function startStoreStack(opts: {
     const catalog = await seedCatalog(api, () => undefined);
     await seedStock(api, catalog.skus);
     if (opts.logistics) await seedLogistics(api);
+    if (opts.installation) await seedInstallation(api);
   }
   return {
     stack,

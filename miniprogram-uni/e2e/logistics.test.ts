@@ -2,8 +2,9 @@
  * Logistics in the shopper's store, in a real browser against the real local stack with the demo freight
  * templates and delivery rules: the product page's 送至 / 运费 / 预计送达 for three regions (nearby,
  * remote, not delivered to), checkout's promise and undeliverable lines, payment at the simulator's
- * cashier, then the merchant ships through the API, the 快递100 simulator pushes the parcel's journey, and
- * the order page shows its trace newest first. Every figure is compared with what the API answers.
+ * cashier, booking, moving and cancelling the air conditioner's installation, then the merchant ships
+ * through the API, the 快递100 simulator pushes the parcel's journey, and the order page shows its trace
+ * newest first. Every figure is compared with what the API answers.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -28,7 +29,7 @@ const yuan = (fen: number) => `¥${fenToYuan(fen)}`;
 
 beforeAll(async () => {
   assertPrerequisites();
-  [store, browser] = await Promise.all([startStoreStack({ catalog: true, logistics: true }), launchBrowser()]);
+  [store, browser] = await Promise.all([startStoreStack({ catalog: true, logistics: true, installation: true }), launchBrowser()]);
 }, 300_000);
 afterAll(async () => {
   await browser?.close();
@@ -223,6 +224,84 @@ describe("logistics in the H5 store", { timeout: 120_000 }, () => {
     const order = await api<{ deliveryPromise: { text: string } | null }>(`/api/orders/${orderId}`, { token });
     expect(order.deliveryPromise?.text).toBe(quote.deliveryPromise!.text);
     expect(await tid(page, "order-promise").textContent()).toContain(order.deliveryPromise!.text);
+  });
+
+  it("installation: book a slot (full ones disabled), move it, and see the API's refusal as a toast", async () => {
+    const { page } = device;
+    const token = await sessionToken(page);
+    type WorkOrder = { id: number; orderId: number; status: string; slot: { id: number } | null };
+    type Slots = { items: { id: number; date: string; weekday: string; label: string; remaining: number; bookable: boolean }[] };
+    // Paying created the air conditioner's work order, waiting for a booking.
+    const workOrders = (await api<{ items: WorkOrder[] }>("/api/installation/work-orders", { token })).items;
+    const wo = workOrders.find((w) => w.orderId === orderId)!;
+    expect(wo.status).toBe("awaiting_booking");
+    await expect.poll(() => tid(page, "install-status").textContent()).toBe("待预约");
+
+    // The merchant closes one slot (capacity 0): the page shows it as full and not choosable.
+    const merchant = await staffToken(store.stack, "merchant_admin", "e2e-merchant");
+    const slots = await api<Slots>(`/api/installation/work-orders/${wo.id}/slots`, { token });
+    expect(slots.items.length).toBeGreaterThan(3);
+    const [closed, first, second, raced] = slots.items;
+    await api(`/api/admin/installation/slots/${closed!.id}`, { method: "PATCH", token: merchant, json: { capacity: 0 } });
+    const slotText = (s: Slots["items"][number]) => `${Number(s.date.slice(5, 7))}月${Number(s.date.slice(8))}日 ${s.weekday} ${s.label}`;
+    const slot = (s: { id: number }) => page.locator(`[data-testid="install-slot"][data-slot-id="${s.id}"]`);
+
+    await tid(page, "install-book").click();
+    await page.waitForURL(/pages\/installation\/book/);
+    await expect.poll(() => tid(page, "install-slot").count()).toBe(slots.items.length);
+    expect(await slot(closed!).getAttribute("data-bookable")).toBe("0");
+    expect(await slot(closed!).textContent()).toContain("已约满");
+    expect(await slot(first!).textContent()).toContain(`剩余${first!.remaining}`);
+    await slot(closed!).click();
+    expect(await tid(page, "install-confirm").getAttribute("disabled")).toBe("true");
+
+    // Someone takes the last place of the chosen slot before the tap: 409, shown as a toast, slot disabled.
+    await slot(raced!).click();
+    await api(`/api/admin/installation/slots/${raced!.id}`, { method: "PATCH", token: merchant, json: { capacity: 0 } });
+    await tid(page, "install-confirm").click();
+    await expectToast(page, "该时段已约满，请选择其他时段");
+    await expect.poll(() => slot(raced!).getAttribute("data-bookable")).toBe("0");
+
+    await slot(first!).click();
+    await screenshot(page, "25-install-booking");
+    await tid(page, "install-confirm").click();
+    await expectToast(page, "预约成功");
+    await page.waitForURL(/pages\/orders\/detail/);
+    await expect.poll(() => tid(page, "install-slot-booked").textContent()).toContain(slotText(first!));
+    expect(await tid(page, "install-status").textContent()).toBe("已预约");
+    // The 送装服务 card just above the action bar.
+    await tid(page, "order-installation").evaluate((el) =>
+      window.scrollBy(0, el.getBoundingClientRect().bottom - (window.innerHeight - 80)),
+    );
+    await screenshot(page, "27-install-booked");
+    expect((await api<WorkOrder>(`/api/installation/work-orders/${wo.id}`, { token })).slot?.id).toBe(first!.id);
+
+    // 改约 to another day.
+    await tid(page, "install-reschedule").click();
+    await page.waitForURL(/pages\/installation\/book/);
+    await expect.poll(() => slot(first!).textContent()).toContain("当前预约");
+    await slot(second!).click();
+    await tid(page, "install-confirm").click();
+    await expectToast(page, "改约成功");
+    await page.waitForURL(/pages\/orders\/detail/);
+    await expect.poll(() => tid(page, "install-slot-booked").textContent()).toContain(slotText(second!));
+    expect(await tid(page, "install-status").textContent()).toBe("已改约");
+
+    // The booking was cancelled elsewhere meanwhile: 取消预约 on the stale page gets the API's 409 as a toast.
+    await api(`/api/installation/work-orders/${wo.id}/cancel-booking`, { method: "POST", token, json: {} });
+    await tid(page, "install-cancel").click();
+    await page.locator(".uni-modal__btn_primary").click();
+    await expectToast(page, "安装工单当前状态为「待预约」，不能取消预约");
+    await expect.poll(() => tid(page, "install-status").textContent()).toBe("待预约");
+    expect(await tid(page, "install-book").count()).toBe(1);
+
+    // Booked again for the rest of the journey.
+    await tid(page, "install-book").click();
+    await page.waitForURL(/pages\/installation\/book/);
+    await slot(first!).click();
+    await tid(page, "install-confirm").click();
+    await page.waitForURL(/pages\/orders\/detail/);
+    await expect.poll(() => tid(page, "install-status").textContent()).toBe("已预约");
   });
 
   it("the merchant ships; 快递100 pushes the journey; the order page shows the trace newest first", async () => {
