@@ -4,9 +4,12 @@ import type { QueryParams, Schema } from "./schemas";
 export type Banner = Schema<"Banner">;
 /** Stock as shoppers see it: 有货 / 仅剩 N 件 / 无货 (exact counts stay on the server). */
 export type Availability = Schema<"Availability">;
-/** A product card: home recommendations carry the basic fields, listings also sales and availability. */
+/**
+ * A product card: home recommendations carry the basic fields, listings also sales, availability and
+ * the promotions (tags such as 满3000减300, the limited-time price).
+ */
 export type ProductCardData = Schema<"ProductCard"> &
-  Partial<Pick<Schema<"ProductListItem">, "salesCount" | "availability">>;
+  Partial<Pick<Schema<"ProductListItem">, "salesCount" | "availability" | "promotionTags" | "promoPriceFen">>;
 export type HomeFeed = Schema<"HomeFeed">;
 /** A top-level category (with its sub-categories) or a sub-category. */
 export type Category = Schema<"Category"> & { children?: Schema<"Category">[] };

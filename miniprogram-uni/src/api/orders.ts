@@ -1,4 +1,3 @@
-import type { BuyLine } from "@/utils/checkout-lines";
 import { request } from "./request";
 import type { QueryParams, RequestBody, Schema } from "./schemas";
 
@@ -17,7 +16,8 @@ export type OrderDetail = Schema<"OrderDetail">;
 /** wx.requestPayment parameters (WeChat) or the Alipay trade / cashier redirect. */
 export type PayParams = Schema<"ClientPayParams">;
 
-export const getQuote = (input: { items?: BuyLine[]; addressId?: number }) =>
+/** `couponId`: that coupon, null = none, omitted = the one that saves most. */
+export const getQuote = (input: RequestBody<"/api/checkout/quote", "post">) =>
   request<Quote>("/api/checkout/quote", { method: "POST", data: input, silent: true });
 
 /** The key makes a retried submit return the same order instead of a second one. */
