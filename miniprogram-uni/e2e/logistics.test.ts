@@ -72,9 +72,13 @@ async function pickRegion(p: Page, trigger: string, names: string[]) {
   await columns.first().waitFor({ state: "detached" });
 }
 
+/** Scrolls the page by `dy` CSS pixels (the script runs in the page; this file has no DOM types). */
+const scrollPage = (p: Page, dy: number) =>
+  p.evaluate((by) => (globalThis as unknown as { scrollBy(x: number, y: number): void }).scrollBy(0, by), dy);
+
 /** A thumb pulling the page down from the top (uni-app H5 listens to touch events for pull-to-refresh). */
 async function pullToRefresh(p: Page) {
-  await p.evaluate(() => window.scrollTo(0, 0));
+  await scrollPage(p, -1e6);
   const cdp = await p.context().newCDPSession(p);
   const touch = (type: "touchStart" | "touchMove" | "touchEnd", y: number) =>
     cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x: 187, y }] });
@@ -270,9 +274,8 @@ describe("logistics in the H5 store", { timeout: 120_000 }, () => {
     await expect.poll(() => tid(page, "install-slot-booked").textContent()).toContain(slotText(first!));
     expect(await tid(page, "install-status").textContent()).toBe("已预约");
     // The 送装服务 card just above the action bar.
-    await tid(page, "order-installation").evaluate((el) =>
-      window.scrollBy(0, el.getBoundingClientRect().bottom - (window.innerHeight - 80)),
-    );
+    const card = (await tid(page, "order-installation").boundingBox())!;
+    await scrollPage(page, card.y + card.height - (812 - 80));
     await screenshot(page, "27-install-booked");
     expect((await api<WorkOrder>(`/api/installation/work-orders/${wo.id}`, { token })).slot?.id).toBe(first!.id);
 
@@ -340,7 +343,7 @@ describe("logistics in the H5 store", { timeout: 120_000 }, () => {
     expect(await tid(page, "parcel-state").textContent()).toBe(parcels[0]!.stateText);
     expect(await tid(page, "order-tracking").textContent()).toContain(parcels[0]!.traces[0]!.context);
     // The 物流信息 card at the top of the screen, under the navigation bar.
-    await tid(page, "order-logistics").evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 56));
+    await scrollPage(page, (await tid(page, "order-logistics").boundingBox())!.y - 56);
     await screenshot(page, "26-parcel-trace");
     expect(device.errors).toEqual([]);
     expect(device.external).toEqual([]);
