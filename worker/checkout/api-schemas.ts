@@ -91,3 +91,22 @@ export const QuoteSchema = z
     problems: z.array(z.string()).openapi({ description: "不能下单（或需注意）的原因" }),
   })
   .openapi("Quote");
+
+export const DeliveryEstimateSchema = z
+  .object({
+    region: z
+      .object({
+        text: z.string().openapi({ description: "如 广东省 深圳市 南山区" }),
+        districtCode: z.string().nullable(),
+      })
+      .nullable()
+      .openapi({ description: "所送区县（所选的，或顾客的默认地址）；都没有时为 null" }),
+    deliverable: z.boolean(),
+    freightFen: fen.nullable().openapi({ description: "一件该规格的运费（分）；不配送时为 null" }),
+    freightLabel: z
+      .string()
+      .nullable()
+      .openapi({ description: "运费 / 包邮 / 满99.00元包邮 / 该地区暂不配送" }),
+    deliveryPromise: DeliveryPromiseSchema.nullable(),
+  })
+  .openapi("DeliveryEstimate");

@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { requireShopper, shopperOf } from "../shared/auth";
 import { bearer, createRouter, jsonBody, jsonOk } from "../shared/router";
-import { QuoteSchema } from "./api-schemas";
+import { DeliveryEstimateSchema, QuoteSchema } from "./api-schemas";
 import { buildQuote, productDelivery, productDeliveryQuery, quoteInput, quoteView } from "./service";
 import { getShopSettings, saveShopSettings, settingsInput } from "./settings";
 
@@ -33,7 +33,10 @@ checkoutRoutes.openapi(
     summary:
       "商品页“送至 / 运费 / 预计送达”：一件该规格送到所选区县（不传则用登录顾客的默认地址）的运费与预计送达日期",
     request: { query: productDeliveryQuery },
-    responses: jsonOk("{ region, deliverable, freightFen, freightLabel, deliveryPromise }"),
+    responses: jsonOk(
+      "{ region, deliverable, freightFen, freightLabel, deliveryPromise }",
+      DeliveryEstimateSchema,
+    ),
   }),
   async (c) => {
     const auth = c.get("auth");

@@ -7,21 +7,8 @@ export type OrderParcels = Schema<"OrderParcels">;
 export type Parcel = Schema<"Parcel">;
 export type ParcelTrace = Schema<"ParcelTrace">;
 
-/**
- * GET /api/delivery/estimate. The route declares no response schema yet, so openapi.d.ts types its
- * body as `unknown`: this interface mirrors worker/checkout/service.ts productDelivery() until the
- * worker adds one (then: `Schema<"DeliveryEstimate">`). Reported to the lead; do not grow it here.
- */
-export interface DeliveryEstimate {
-  /** The district priced to (the picked one, or the shopper's default address); null when neither. */
-  region: { text: string; districtCode: string | null } | null;
-  deliverable: boolean;
-  /** null when not deliverable. */
-  freightFen: number | null;
-  /** 运费 / 包邮 / 满99.00元包邮, or 该地区暂不配送. */
-  freightLabel: string | null;
-  deliveryPromise: DeliveryPromise | null;
-}
+/** GET /api/delivery/estimate: freight and 预计送达 of one unit to a district. */
+export type DeliveryEstimate = Schema<"DeliveryEstimate">;
 
 export const getDeliveryEstimate = (q: QueryParams<"/api/delivery/estimate", "get">) =>
   request<DeliveryEstimate>("/api/delivery/estimate", { query: q, silent: true });

@@ -1917,7 +1917,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["DeliveryEstimate"];
                     };
                 };
             };
@@ -6481,6 +6481,20 @@ export interface components {
             highAltitude?: number[];
             floor?: number;
             hasLift?: boolean;
+        };
+        DeliveryEstimate: {
+            /** @description 所送区县（所选的，或顾客的默认地址）；都没有时为 null */
+            region: {
+                /** @description 如 广东省 深圳市 南山区 */
+                text: string;
+                districtCode: string | null;
+            } | null;
+            deliverable: boolean;
+            /** @description 一件该规格的运费（分）；不配送时为 null */
+            freightFen: number | null;
+            /** @description 运费 / 包邮 / 满99.00元包邮 / 该地区暂不配送 */
+            freightLabel: string | null;
+            deliveryPromise: components["schemas"]["DeliveryPromise"];
         };
         OrderDetail: {
             id: number;
