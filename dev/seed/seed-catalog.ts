@@ -18,11 +18,9 @@ import {
   toProductInput,
 } from "./catalog-data";
 import { bannerSvg, categoryIconSvg, productSvg, specCardSvg } from "./images";
+import { type MerchantCall, merchantClient, type SeedApi } from "./merchant-api";
 
-export interface SeedApi {
-  baseUrl: string;
-  merchantToken: string;
-}
+export type { SeedApi };
 
 export interface SeededSku {
   skuId: number;
@@ -48,31 +46,8 @@ const CATEGORY_COLORS: Record<string, string> = {
   heater: "#D4380D",
 };
 
-interface ApiError {
-  error?: { code?: string; message?: string };
-}
-
-function client(api: SeedApi) {
-  const base = api.baseUrl.replace(/\/$/, "");
-  return async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const raw = typeof body === "string";
-    const res = await fetch(base + path, {
-      method,
-      headers: {
-        authorization: `Bearer ${api.merchantToken}`,
-        ...(body === undefined ? {} : { "content-type": raw ? "image/svg+xml" : "application/json" }),
-      },
-      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
-    });
-    const json = (await res.json().catch(() => ({}))) as T & ApiError;
-    if (!res.ok)
-      throw new Error(
-        `seed: ${method} ${path} → ${res.status} ${json.error?.code ?? ""} ${json.error?.message ?? ""}`.trim(),
-      );
-    return json;
-  };
-}
-type Call = ReturnType<typeof client>;
+const client = merchantClient;
+type Call = MerchantCall;
 
 interface ProductView {
   id: number;

@@ -7,11 +7,9 @@
  * are kept), so a long-lived local database always has two weeks to book.
  */
 import { addDays, beijingDate } from "../../worker/installation/schedule";
+import { merchantClient, type SeedApi } from "./merchant-api";
 
-export interface InstallationSeedApi {
-  baseUrl: string;
-  merchantToken: string;
-}
+export type InstallationSeedApi = SeedApi;
 
 export const INSTALLER_PASSWORD = "jiadian-installer";
 
@@ -79,16 +77,7 @@ export async function seedInstallation(
   api: InstallationSeedApi,
   now = Date.now(),
 ): Promise<InstallationSeedResult> {
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(api.baseUrl + path, {
-      method,
-      headers: { authorization: `Bearer ${api.merchantToken}`, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await res.json().catch(() => ({}))) as T & { error?: { message?: string } };
-    if (!res.ok) throw new Error(`seed: ${method} ${path} → ${res.status} ${json.error?.message ?? ""}`);
-    return json;
-  };
+  const call = merchantClient(api);
   const result: InstallationSeedResult = { services: 0, areas: 0, installers: 0, slots: 0 };
 
   let areas = (await call<{ items: { id: number; name: string }[] }>("GET", "/api/admin/installation/areas"))

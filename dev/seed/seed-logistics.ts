@@ -6,11 +6,9 @@
  */
 import { areaList } from "@vant/area-data";
 import { CATEGORIES } from "./catalog-data";
+import { merchantClient, type SeedApi } from "./merchant-api";
 
-export interface LogisticsSeedApi {
-  baseUrl: string;
-  merchantToken: string;
-}
+export type LogisticsSeedApi = SeedApi;
 
 /** 新疆, 西藏, 青海, 内蒙古, 甘肃, 宁夏: dearer and slower. */
 export const REMOTE_PROVINCES = ["650000", "540000", "630000", "150000", "620000", "640000"];
@@ -72,16 +70,7 @@ export const DELIVERY_RULES = {
 };
 
 export async function seedLogistics(api: LogisticsSeedApi): Promise<{ templates: number; products: number }> {
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(api.baseUrl + path, {
-      method,
-      headers: { authorization: `Bearer ${api.merchantToken}`, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await res.json().catch(() => ({}))) as T & { error?: { message?: string } };
-    if (!res.ok) throw new Error(`seed: ${method} ${path} → ${res.status} ${json.error?.message ?? ""}`);
-    return json;
-  };
+  const call = merchantClient(api);
   const existing = await call<{ items: unknown[] }>("GET", "/api/admin/logistics/freight-templates");
   if (existing.items.length) return { templates: 0, products: 0 };
 
