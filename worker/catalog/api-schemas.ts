@@ -75,8 +75,13 @@ export const BannerSchema = z
   })
   .openapi("Banner");
 
+/** A recommended product on the home page: the card with its promotions. */
+export const HomeProductSchema = ProductCardSchema.extend({ promotionTags, promoPriceFen }).openapi(
+  "HomeProduct",
+);
+
 export const HomeFeedSchema = z
-  .object({ banners: z.array(BannerSchema), recommended: z.array(ProductCardSchema) })
+  .object({ banners: z.array(BannerSchema), recommended: z.array(HomeProductSchema) })
   .openapi("HomeFeed");
 
 export const BrandFacetsSchema = z

@@ -1,22 +1,31 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { displayOf, promotionDisplayFor } from "../marketing/promotion-service";
 import { badRequest } from "../shared/errors";
 import { listingTags } from "./listing";
 import { imageUrl } from "./model";
 import { banners, homeRecommendations, images, products } from "./schema";
 
+/** Banners and recommended products (with their promotion tags and limited-time prices): two round trips. */
 export async function homeFeed(db: Db) {
-  const bannerRows = await db
-    .select()
-    .from(banners)
-    .where(eq(banners.active, true))
-    .orderBy(asc(banners.sortOrder), asc(banners.id));
-  const recs = await db
-    .select({ p: products })
-    .from(homeRecommendations)
-    .innerJoin(products, eq(products.id, homeRecommendations.productId))
-    .where(eq(products.status, "on_sale"))
-    .orderBy(asc(homeRecommendations.sortOrder));
+  const [bannerRows, recs] = await db.batch([
+    db
+      .select()
+      .from(banners)
+      .where(eq(banners.active, true))
+      .orderBy(asc(banners.sortOrder), asc(banners.id)),
+    db
+      .select({ p: products })
+      .from(homeRecommendations)
+      .innerJoin(products, eq(products.id, homeRecommendations.productId))
+      .where(eq(products.status, "on_sale"))
+      .orderBy(asc(homeRecommendations.sortOrder)),
+  ]);
+  const promotions = await promotionDisplayFor(
+    db,
+    recs.map(({ p }) => p.id),
+    Date.now(),
+  );
   return {
     banners: bannerRows.map((b) => ({
       id: b.id,
@@ -25,16 +34,21 @@ export async function homeFeed(db: Db) {
       linkType: b.linkType,
       linkValue: b.linkValue,
     })),
-    recommended: recs.map(({ p }) => ({
-      id: p.id,
-      name: p.name,
-      subtitle: p.subtitle,
-      brand: p.brand,
-      priceFen: p.minPriceFen,
-      originalPriceFen: p.minOriginalPriceFen,
-      cover: p.images[0] ? imageUrl(p.images[0]) : null,
-      tags: listingTags(p.attributes),
-    })),
+    recommended: recs.map(({ p }) => {
+      const { promotionTags, promoPriceFen } = displayOf(promotions, p.id);
+      return {
+        id: p.id,
+        name: p.name,
+        subtitle: p.subtitle,
+        brand: p.brand,
+        priceFen: p.minPriceFen,
+        originalPriceFen: p.minOriginalPriceFen,
+        cover: p.images[0] ? imageUrl(p.images[0]) : null,
+        tags: listingTags(p.attributes),
+        promotionTags,
+        promoPriceFen,
+      };
+    }),
   };
 }
 

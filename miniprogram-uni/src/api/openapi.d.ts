@@ -6158,7 +6158,7 @@ export interface components {
         };
         HomeFeed: {
             banners: components["schemas"]["Banner"][];
-            recommended: components["schemas"]["ProductCard"][];
+            recommended: components["schemas"]["HomeProduct"][];
         };
         Banner: {
             id: number;
@@ -6168,6 +6168,12 @@ export interface components {
             /** @enum {string} */
             linkType: "product" | "category" | "search" | "none";
             linkValue: string;
+        };
+        HomeProduct: components["schemas"]["ProductCard"] & {
+            /** @description 进行中的促销标签，如 限时折扣、满3000减300（限时折扣在前） */
+            promotionTags: string[];
+            /** @description 限时折扣后的最低价（分）；无限时折扣或不低于原最低价时为 null */
+            promoPriceFen: number | null;
         };
         FaqByCategory: {
             categories: components["schemas"]["FaqCategory"][];
