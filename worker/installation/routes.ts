@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { imageHeaders } from "../catalog/images";
+import type { Db } from "../db/client";
 import { requireShopper, shopperOf } from "../shared/auth";
 import { notFound, unauthorized } from "../shared/errors";
 import { bearer, createRouter, jsonBody, jsonOk } from "../shared/router";
@@ -90,6 +91,18 @@ const shopperActor = (c: Parameters<typeof shopperOf>[0]) => ({
   id: shopperOf(c).id,
 });
 
+/** Books or reschedules the shopper's own work order into `slotId`; answers with the work order. */
+async function changeSlot(
+  db: Db,
+  actor: ReturnType<typeof shopperActor>,
+  workOrderId: number,
+  slotId: number,
+  change: typeof bookSlot | typeof rescheduleSlot,
+) {
+  const wo = await getShopperWorkOrder(db, actor.id, workOrderId);
+  return workOrderView(db, await change(db, wo, slotId, actor), "shopper");
+}
+
 installationRoutes.openapi(
   createRoute({
     method: "post",
@@ -100,14 +113,16 @@ installationRoutes.openapi(
     request: { ...params, ...jsonBody(bookInput) },
     responses: jsonOk(WORK_ORDER_VIEW, WorkOrderSchema),
   }),
-  async (c) => {
-    const db = c.get("db");
-    const actor = shopperActor(c);
-    const wo = await getShopperWorkOrder(db, actor.id, c.req.valid("param").id);
-    return c.json(
-      await workOrderView(db, await bookSlot(db, wo, c.req.valid("json").slotId, actor), "shopper"),
-    );
-  },
+  async (c) =>
+    c.json(
+      await changeSlot(
+        c.get("db"),
+        shopperActor(c),
+        c.req.valid("param").id,
+        c.req.valid("json").slotId,
+        bookSlot,
+      ),
+    ),
 );
 
 installationRoutes.openapi(
@@ -120,14 +135,16 @@ installationRoutes.openapi(
     request: { ...params, ...jsonBody(bookInput) },
     responses: jsonOk(WORK_ORDER_VIEW, WorkOrderSchema),
   }),
-  async (c) => {
-    const db = c.get("db");
-    const actor = shopperActor(c);
-    const wo = await getShopperWorkOrder(db, actor.id, c.req.valid("param").id);
-    return c.json(
-      await workOrderView(db, await rescheduleSlot(db, wo, c.req.valid("json").slotId, actor), "shopper"),
-    );
-  },
+  async (c) =>
+    c.json(
+      await changeSlot(
+        c.get("db"),
+        shopperActor(c),
+        c.req.valid("param").id,
+        c.req.valid("json").slotId,
+        rescheduleSlot,
+      ),
+    ),
 );
 
 installationRoutes.openapi(
