@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allocateFen } from "./allocate";
+import { allocateFen, unitShares } from "./allocate";
 
 /** A small deterministic PRNG, so a failing case can be replayed from its seed. */
 function rng(seed: number) {
@@ -57,5 +57,11 @@ describe("allocateFen (largest remainder)", () => {
         for (const [i, p] of parts.entries())
           expect(Math.abs(Math.abs(p) - (Math.abs(total) * weights[i]!) / sumW)).toBeLessThan(1);
     }
+  });
+
+  it("splits a line's share over its units: ¥10 off three units is 334 + 333 + 333 fen", () => {
+    expect(unitShares(-1000, 3)).toEqual([-334, -333, -333]);
+    expect(unitShares(500, 1)).toEqual([500]);
+    expect(unitShares(0, 2)).toEqual([0, 0]);
   });
 });

@@ -31,3 +31,13 @@ export function allocateFen(total: number, weights: readonly number[]): number[]
   // `+ 0` turns a -0 (sign × 0) into 0.
   return parts.map((p) => sign * Number(p) + 0);
 }
+
+/**
+ * A line's share of an adjustment split over its units (equal weights, largest remainder), so refunding
+ * k of the line's units returns exactly the first k shares and refunding all of them returns the line's.
+ */
+export const unitShares = (lineShareFen: number, quantity: number): number[] =>
+  allocateFen(
+    lineShareFen,
+    Array.from({ length: quantity }, () => 1),
+  );
