@@ -1,6 +1,6 @@
 import { createApp } from "./app";
-import type { Env } from "./env";
 import { backgroundDeps } from "./composition";
+import type { Env } from "./env";
 import { sweep } from "./sweep";
 
 export { AgentLobby } from "../durable-objects/agent-lobby";

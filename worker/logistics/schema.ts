@@ -1,7 +1,7 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { orders } from "../orders/schema";
-import type { DeliveryZone } from "./promise";
 import type { ChargeBy, FreeShippingRule, FreightRule } from "./freight";
+import type { DeliveryZone } from "./promise";
 
 /**
  * 运费模板: charge by piece, weight or volume; a default rule and per-region rules; conditional free
