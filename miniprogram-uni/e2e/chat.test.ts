@@ -6,21 +6,11 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staffToken } from "../../test/harness";
-import {
-  assertPrerequisites,
-  launchBrowser,
-  type PhonePage,
-  phone,
-  type StoreStack,
-  screenshot,
-  startStoreStack,
-  expectToast,
-  fill,
-  tid,
-} from "./helpers";
+import { assertPrerequisites, launchBrowser, type PhonePage, phone, type StoreStack, screenshot, startStoreStack, expectToast, fill, tid, storeHelpers } from "./helpers";
 
 let store: StoreStack;
 let browser: Browser;
+const { open } = storeHelpers(() => store);
 let shopper: PhonePage;
 let agent: PhonePage;
 let agentToken: string;
@@ -44,7 +34,6 @@ afterAll(async () => {
   await store?.close();
 });
 
-const open = (p: Page, hash: string) => p.goto(`${store.stack.baseUrl}/#${hash}`);
 const bubbles = (p: Page, text: string) => tid(p, "chat-message").filter({ hasText: text });
 
 // Browser steps on a busy 2-core CI box: generous per-step time, never a timed assertion.

@@ -138,3 +138,24 @@ export async function startStoreStack(opts: {
     },
   };
 }
+
+/**
+ * The page-side helpers every browser suite uses, bound to its store (read when called, so the suite can
+ * start the store in beforeAll): the API as a shopper or the merchant, open a route, the page's session token.
+ */
+export function storeHelpers(current: () => StoreStack) {
+  async function api<T>(path: string, init: { token?: string; json?: unknown; method?: string } = {}): Promise<T> {
+    const res = await current().stack.fetch(path, init);
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  }
+  const open = (p: Page, hash: string) => p.goto(`${current().stack.baseUrl}/#${hash}`);
+  /** The token the page got at login (uni.setStorageSync keeps the session JSON in localStorage). */
+  async function sessionToken(p: Page): Promise<string> {
+    const raw = await p.evaluate(() => localStorage.getItem("jd.shopper"));
+    const token = raw ? (JSON.parse(raw) as { token?: string }).token : undefined;
+    if (!token) throw new Error("no shopper session in storage");
+    return token;
+  }
+  return { api, open, sessionToken };
+}

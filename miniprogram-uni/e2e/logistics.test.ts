@@ -10,21 +10,11 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staffToken } from "../../test/harness";
 import { fenToYuan } from "../../worker/shared/money";
-import {
-  assertPrerequisites,
-  expectToast,
-  fill,
-  launchBrowser,
-  type PhonePage,
-  phone,
-  type StoreStack,
-  screenshot,
-  startStoreStack,
-  tid,
-} from "./helpers";
+import { assertPrerequisites, expectToast, fill, launchBrowser, type PhonePage, phone, type StoreStack, screenshot, startStoreStack, tid, storeHelpers } from "./helpers";
 
 let store: StoreStack;
 let browser: Browser;
+const { api, open, sessionToken } = storeHelpers(() => store);
 const yuan = (fen: number) => `¥${fenToYuan(fen)}`;
 
 beforeAll(async () => {
@@ -36,18 +26,6 @@ afterAll(async () => {
   await store?.close();
 });
 
-async function api<T>(path: string, init: { token?: string; json?: unknown; method?: string } = {}): Promise<T> {
-  const res = await store.stack.fetch(path, init);
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-const open = (p: Page, hash: string) => p.goto(`${store.stack.baseUrl}/#${hash}`);
-async function sessionToken(p: Page): Promise<string> {
-  const raw = await p.evaluate(() => localStorage.getItem("jd.shopper"));
-  const token = raw ? (JSON.parse(raw) as { token?: string }).token : undefined;
-  if (!token) throw new Error("no shopper session in storage");
-  return token;
-}
 
 /**
  * Opens the region picker from `trigger` and chooses 省 / 市 / 区县 (one wheel step = one entry), then

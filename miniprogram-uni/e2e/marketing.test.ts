@@ -9,21 +9,11 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shopperToken, staffToken } from "../../test/harness";
 import { fenToYuan } from "../../worker/shared/money";
-import {
-  assertPrerequisites,
-  expectToast,
-  fill,
-  launchBrowser,
-  type PhonePage,
-  phone,
-  type StoreStack,
-  screenshot,
-  startStoreStack,
-  tid,
-} from "./helpers";
+import { assertPrerequisites, expectToast, fill, launchBrowser, type PhonePage, phone, type StoreStack, screenshot, startStoreStack, tid, storeHelpers } from "./helpers";
 
 let store: StoreStack;
 let browser: Browser;
+const { api, open, sessionToken } = storeHelpers(() => store);
 let merchant: string;
 const yuan = (fen: number) => `¥${fenToYuan(fen)}`;
 const HOUR = 3_600_000;
@@ -38,18 +28,6 @@ afterAll(async () => {
   await store?.close();
 });
 
-async function api<T>(path: string, init: { token?: string; json?: unknown; method?: string } = {}): Promise<T> {
-  const res = await store.stack.fetch(path, init);
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-const open = (p: Page, hash: string) => p.goto(`${store.stack.baseUrl}/#${hash}`);
-async function sessionToken(p: Page): Promise<string> {
-  const raw = await p.evaluate(() => localStorage.getItem("jd.shopper"));
-  const token = raw ? (JSON.parse(raw) as { token?: string }).token : undefined;
-  if (!token) throw new Error("no shopper session in storage");
-  return token;
-}
 /** Text without the whitespace the templates put between a price's parts. */
 const text = async (l: ReturnType<typeof tid>) => ((await l.textContent()) ?? "").replace(/\s+/g, "");
 

@@ -7,21 +7,11 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staffToken } from "../../test/harness";
 import { fenToYuan } from "../../worker/shared/money";
-import {
-  assertPrerequisites,
-  launchBrowser,
-  type PhonePage,
-  phone,
-  type StoreStack,
-  screenshot,
-  startStoreStack,
-  expectToast,
-  fill,
-  tid,
-} from "./helpers";
+import { assertPrerequisites, launchBrowser, type PhonePage, phone, type StoreStack, screenshot, startStoreStack, expectToast, fill, tid, storeHelpers } from "./helpers";
 
 let store: StoreStack;
 let browser: Browser;
+const { api, open, sessionToken } = storeHelpers(() => store);
 const yuan = (fen: number) => `¥${fenToYuan(fen)}`;
 
 beforeAll(async () => {
@@ -33,20 +23,7 @@ afterAll(async () => {
   await store?.close();
 });
 
-async function api<T>(path: string, init: { token?: string; json?: unknown; method?: string } = {}): Promise<T> {
-  const res = await store.stack.fetch(path, init);
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
-const open = (p: Page, hash: string) => p.goto(`${store.stack.baseUrl}/#${hash}`);
-/** The token the page got at login (uni.setStorageSync keeps the session JSON in localStorage). */
-async function sessionToken(p: Page): Promise<string> {
-  const raw = await p.evaluate(() => localStorage.getItem("jd.shopper"));
-  const token = raw ? (JSON.parse(raw) as { token?: string }).token : undefined;
-  if (!token) throw new Error("no shopper session in storage");
-  return token;
-}
 
 /**
  * Chooses 省 / 市 / 区县 in the address form's region picker (uview-plus u-picker on uni's picker-view):
