@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { expect } from "vitest";
 import { type Kuaidi100Simulator, startKuaidi100Simulator } from "../../dev/kuaidi100-simulator/server";
 import { seedCatalog } from "../../dev/seed/seed-catalog";
 import { seedInstallation } from "../../dev/seed/seed-installation";
@@ -158,4 +159,27 @@ export function storeHelpers(current: () => StoreStack) {
     return token;
   }
   return { api, open, sessionToken };
+}
+
+/**
+ * Opens the region picker from `trigger` and chooses 省 / 市 / 区县 (one wheel step = one entry), then
+ * waits for the popup to be gone (a tap on its closing overlay would not reach the page).
+ */
+export async function pickRegion(p: Page, trigger: string, names: string[]) {
+  await tid(p, trigger).click();
+  const columns = p.locator(".u-picker__view__column");
+  for (const [i, name] of names.entries()) {
+    const column = columns.nth(i);
+    const items = column.locator(".u-picker__view__column__item");
+    const selected = async () =>
+      (await column.locator(".u-picker__view__column__item--selected").textContent())?.trim();
+    await items.filter({ hasText: name }).first().waitFor({ state: "attached" });
+    const texts = (await items.allTextContents()).map((t) => t.trim());
+    const steps = texts.indexOf(name) - texts.indexOf((await selected()) ?? "");
+    await column.hover();
+    for (let n = 0; n < Math.abs(steps); n++) await p.mouse.wheel(0, steps > 0 ? 60 : -60);
+    await expect.poll(selected).toBe(name);
+  }
+  await p.locator(".u-toolbar__wrapper__confirm").click();
+  await columns.first().waitFor({ state: "detached" });
 }

@@ -10,7 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staffToken } from "../../test/harness";
 import { fenToYuan } from "../../worker/shared/money";
-import { assertPrerequisites, expectToast, fill, launchBrowser, type PhonePage, phone, type StoreStack, screenshot, startStoreStack, tid, storeHelpers } from "./helpers";
+import { assertPrerequisites, expectToast, fill, launchBrowser, phone, pickRegion, screenshot, startStoreStack, storeHelpers, tid, type PhonePage, type StoreStack } from "./helpers";
 
 let store: StoreStack;
 let browser: Browser;
@@ -27,28 +27,6 @@ afterAll(async () => {
 });
 
 
-/**
- * Opens the region picker from `trigger` and chooses 省 / 市 / 区县 (one wheel step = one entry), then
- * waits for the popup to be gone (a tap on its closing overlay would not reach the page).
- */
-async function pickRegion(p: Page, trigger: string, names: string[]) {
-  await tid(p, trigger).click();
-  const columns = p.locator(".u-picker__view__column");
-  for (const [i, name] of names.entries()) {
-    const column = columns.nth(i);
-    const items = column.locator(".u-picker__view__column__item");
-    const selected = async () =>
-      (await column.locator(".u-picker__view__column__item--selected").textContent())?.trim();
-    await items.filter({ hasText: name }).first().waitFor({ state: "attached" });
-    const texts = (await items.allTextContents()).map((t) => t.trim());
-    const steps = texts.indexOf(name) - texts.indexOf((await selected()) ?? "");
-    await column.hover();
-    for (let n = 0; n < Math.abs(steps); n++) await p.mouse.wheel(0, steps > 0 ? 60 : -60);
-    await expect.poll(selected).toBe(name);
-  }
-  await p.locator(".u-toolbar__wrapper__confirm").click();
-  await columns.first().waitFor({ state: "detached" });
-}
 
 /** Scrolls the page by `dy` CSS pixels (the script runs in the page; this file has no DOM types). */
 const scrollPage = (p: Page, dy: number) =>

@@ -7,7 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staffToken } from "../../test/harness";
 import { fenToYuan } from "../../worker/shared/money";
-import { assertPrerequisites, launchBrowser, type PhonePage, phone, type StoreStack, screenshot, startStoreStack, expectToast, fill, tid, storeHelpers } from "./helpers";
+import { assertPrerequisites, expectToast, fill, launchBrowser, phone, pickRegion, screenshot, startStoreStack, storeHelpers, tid, type PhonePage, type StoreStack } from "./helpers";
 
 let store: StoreStack;
 let browser: Browser;
@@ -25,28 +25,6 @@ afterAll(async () => {
 
 
 
-/**
- * Chooses 省 / 市 / 区县 in the address form's region picker (uview-plus u-picker on uni's picker-view):
- * one wheel step moves a column by one entry, and each column waits for the one before it to settle.
- */
-async function pickRegion(p: Page, names: string[]) {
-  await tid(p, "region-picker").click();
-  const columns = p.locator(".u-picker__view__column");
-  for (const [i, name] of names.entries()) {
-    const column = columns.nth(i);
-    const items = column.locator(".u-picker__view__column__item");
-    const selected = async () =>
-      (await column.locator(".u-picker__view__column__item--selected").textContent())?.trim();
-    await items.filter({ hasText: name }).first().waitFor({ state: "attached" });
-    const texts = (await items.allTextContents()).map((t) => t.trim());
-    const steps = texts.indexOf(name) - texts.indexOf((await selected()) ?? "");
-    await column.hover();
-    for (let n = 0; n < Math.abs(steps); n++) await p.mouse.wheel(0, steps > 0 ? 60 : -60);
-    await expect.poll(selected).toBe(name);
-  }
-  await p.locator(".u-toolbar__wrapper__confirm").click();
-  await expect.poll(() => tid(p, "region-picker-value").textContent()).toContain(names.join(" "));
-}
 
 // Browser steps on a busy 2-core CI box: generous per-step time, never a timed assertion.
 describe("shopper in the H5 store", { timeout: 90_000 }, () => {
@@ -140,7 +118,8 @@ describe("shopper in the H5 store", { timeout: 90_000 }, () => {
     await tid(page, "addr-save").click();
     await expectToast(page, "请填写正确的手机号码");
     await fill(page, "addr-phone", "13800138000");
-    await pickRegion(page, ["广东省", "深圳市", "南山区"]);
+    await pickRegion(page, "region-picker", ["广东省", "深圳市", "南山区"]);
+    await expect.poll(() => tid(page, "region-picker-value").textContent()).toContain("广东省 深圳市 南山区");
     await fill(page, "addr-detail", "科技园一路 1 号");
     await tid(page, "addr-save").click();
     await tid(page, "address-item").first().waitFor();

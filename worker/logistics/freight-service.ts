@@ -186,23 +186,16 @@ export const deliveryRulesInput = z
   })
   .openapi("DeliveryRules");
 
-/** The rules' query, so a caller can put it in a batch with its own reads (see rulesFromRows). */
-export const deliveryRulesQuery = (db: Db) =>
-  db.select().from(deliverySettings).where(eq(deliverySettings.id, 1));
-
-export function rulesFromRows(rows: (typeof deliverySettings.$inferSelect)[]): PromiseRules {
-  const row = rows[0];
-  return row
-    ? {
-        cutoffMinute: row.cutoffMinute,
-        defaultLeadDays: row.defaultLeadDays,
-        zones: row.zones,
-        noDeliveryDates: row.noDeliveryDates,
-      }
-    : DEFAULT_DELIVERY_RULES;
+export async function getDeliveryRules(db: Db): Promise<PromiseRules> {
+  const row = await db.select().from(deliverySettings).where(eq(deliverySettings.id, 1)).get();
+  if (!row) return DEFAULT_DELIVERY_RULES;
+  return {
+    cutoffMinute: row.cutoffMinute,
+    defaultLeadDays: row.defaultLeadDays,
+    zones: row.zones,
+    noDeliveryDates: row.noDeliveryDates,
+  };
 }
-
-export const getDeliveryRules = async (db: Db) => rulesFromRows(await deliveryRulesQuery(db));
 
 export async function saveDeliveryRules(db: Db, rules: PromiseRules): Promise<PromiseRules> {
   const values = { ...rules, updatedAt: Date.now() };

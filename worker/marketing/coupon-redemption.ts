@@ -89,7 +89,7 @@ export function isCouponAlreadyUsed(err: unknown): boolean {
 }
 
 /** What the order's coupon adjustment took off (positive), from the adjustments it was priced with. */
-const couponSavingOf = (adjustments: readonly { step: string; amountFen: number }[]) =>
+export const couponSavingOf = (adjustments: readonly { step: string; amountFen: number }[]) =>
   -adjustments.filter((a) => a.step === "coupon").reduce((s, a) => s + a.amountFen, 0);
 
 /**

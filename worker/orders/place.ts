@@ -11,7 +11,7 @@ import { buildQuote, type CheckoutQuote, quoteInput } from "../checkout/service"
 import { payTimeoutMs } from "../checkout/settings";
 import type { Db } from "../db/client";
 import { releaseItems, reserveItems } from "../inventory/client";
-import { isCouponAlreadyUsed, redeemStatements } from "../marketing/coupon-redemption";
+import { couponSavingOf, isCouponAlreadyUsed, redeemStatements } from "../marketing/coupon-redemption";
 import { AppError } from "../shared/errors";
 import type { OrderDeps } from "./deps";
 import { eventStatements } from "./events";
@@ -221,9 +221,7 @@ function orderWrite(deps: OrderDeps, ctx: Placing, q: CheckoutQuote, order: Orde
           couponId: q.couponId,
           shopperId: ctx.shopperId,
           orderId: orderIdSql,
-          savingFen: -q.quote.adjustments
-            .filter((a) => a.kind === "coupon")
-            .reduce((n, a) => n + a.amountFen, 0),
+          savingFen: couponSavingOf(q.quote.adjustments),
           now: order.createdAt,
         })),
     ...eventStatements(deps, orderIdSql, order, {
