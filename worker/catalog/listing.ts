@@ -1,3 +1,5 @@
+import { z } from "@hono/zod-openapi";
+import { cursorInt, cursorNumber } from "../shared/cursor";
 import { type AttributeKey, type AttributeValues, formatAttribute } from "./attributes";
 import type { ListSort } from "./model";
 
@@ -9,23 +11,10 @@ export const SORT_COLUMNS: Record<Exclude<ListSort, "relevance">, { column: stri
   sales: { column: "sales_count", dir: "desc" },
 };
 
-export interface Cursor {
-  sort: ListSort;
-  value: number;
-  id: number;
-}
-
-export function isCursor(v: unknown, sort: ListSort): v is Cursor {
-  const c = v as Cursor;
-  return (
-    typeof c === "object" &&
-    c !== null &&
-    c.sort === sort &&
-    typeof c.value === "number" &&
-    Number.isFinite(c.value) &&
-    Number.isInteger(c.id)
-  );
-}
+/** A listing cursor is only valid for the sort it was made for. */
+export const listCursor = (sort: ListSort) =>
+  z.object({ sort: z.literal(sort), value: cursorNumber, id: cursorInt });
+export type Cursor = z.infer<ReturnType<typeof listCursor>>;
 
 const TAG_KEYS: AttributeKey[] = [
   "energy_grade",

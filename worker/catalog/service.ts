@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { availabilityLabel } from "../inventory/availability";
 import { availabilityOf } from "../inventory/client";
 import { displayOf, promotionDisplayFor } from "../marketing/promotion-service";
-import { decodeJsonCursor, encodeJsonCursor } from "../shared/base64url";
+import { decodeCursor, encodeCursor } from "../shared/cursor";
 import { AppError, badRequest, conflict, notFound } from "../shared/errors";
 import {
   type AttributeValues,
@@ -12,7 +12,7 @@ import {
   specTable,
   validateAttributes,
 } from "./attributes";
-import { type Cursor, isCursor, listingTags, SORT_COLUMNS } from "./listing";
+import { type Cursor, listCursor, listingTags, SORT_COLUMNS } from "./listing";
 import { imageUrl, type ListQuery, type ProductInput, type ProductPatch, type SkuInput } from "./model";
 import { sanitizeHtml } from "./sanitize-html";
 import { categories, images, productAttributes, products, skus } from "./schema";
@@ -452,8 +452,7 @@ export async function listProducts(db: Db, opts: ListOptions) {
   const { column, dir } = sort === "relevance" ? { column: "rank", dir: "asc" as const } : SORT_COLUMNS[sort];
   let cursorCond = sql`1`;
   if (opts.cursor) {
-    const c = decodeJsonCursor(opts.cursor);
-    if (!isCursor(c, sort)) throw badRequest("分页参数无效，请刷新后重试", undefined, "INVALID_CURSOR");
+    const c = decodeCursor(opts.cursor, listCursor(sort));
     cursorCond = dir === "asc" ? sql`(k, id) > (${c.value}, ${c.id})` : sql`(k, id) < (${c.value}, ${c.id})`;
   }
   const whereSql = where.length ? sql.join(where, sql` AND `) : sql`1`;
@@ -466,7 +465,7 @@ export async function listProducts(db: Db, opts: ListOptions) {
   const last = page[page.length - 1];
   const nextCursor =
     rows.length > opts.limit && last
-      ? encodeJsonCursor({ sort, value: last.k, id: last.id } satisfies Cursor)
+      ? encodeCursor({ sort, value: last.k, id: last.id } satisfies Cursor)
       : null;
   const promotions = await promotionDisplayFor(
     db,

@@ -3,8 +3,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
 import type { OrderRow } from "../orders/transition";
-import { decodeJsonCursor, encodeJsonCursor } from "../shared/base64url";
-import { badRequest } from "../shared/errors";
+import { cursorInt, decodeCursor, encodeCursor } from "../shared/cursor";
 import type { Logger } from "../shared/log";
 import { fenToYuan } from "../shared/money";
 import { merchantNotifications } from "./schema";
@@ -243,9 +242,7 @@ export async function listNotices(
   const conds = [audienceCond(a)];
   if (opts.unreadOnly) conds.push(isNull(merchantNotifications.readAt));
   if (opts.cursor) {
-    const c = decodeJsonCursor(opts.cursor);
-    if (typeof c !== "number") throw badRequest("分页参数无效，请刷新后重试", undefined, "INVALID_CURSOR");
-    conds.push(lt(merchantNotifications.id, c));
+    conds.push(lt(merchantNotifications.id, decodeCursor(opts.cursor, cursorInt)));
   }
   const rows = await db
     .select()
@@ -261,7 +258,7 @@ export async function listNotices(
   return {
     items: page.map(({ dedupeKey: _d, shopperId: _s, ...n }) => n),
     unread,
-    nextCursor: rows.length > opts.limit ? encodeJsonCursor(page[page.length - 1]!.id) : null,
+    nextCursor: rows.length > opts.limit ? encodeCursor(page[page.length - 1]!.id) : null,
   };
 }
 

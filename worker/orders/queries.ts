@@ -2,8 +2,8 @@
 import { z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { decodeJsonCursor, encodeJsonCursor } from "../shared/base64url";
-import { badRequest, notFound } from "../shared/errors";
+import { cursorInt, decodeCursor, encodeCursor } from "../shared/cursor";
+import { notFound } from "../shared/errors";
 import { orderItems, orders } from "./schema";
 import { type OrderStatus, SHOPPER_TABS, type ShopperTab } from "./state-machine";
 import { loadOrder, type OrderRow } from "./transition";
@@ -53,17 +53,11 @@ export async function ordersWithItems(
   return list.map((order) => ({ order, items: items.filter((i) => i.orderId === order.id) }));
 }
 
-type Cursor = { t: number; id: number };
-const isCursor = (c: unknown): c is Cursor =>
-  typeof c === "object" &&
-  c !== null &&
-  typeof (c as Cursor).t === "number" &&
-  typeof (c as Cursor).id === "number";
+const OrderCursor = z.object({ t: cursorInt, id: cursorInt });
 
 function cursorCond(cursor: string | undefined): SQL | undefined {
   if (!cursor) return undefined;
-  const c = decodeJsonCursor(cursor);
-  if (!isCursor(c)) throw badRequest("分页参数无效，请刷新后重试", undefined, "INVALID_CURSOR");
+  const c = decodeCursor(cursor, OrderCursor);
   return sql`(${orders.createdAt}, ${orders.id}) < (${c.t}, ${c.id})`;
 }
 
@@ -73,7 +67,7 @@ async function page(db: Db, where: SQL | undefined, limit: number, viewer: Viewe
   const last = shown[shown.length - 1]?.order;
   return {
     items: shown.map((r) => listRowView(r.order, r.items, viewer)),
-    nextCursor: rows.length > limit && last ? encodeJsonCursor({ t: last.createdAt, id: last.id }) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor({ t: last.createdAt, id: last.id }) : null,
   };
 }
 
