@@ -49,6 +49,11 @@ export interface BotReply {
   /** Top retrieval confidence 0..1 (1 for an answer read from the shopper's own orders). */
   confidence: number;
   escalate?: { reason: EscalationReason };
+  /**
+   * Set on answers given with low confidence: the chat shows a 转人工 button under them, so a shopper the
+   * answer does not help is one tap from a person.
+   */
+  offerHuman?: boolean;
   via: "llm" | "retrieval";
 }
 
