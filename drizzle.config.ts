@@ -8,6 +8,7 @@ export default defineConfig({
     "./worker/notifications/subscribe-schema.ts",
     "./worker/marketing/promotion-schema.ts",
     "./worker/after-sales/repair/schema.ts",
+    "./worker/after-sales/cases/schema.ts",
   ],
   out: "./migrations",
   dbCredentials: {

@@ -8,6 +8,8 @@ export const categories = sqliteTable(
     name: text("name").notNull(),
     icon: text("icon"),
     sortOrder: integer("sort_order").notNull().default(0),
+    /** 七天无理由退货 allowed (after-sales/cases/eligibility.ts); false e.g. for installed built-in appliances. */
+    noReasonReturn: integer("no_reason_return", { mode: "boolean" }).notNull().default(true),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
