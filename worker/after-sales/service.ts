@@ -131,7 +131,7 @@ export async function warrantyBySerial(db: Db, serialNo: string, now: number) {
 }
 
 /** The category's name, then its parent's (the catalog has two levels). */
-async function categoryPath(db: Db, categoryId: number): Promise<string[]> {
+export async function categoryPath(db: Db, categoryId: number): Promise<string[]> {
   const leaf = await db.select().from(categories).where(eq(categories.id, categoryId)).get();
   if (!leaf) return [];
   if (leaf.parentId === null) return [leaf.name];
