@@ -5,17 +5,47 @@
  */
 import { normalize } from "./tokenize";
 
-/** Asking for a person. "人工费" (labour cost) is a repair-fee question, not a request for a human. */
-const HUMAN_REQUEST_RE =
-  /转人工|人工客服|人工服务|人工坐席|人工(?!费|成本|智能)|真人|活人|客服(?:小姐姐|小哥|专员)|(?:不要|别|不想).{0,6}机器人|找(?:个|你们)?(?:领导|经理|主管)/;
+/**
+ * Asking for a person, by family (each unit-tested on its own). Recall matters more than precision here:
+ * a shopper who asks for a human and does not get one is the worst failure of a support bot, while an
+ * unneeded handoff costs a colleague a minute. Matched on normalised text without spaces.
+ */
+export const HUMAN_REQUEST_FAMILIES = {
+  /** The words for a handoff. "人工费"/"人工智能" (labour cost, AI) are not. */
+  handoff: /转人工|转接|接线|接通|人工(?!费|成本|智能|审核|安装|免费|收费)|真人|活人|专人|真的客服|真客服/,
+  /** A verb aimed at staff: 找客服, 叫你们经理来, 换个人, 联系一下售后人员, 让工作人员联系我. */
+  staff:
+    /(?:找|叫|喊|换|要|接|来|让|请|联系|安排)(?:一下|一个|个|位|了)?(?:你们|你们的|贵司|店里的?)?(?:人|客服|工作人员|员工|售后人员|专员|负责人|领导|经理|主管|店长|老板)|(?:和|跟|同|与)(?:你们的?)?(?:人|客服|工作人员|真人)(?:说话|聊|谈|沟通|对话|讲)|工作人员|客服专员|客服小姐姐|客服小哥|售后人员|负责人|(?:客服|人工)(?:在吗|在不在|呢|出来)|联系我|打(?:个)?电话给我|给我打电话|回(?:个)?电话/,
+  /** Is anyone there: 人呢, 有人吗, 有没有人. */
+  presence: /^(?:人呢|有人吗|有人没|有没有人|人在吗|在吗|在不在)|有没有人(?:管|理|回)|来个人|来人/,
+  /** Rejecting the bot: 不要机器人, 别用AI糊弄我, 你不是真人, 不想跟机器说话, 不要自动回复. */
+  notTheBot:
+    /(?:不要|别|不想|不用|不跟|不和|不同|不找|受够了?|不是)(?:跟|和|同|用|让|再)?.{0,6}(?:机器|机械|ai|人工智能|智能客服|自动回复|程序|bot|智障)|(?:你|你们)(?:是|就是)(?:个)?(?:机器|ai|人工智能|程序|bot)|你不是人|(?:机器人|机器|ai|智能客服|自动回复).{0,6}(?:笨|傻|蠢|听不懂|不懂|没用|不行|垃圾|答非所问|换人)/,
+} as const;
 
-/** Complaints and threats: a human must own these, however well the FAQ matches. */
-const COMPLAINT_RE =
-  /投诉|举报|12315|消协|消费者协会|曝光|起诉|律师|态度(?:很|太|非常|特别)?差|服务(?:很|太|非常|特别)?差|乱收费|多收了|欺骗|骗人|坑人|垃圾(?!处理|桶|袋)/;
+/**
+ * "人工客服几点上班", "客服电话多少": asking about the service, not (yet) for a person — answered from the
+ * FAQ. Only when no handoff verb is in the sentence.
+ */
+const SERVICE_INFO_RE =
+  /几点|时间|电话(?:是|多少)|热线|多少号|什么时候|上班|下班|晚上|周末|节假日|怎么联系|如何联系/;
+const HANDOFF_VERB_RE = /转|接|找|叫|给我|帮我|我要|来个|换/;
+
+/** Complaints, anger and threats, by family: a human must own these, however well the FAQ matches. */
+export const COMPLAINT_FAMILIES = {
+  /** Formal complaints and threats of escalation outside the store. */
+  threat:
+    /投诉|举报|12315|12345|消协|消费者协会|工商局|市场监管|曝光|媒体|起诉|告你们|法院|律师|维权|差评|给(?:个|我个?)说法/,
+  /** Accusations: cheating, overcharging. */
+  accusation: /欺骗|骗子|骗人|骗钱|坑人|坑爹|太坑|真坑|坑了|乱收费|多收了|黑店|不想退款|不给退|拖着不/,
+  /** Anger and insults. "垃圾处理器" is a product, "破损" a damage report. */
+  anger:
+    /垃圾(?!处理|桶|袋|分类)|什么破|破(?:服务|东西|玩意|商城|平台|店)|烂(?:服务|东西|透)|气死|太过分|过分了|离谱|受不了|忍无可忍|无语|恶心|不满意|失望|态度(?:很|太|非常|特别|极|真)?(?:差|恶劣|不好)|服务(?:很|太|非常|特别|极|真)?(?:差|烂)|没人(?:管|理|处理|回)|妈的|他妈|tmd|尼玛|滚(?!筒)/,
+} as const;
 
 /** "That did not help": counted across turns to detect a conversation going nowhere. */
 const DISSATISFIED_RE =
-  /没用|不是这个|不是我问的|答非所问|没解决|没有解决|还是不行|没听懂|你没懂|说的不对|回答不对|不对啊|看不懂|说了等于没说|不明白/;
+  /没用|不是这个|不是我问的|不是我要的|都不是|答非所问|没解决|没有解决|还是不行|没听懂|你没懂|说的不对|说的都不对|回答不对|不对啊|看不懂|说了等于没说|不明白|没帮助|没有帮助|不管用/;
 
 /**
  * Questions about the shopper's own, existing order (not how ordering works in general).
@@ -27,16 +57,37 @@ const OWN_ORDER_RE =
 /** Order numbers as the order service prints them: a long run of digits, optionally letter-prefixed. */
 const ORDER_NO_RE = /\b[a-z]{0,3}\d{10,24}\b/gi;
 
+const compact = (text: string) => normalize(text).replace(/\s+/g, "");
+
+/** The families of HUMAN_REQUEST_FAMILIES the question matches (for tests and logs). */
+export function humanRequestFamilies(question: string): (keyof typeof HUMAN_REQUEST_FAMILIES)[] {
+  const text = compact(question);
+  if (SERVICE_INFO_RE.test(text) && !HANDOFF_VERB_RE.test(text)) return [];
+  return (Object.keys(HUMAN_REQUEST_FAMILIES) as (keyof typeof HUMAN_REQUEST_FAMILIES)[]).filter((f) =>
+    HUMAN_REQUEST_FAMILIES[f].test(text),
+  );
+}
+
 export function asksForHuman(question: string): boolean {
-  return HUMAN_REQUEST_RE.test(normalize(question).replace(/\s+/g, ""));
+  return humanRequestFamilies(question).length > 0;
+}
+
+/** "有人打电话自称客服，是骗子吗": asking about a scam, not accusing the store. */
+const SCAM_REPORT_RE = /冒充|自称|电话|来电|短信|链接|陌生/;
+
+export function complaintFamilies(question: string): (keyof typeof COMPLAINT_FAMILIES)[] {
+  const text = compact(question);
+  return (Object.keys(COMPLAINT_FAMILIES) as (keyof typeof COMPLAINT_FAMILIES)[]).filter(
+    (f) => COMPLAINT_FAMILIES[f].test(text) && !(f === "accusation" && SCAM_REPORT_RE.test(text)),
+  );
 }
 
 export function isComplaint(question: string): boolean {
-  return COMPLAINT_RE.test(normalize(question).replace(/\s+/g, ""));
+  return complaintFamilies(question).length > 0;
 }
 
 export function isDissatisfied(question: string): boolean {
-  return DISSATISFIED_RE.test(normalize(question).replace(/\s+/g, ""));
+  return DISSATISFIED_RE.test(compact(question));
 }
 
 /** Order numbers mentioned in the text, as typed (case preserved). */

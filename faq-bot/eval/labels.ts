@@ -33,10 +33,7 @@ export const complaint = escalate("complaint");
 export const outOfScope = escalate("out_of_scope");
 
 /** Dissatisfied again after earlier unhelpful answers; turns as [role, text, answered-from id?]. */
-export const unresolved = (
-  question: string,
-  turns: [ChatTurn["role"], string, string?][],
-): EvalQuestion => ({
+export const unresolved = (question: string, turns: [ChatTurn["role"], string, string?][]): EvalQuestion => ({
   question,
   expected: [ESCALATE],
   kind: "unresolved",
