@@ -30,6 +30,7 @@ import { orderRoutes } from "./orders/routes";
 import { paymentNotifyRoutes } from "./payments/routes";
 import { adminGuard } from "./shared/admin-guard";
 import { authenticate } from "./shared/auth";
+import { apiBodyLimit } from "./shared/body-limit";
 import { corsFromEnv } from "./shared/cors";
 import { docsPage } from "./shared/docs-page";
 import { database, notFoundJson, onError } from "./shared/middleware";
@@ -55,6 +56,8 @@ export function createApp() {
 
   app.use("*", requestId());
   app.use("/api/*", corsFromEnv);
+  // 256 KB per request body; file uploads and imports have their own bounds (shared/body-limit.ts).
+  app.use("/api/*", apiBodyLimit);
   // wx.request cannot send PATCH: the mini program POSTs with X-HTTP-Method-Override instead.
   app.use("/api/*", methodOverride({ app, header: "x-http-method-override" }));
   app.use("/api/*", database, provideDeps, authenticate);
