@@ -16,7 +16,18 @@ export type OrderNoticeKind =
   | "order_shipped"
   | "order_cancelled"
   | "order_refund"
-  | "duplicate_payment_refund";
+  | "duplicate_payment_refund"
+  /** A refund on an order that stays as it is (after-sales, 价保, trade-in, a cancelled paid order). */
+  | "refund_requested"
+  | "refund_succeeded"
+  | "refund_failed";
+
+/** What one refund notice is about: notices of different refunds of one order are kept apart by `ref`. */
+export interface RefundNoticeDetail {
+  ref: string;
+  amountFen: number;
+  reason: string;
+}
 
 interface NoticeText {
   shopper: { title: string; body: string };
@@ -28,8 +39,14 @@ interface NoticeText {
 const yuan = (fen: number) => `¥${fenToYuan(fen)}`;
 
 /** Pure: what each party is told about an order event. */
-export function orderNoticeText(kind: OrderNoticeKind, o: OrderRow, itemsSummary: string): NoticeText {
+export function orderNoticeText(
+  kind: OrderNoticeKind,
+  o: OrderRow,
+  itemsSummary: string,
+  refund?: RefundNoticeDetail,
+): NoticeText {
   const no = o.orderNo;
+  const refundFen = refund?.amountFen ?? o.payableFen;
   switch (kind) {
     case "order_created":
       return {
@@ -94,6 +111,36 @@ export function orderNoticeText(kind: OrderNoticeKind, o: OrderRow, itemsSummary
         },
         phrase: "退款中",
       };
+    case "refund_requested":
+      return {
+        shopper: {
+          title: "退款处理中",
+          body: `订单 ${no}：${refund?.reason ?? "退款"}，${yuan(refundFen)} 将原路退回`,
+        },
+        merchant: {
+          title: "已发起退款",
+          body: `订单 ${no}：${refund?.reason ?? ""}，退款 ${yuan(refundFen)}`,
+        },
+        phrase: "退款中",
+      };
+    case "refund_succeeded":
+      return {
+        shopper: { title: "退款成功", body: `订单 ${no} 的退款 ${yuan(refundFen)} 已原路退回，请留意到账` },
+        merchant: { title: "退款成功", body: `订单 ${no} 退款 ${yuan(refundFen)} 已完成` },
+        phrase: "退款成功",
+      };
+    case "refund_failed":
+      return {
+        shopper: {
+          title: "退款遇到问题",
+          body: `订单 ${no} 的退款 ${yuan(refundFen)} 暂未成功，客服会尽快为您处理`,
+        },
+        merchant: {
+          title: "退款失败，请处理",
+          body: `订单 ${no} 退款 ${yuan(refundFen)} 被支付渠道退回，请核实后重新退款`,
+        },
+        phrase: "退款异常",
+      };
   }
 }
 
@@ -119,6 +166,10 @@ export function subscribeConfig(env: Env): SubscribeConfig {
   return { api, templates, ...(state ? { state } : {}) };
 }
 
+/** One notice per order and kind, or per refund for refund notices. */
+export const orderNoticeKey = (orderNo: string, kind: OrderNoticeKind, refund?: RefundNoticeDetail) =>
+  `order:${orderNo}:${kind}${refund ? `:${refund.ref}` : ""}`;
+
 /**
  * Statements for the transition's batch: one in-app notice per audience and one subscribe message
  * row for the shopper, all keyed by `order:<no>:<kind>` so a retried event never notifies twice.
@@ -129,16 +180,17 @@ export function orderNoticeStatements(
   kind: OrderNoticeKind,
   order: OrderRow,
   itemsSummary: string,
+  refund?: RefundNoticeDetail,
 ): BatchItem<"sqlite">[] {
-  const text = orderNoticeText(kind, order, itemsSummary);
-  const key = `order:${order.orderNo}:${kind}`;
+  const text = orderNoticeText(kind, order, itemsSummary, refund);
+  const key = orderNoticeKey(order.orderNo, kind, refund);
   const now = Date.now();
   const common = { kind, refType: "order", refId: order.orderNo, createdAt: now };
   const templateId = cfg.templates[kind];
   const data = {
     character_string1: { value: order.orderNo },
     thing2: { value: itemsSummary.slice(0, 20) },
-    amount3: { value: `${fenToYuan(order.payableFen)}元` },
+    amount3: { value: `${fenToYuan(refund?.amountFen ?? order.payableFen)}元` },
     phrase4: { value: text.phrase },
   };
   return [
@@ -271,4 +323,30 @@ export async function markRead(db: Db, a: Audience, ids: number[] | "all") {
     .where(and(cond, isNull(merchantNotifications.readAt)))
     .returning({ id: merchantNotifications.id });
   return { updated: rows.length };
+}
+
+// ---------- shopper notices of other domains ----------
+
+/** Shopper notices about something other than an order (in-app only): the kind names the event. */
+export type ShopperNoticeKind = "repair_scheduled" | "repair_done";
+
+export interface ShopperNotice {
+  kind: ShopperNoticeKind;
+  shopperId: number;
+  title: string;
+  body: string;
+  /** What it is about, e.g. ('repair', 'RW…'). */
+  refType: string;
+  refId: string;
+  /** Exactly one notice per key, however often the change is retried. */
+  dedupeKey: string;
+}
+
+/** The notice's insert, for the change's own batch (so it exists exactly when the change does). */
+export function shopperNoticeStatement(db: Db, n: ShopperNotice): BatchItem<"sqlite"> {
+  const { shopperId, ...rest } = n;
+  return db
+    .insert(merchantNotifications)
+    .values({ ...rest, audience: "shopper", shopperId, createdAt: Date.now() })
+    .onConflictDoNothing();
 }

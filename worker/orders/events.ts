@@ -47,6 +47,8 @@ export interface NewOrderEvent {
   actor: Actor;
   reason: string;
   data?: Record<string, unknown> | null;
+  /** Unique per order when set: a second write of the same note fails its whole batch (see transition.ts). */
+  dedupeKey?: string;
 }
 
 export interface EventWriter {
@@ -93,6 +95,7 @@ export function eventStatements(
       actorId: e.actor.id,
       reason: e.reason,
       data: e.data ?? null,
+      dedupeKey: e.dedupeKey ?? null,
       createdAt: now,
       delivery: subs.some((s) => s.afterCommit) ? "pending" : "none",
       nextDeliveryAt: now,

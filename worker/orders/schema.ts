@@ -112,6 +112,8 @@ export const orderEvents = sqliteTable(
     actorId: integer("actor_id"),
     reason: text("reason").notNull().default(""),
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>(),
+    /** Set on notes that must be recorded once (a refund's outcome): a second writer's batch fails on it. */
+    dedupeKey: text("dedupe_key"),
     createdAt: integer("created_at").notNull(),
     /**
      * The outbox: 'pending' while a subscriber that reacts after commit still has to see this event,
@@ -127,6 +129,7 @@ export const orderEvents = sqliteTable(
   },
   (t) => [
     uniqueIndex("order_events_order_seq").on(t.orderId, t.seq),
+    uniqueIndex("order_events_order_dedupe").on(t.orderId, t.dedupeKey),
     index("order_events_order").on(t.orderId, t.id),
     index("order_events_pending_delivery").on(t.nextDeliveryAt).where(sql`${t.delivery} = 'pending'`),
   ],

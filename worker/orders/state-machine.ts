@@ -20,6 +20,8 @@ export type OrderAction =
   /** A payment confirmed after the order was cancelled, with the stock re-reserved. */
   | "pay_after_cancel"
   | "cancel"
+  /** A paid order not yet shipped, cancelled: refunded in full, its stock back on sale at once. */
+  | "cancel_paid"
   | "ship"
   | "confirm_receipt"
   | "auto_complete";
@@ -46,6 +48,12 @@ const RULES: Record<OrderAction, Rule> = {
     actors: ["shopper", "merchant", "system"],
     label: "订单已取消",
   },
+  cancel_paid: {
+    from: "paid",
+    to: "cancelled",
+    actors: ["shopper", "merchant"],
+    label: "订单已取消，款项原路退回",
+  },
   ship: { from: "paid", to: "shipped", actors: ["merchant"], label: "商家已发货" },
   confirm_receipt: { from: "shipped", to: "completed", actors: ["shopper"], label: "已确认收货" },
   auto_complete: { from: "shipped", to: "completed", actors: ["system"], label: "超时自动确认收货" },
@@ -59,6 +67,7 @@ const ACTION_NAMES: Record<OrderAction, string> = {
   pay: "支付",
   pay_after_cancel: "支付",
   cancel: "取消",
+  cancel_paid: "取消",
   ship: "发货",
   confirm_receipt: "确认收货",
   auto_complete: "确认收货",

@@ -42,6 +42,9 @@ export async function loadOrder(db: Db, id: number): Promise<OrderRow | undefine
   return db.select().from(orders).where(eq(orders.id, id)).get();
 }
 
+/** A batch that failed because a note with the same dedupe key is already recorded. */
+export const isDuplicateNote = (err: unknown) => isUniqueViolation(err, "order_events.dedupe_key");
+
 export function isUniqueViolation(err: unknown, needle?: string): boolean {
   for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
     const msg = String((e as { message?: unknown }).message ?? "");
@@ -145,6 +148,8 @@ export function noteStatements(
   actor: Actor,
   reason: string,
   data?: Record<string, unknown>,
+  /** Record this note at most once per order (the batch fails on a repeat: catch isDuplicateNote). */
+  dedupeKey?: string,
 ): BatchItem<"sqlite">[] {
   return eventStatements(w, order.id, order, {
     kind,
@@ -154,5 +159,6 @@ export function noteStatements(
     actor,
     reason,
     data,
+    ...(dedupeKey ? { dedupeKey } : {}),
   });
 }

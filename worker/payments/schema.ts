@@ -27,7 +27,18 @@ export const payments = sqliteTable(
   ],
 );
 
-/** Refunds we owe (e.g. money that arrived for an order that had been cancelled and could not be revived). */
+export type RefundSource =
+  /** The order was paid twice: the second payment goes back whole. */
+  | "duplicate_payment"
+  /** Money arrived for a cancelled order whose stock was gone. */
+  | "late_payment"
+  /** The shopper or merchant cancelled a paid, unshipped order. */
+  | "order_cancel"
+  | "after_sale"
+  | "price_protection"
+  | "trade_in";
+
+/** Money we give back: many per payment (partial refunds), each with its own refund number. */
 export const refunds = sqliteTable(
   "refunds",
   {
@@ -35,8 +46,13 @@ export const refunds = sqliteTable(
     orderId: integer("order_id")
       .notNull()
       .references(() => orders.id),
+    /** The payment it returns money from (null only on rows from before partial refunds). */
+    paymentId: integer("payment_id").references(() => payments.id),
     method: text("method").$type<"wechat" | "alipay">().notNull(),
-    /** Derived from the trade, so retries and duplicate notifications reuse it. */
+    /** Why, and what exactly is refunded (a case number, an order item…): (source, ref) names the refund. */
+    source: text("source").$type<RefundSource>().notNull().default("duplicate_payment"),
+    sourceRef: text("source_ref").notNull().default(""),
+    /** Derived from order, source and ref, so retries and duplicate requests reuse it and never pay twice. */
     outRefundNo: text("out_refund_no").notNull().unique(),
     transactionId: text("transaction_id"),
     amountFen: integer("amount_fen").notNull(),
@@ -51,8 +67,41 @@ export const refunds = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [index("refunds_status").on(t.status, t.updatedAt)],
+  (t) => [index("refunds_status").on(t.status, t.updatedAt), index("refunds_order").on(t.orderId)],
 );
+
+/**
+ * Money the shopper owes after the order (an out-of-warranty repair, a trade-in valued down on site),
+ * paid through the same gateways and notification endpoints; chargeNo is the gateways' out_trade_no.
+ */
+export const charges = sqliteTable(
+  "charges",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** "SC" + 20 digits: never collides with an order number (digits only). */
+    chargeNo: text("charge_no").notNull().unique(),
+    shopperId: integer("shopper_id").notNull(),
+    orderId: integer("order_id").references(() => orders.id),
+    kind: text("kind").$type<ChargeKind>().notNull(),
+    /** What it is for within its kind (a work order number…); (kind, ref) is unique. */
+    sourceRef: text("source_ref").notNull(),
+    amountFen: integer("amount_fen").notNull(),
+    description: text("description").notNull(),
+    status: text("status").$type<"unpaid" | "paid" | "cancelled">().notNull(),
+    /** The method the shopper last started paying with. */
+    method: text("method").$type<"wechat" | "alipay">(),
+    transactionId: text("transaction_id"),
+    paidAt: integer("paid_at"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("charges_kind_ref").on(t.kind, t.sourceRef),
+    index("charges_shopper").on(t.shopperId, t.createdAt),
+  ],
+);
+
+export type ChargeKind = "repair" | "trade_in";
 
 /** Every inbound payment notification and what we did with it (rejections are audit records). */
 export const paymentNotifications = sqliteTable(

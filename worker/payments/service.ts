@@ -1,11 +1,10 @@
 // The order side of payments: start a payment for an order, apply verified payment events exactly
 // once, refund money we must give back, and reconcile with the gateways. Protocol details live in
 // ./gateways (owned by the payments engineer); this file never parses or signs anything itself.
-import { z } from "@hono/zod-openapi";
+import type { z } from "@hono/zod-openapi";
 import { and, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { shoppers } from "../auth/schema";
 import type { Db } from "../db/client";
-import type { Env } from "../env";
 import { confirmItems } from "../inventory/client";
 import type { OrderDeps } from "../orders/deps";
 import { orderItems, orders } from "../orders/schema";
@@ -18,12 +17,8 @@ import {
   transitionWithRetry,
 } from "../orders/transition";
 import { AppError } from "../shared/errors";
-import {
-  loadPaymentProviders,
-  PaymentConfigError,
-  type PaymentProviders,
-  type PaymentSettings,
-} from "./gateways/config";
+import { applyChargePayment, isChargeNo } from "./charges";
+import type { PaymentProviders } from "./gateways/config";
 import {
   type ClientPayParams,
   GatewayError,
@@ -33,35 +28,12 @@ import {
 } from "./gateways/types";
 import { truncateUtf8 } from "./gateways/util";
 import { METHOD_LABELS } from "./labels";
+import { askGateway, paymentProviders, providerOrThrow, type startPaymentInput } from "./providers";
+import { requestRefund, settleRefund } from "./refunds";
 import { paymentNotifications, payments, refunds } from "./schema";
 
-export const startPaymentInput = z.object({
-  method: z.enum(["wechat", "alipay"]),
-  channel: z.enum(["miniprogram", "h5"]).default("miniprogram"),
-});
-
-export function paymentProviders(env: Env): PaymentProviders {
-  try {
-    return loadPaymentProviders(env as unknown as PaymentSettings);
-  } catch (err) {
-    if (err instanceof PaymentConfigError)
-      throw new AppError(503, "PAYMENT_MISCONFIGURED", "支付服务配置有误，请联系商家");
-    throw err;
-  }
-}
-
-function providerOrThrow(env: Env, method: PaymentMethod): PaymentProvider {
-  const p = paymentProviders(env)[method];
-  if (!p)
-    throw new AppError(
-      503,
-      "PAYMENT_METHOD_UNAVAILABLE",
-      method === "wechat" ? "暂不支持微信支付" : "暂不支持支付宝支付",
-    );
-  return p;
-}
-
-const gatewayDown = () => new AppError(502, "PAYMENT_GATEWAY_ERROR", "支付服务暂时不可用，请稍后再试");
+export { paymentProviders, startPaymentInput } from "./providers";
+export { retryRefunds } from "./refunds";
 
 /**
  * Asks the gateway for the client-side payment parameters. The payments row is written first, so
@@ -76,7 +48,7 @@ export async function startPayment(
   returnUrl?: string,
 ): Promise<ClientPayParams> {
   const { db, env } = deps;
-  const provider = providerOrThrow(env, input.method);
+  providerOrThrow(env, input.method); // an unconfigured method writes nothing
   const now = Date.now();
   const inserted = await db
     .insert(payments)
@@ -112,31 +84,13 @@ export async function startPayment(
         and(eq(payments.orderId, order.id), eq(payments.method, input.method), eq(payments.status, "closed")),
       );
   }
-  const shopper = await db
-    .select({ openid: shoppers.openid })
-    .from(shoppers)
-    .where(eq(shoppers.id, order.shopperId))
-    .get();
-  try {
-    return await provider.startPayment({
-      outTradeNo: order.orderNo,
-      amountFen: order.payableFen,
-      description: truncateUtf8(`家电商城-${order.itemsSummary}`, 127),
-      expiresAtMs: order.payDeadline,
-      // Our openid is a WeChat identity; Alipay mini programs would need the shopper's Alipay buyer id.
-      payerOpenId: input.method === "wechat" ? shopper?.openid : undefined,
-      channel: input.channel,
-      ...(returnUrl ? { returnUrl } : {}),
-    });
-  } catch (err) {
-    if (err instanceof GatewayError) {
-      deps.log.warn("start payment failed", { orderNo: order.orderNo, method: input.method, code: err.code });
-      if (err.code === "UNSUPPORTED_CHANNEL" || err.code === "INVALID_INPUT")
-        throw new AppError(400, "PAYMENT_NOT_SUPPORTED", err.message);
-      throw gatewayDown();
-    }
-    throw err;
-  }
+  return askGateway(deps, order.shopperId, input, {
+    outTradeNo: order.orderNo,
+    amountFen: order.payableFen,
+    description: truncateUtf8(`家电商城-${order.itemsSummary}`, 127),
+    expiresAtMs: order.payDeadline,
+    ...(returnUrl ? { returnUrl } : {}),
+  });
 }
 
 // ---------- applying a payment ----------
@@ -197,7 +151,7 @@ export async function applyPayment(deps: OrderDeps, fact: PaidFact, actor: Actor
 
   if (step.kind === "duplicate") return { kind: "duplicate", order: step.order };
   if (step.kind === "double") {
-    await refundPayment(deps, step.order, fact, "重复支付，自动退回");
+    await refundPayment(deps, step.order, fact, "duplicate_payment");
     return { kind: "double_refunded", order: step.order };
   }
   // Stock (held → sold) and the notices follow from the "pay" event's subscribers.
@@ -209,7 +163,7 @@ export async function applyPayment(deps: OrderDeps, fact: PaidFact, actor: Actor
   ).map((r) => r.skuId);
   const stock = await confirmItems(env, order.orderNo, skuIds, { reReserve: true });
   if (!stock.ok) {
-    await refundPayment(deps, step.order, fact, "订单已取消且库存不足，自动退款");
+    await refundPayment(deps, step.order, fact, "late_payment");
     return { kind: "late_refunded", order: step.order };
   }
   const revived = await transitionWithRetry<Step>(
@@ -230,98 +184,39 @@ export async function applyPayment(deps: OrderDeps, fact: PaidFact, actor: Actor
     (o) => ({ kind: "applied", order: o }),
   );
   if (revived.kind === "double") {
-    await refundPayment(deps, revived.order, fact, "重复支付，自动退回");
+    await refundPayment(deps, revived.order, fact, "duplicate_payment");
     return { kind: "double_refunded", order: revived.order };
   }
   return { kind: revived.kind === "applied" ? "late_paid" : "duplicate", order: revived.order };
 }
 
-// ---------- refunds ----------
+// ---------- refunds of whole extra payments ----------
 
-const refundNo = (orderNo: string, method: PaymentMethod) => `RF${orderNo}${method === "wechat" ? "W" : "A"}`;
-
-/** Records the refund we owe (once per trade) and submits it; the sweeper resubmits what is left pending. */
-export async function refundPayment(deps: OrderDeps, order: OrderRow, fact: PaidFact, reason: string) {
-  const { db } = deps;
-  const now = Date.now();
-  const created = await db
-    .insert(refunds)
-    .values({
-      orderId: order.id,
-      method: fact.method,
-      outRefundNo: refundNo(order.orderNo, fact.method),
-      transactionId: fact.transactionId,
+/**
+ * A payment the order cannot keep (a second payment, or one for a cancelled order whose stock is
+ * gone) goes back whole: the payment row records the transaction, then the refund (once per trade).
+ */
+async function refundPayment(
+  deps: OrderDeps,
+  order: OrderRow,
+  fact: PaidFact,
+  source: "duplicate_payment" | "late_payment",
+) {
+  await deps.db
+    .update(payments)
+    .set({ status: "paid", transactionId: fact.transactionId, updatedAt: Date.now() })
+    .where(and(eq(payments.orderId, order.id), eq(payments.method, fact.method)));
+  await requestRefund(
+    deps,
+    order,
+    {
+      source,
+      sourceRef: fact.method,
       amountFen: fact.amountFen,
-      reason,
-      status: "pending",
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflictDoNothing()
-    .returning();
-  if (created.length) {
-    await db.batch([
-      db
-        .update(payments)
-        .set({ status: "paid", transactionId: fact.transactionId, updatedAt: now })
-        .where(and(eq(payments.orderId, order.id), eq(payments.method, fact.method))),
-      ...noteStatements(deps, order, "refund_requested", SYSTEM, reason, {
-        method: fact.method,
-        amountFen: fact.amountFen,
-        transactionId: fact.transactionId,
-      }),
-    ]);
-    await afterOrderChange(deps, order.id, ["refund_requested"]);
-  }
-  await submitRefund(deps, refundNo(order.orderNo, fact.method));
-}
-
-/** Submits a pending refund to its gateway. A claim (pending → submitting) keeps concurrent callers from double-submitting. */
-export async function submitRefund(deps: OrderDeps, outRefundNo: string) {
-  const { db, env, log } = deps;
-  const [claimed] = await db
-    .update(refunds)
-    .set({ status: "submitting", attempts: sql`${refunds.attempts} + 1`, updatedAt: Date.now() })
-    .where(and(eq(refunds.outRefundNo, outRefundNo), eq(refunds.status, "pending")))
-    .returning();
-  if (!claimed) return;
-  const order = (await db.select().from(orders).where(eq(orders.id, claimed.orderId)).get())!;
-  try {
-    const provider = providerOrThrow(env, claimed.method);
-    const r = await provider.refund({
-      outTradeNo: order.orderNo,
-      outRefundNo,
-      refundFen: claimed.amountFen,
-      totalFen: claimed.amountFen,
-      reason: truncateUtf8(claimed.reason, 80),
-    });
-    const status = r.status === "SUCCESS" ? "succeeded" : r.status === "PROCESSING" ? "processing" : "failed";
-    await db.batch([
-      db
-        .update(refunds)
-        .set({ status, refundId: r.refundId, updatedAt: Date.now() })
-        .where(eq(refunds.id, claimed.id)),
-      ...(status === "succeeded"
-        ? noteStatements(deps, order, "refund_succeeded", SYSTEM, `已退款 ${claimed.amountFen} 分`, {
-            outRefundNo,
-          })
-        : []),
-    ]);
-  } catch (err) {
-    // Retryable or not, the same out_refund_no makes a resubmission safe; give up after a few tries.
-    const giveUp =
-      claimed.attempts >= 5 ||
-      (err instanceof GatewayError && !err.retryable && err.httpStatus !== undefined && err.httpStatus < 500);
-    log.warn("refund submit failed", { outRefundNo, err: String(err), giveUp });
-    await db
-      .update(refunds)
-      .set({
-        status: giveUp ? "failed" : "pending",
-        lastError: String(err).slice(0, 300),
-        updatedAt: Date.now(),
-      })
-      .where(eq(refunds.id, claimed.id));
-  }
+      reason: source === "duplicate_payment" ? "重复支付，自动退回" : "订单已取消且库存不足，自动退款",
+    },
+    { method: fact.method },
+  );
 }
 
 // ---------- notifications ----------
@@ -373,7 +268,6 @@ export async function handleNotification(
       return provider.ack();
     }
     if (event.kind === "refund") {
-      const done = event.status === "SUCCESS";
       const found = await db
         .select({ row: refunds, order: orders })
         .from(refunds)
@@ -387,29 +281,18 @@ export async function handleNotification(
         });
         return provider.nack("unknown refund", 400);
       }
-      const { row, order } = found;
-      if (row.status !== "succeeded" && row.status !== "failed") {
-        await db.batch([
-          db
-            .update(refunds)
-            .set({ status: done ? "succeeded" : "failed", updatedAt: Date.now() })
-            .where(
-              and(eq(refunds.id, row.id), inArray(refunds.status, ["pending", "submitting", "processing"])),
-            ),
-          ...noteStatements(
-            deps,
-            order,
-            done ? "refund_succeeded" : "refund_failed",
-            { kind: "gateway", id: null },
-            done ? "退款成功" : `退款失败（${event.status}）`,
-            { outRefundNo: row.outRefundNo },
-          ),
-        ]);
-      }
+      await settleRefund(deps, found.row, found.order, event.status);
       await recordNotification(db, method, "refund", { outTradeNo: event.outTradeNo, detail: event.status });
       return provider.ack();
     }
-    const outcome = await applyPayment(deps, event, { kind: "gateway", id: null });
+    const outcome = isChargeNo(event.outTradeNo)
+      ? await applyChargePayment(db, event)
+      : await applyPayment(deps, event, { kind: "gateway", id: null });
+    if (outcome.kind === "needs_attention")
+      log.error("charge paid twice or after it was cancelled: refund by hand", {
+        chargeNo: event.outTradeNo,
+        transactionId: event.transactionId,
+      });
     if (outcome.kind === "rejected") {
       log.warn("payment notification does not match the order", {
         method,
@@ -542,20 +425,4 @@ export async function reconcilePayments(deps: OrderDeps, now: number, limit = 20
     }
   }
   return applied;
-}
-
-/** Refunds never accepted by the gateway (or stuck mid-submit) are resubmitted. */
-export async function retryRefunds(deps: OrderDeps, now: number) {
-  const { db } = deps;
-  await db
-    .update(refunds)
-    .set({ status: "pending" })
-    .where(and(eq(refunds.status, "submitting"), lt(refunds.updatedAt, now - 5 * 60_000)));
-  const due = await db
-    .select({ outRefundNo: refunds.outRefundNo })
-    .from(refunds)
-    .where(and(eq(refunds.status, "pending"), lt(refunds.updatedAt, now - 30_000)))
-    .limit(20);
-  for (const r of due) await submitRefund(deps, r.outRefundNo);
-  return due.length;
 }
