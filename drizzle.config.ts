@@ -9,6 +9,7 @@ export default defineConfig({
     "./worker/marketing/promotion-schema.ts",
     "./worker/after-sales/repair/schema.ts",
     "./worker/after-sales/cases/schema.ts",
+    "./worker/after-sales/price-protection/schema.ts",
   ],
   out: "./migrations",
   dbCredentials: {
