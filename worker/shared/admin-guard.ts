@@ -31,6 +31,10 @@ export const ADMIN_RULES: readonly AdminRule[] = [
   { path: "/api/admin/orders", roles: MERCHANT_OR_AGENT },
   // Where a shopper's parcels are is what agents are asked most; the parcel view is read-only.
   { path: "/api/admin/logistics/orders", roles: MERCHANT_OR_AGENT },
+  // Agents open repair work orders from a chat, follow them and assign technicians; product
+  // registrations (/api/admin/after-sales/registrations) are reviewed by merchants only (the default).
+  { path: "/api/admin/after-sales/repairs", roles: MERCHANT_OR_AGENT },
+  { path: "/api/admin/after-sales/technicians", roles: MERCHANT_OR_AGENT },
 ];
 
 /** Deny by default: an admin path no rule mentions needs a merchant admin. */
