@@ -1,8 +1,9 @@
 import { z } from "@hono/zod-openapi";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { type RegionLevel, resolveRegion } from "../logistics/regions";
 import { AppError, notFound } from "../shared/errors";
+import { countBelow, rowIf } from "../shared/limits";
 import { addresses } from "./schema";
 
 export const MAX_ADDRESSES = 20;
@@ -86,23 +87,26 @@ export async function defaultAddress(db: Db, shopperId: number): Promise<Address
     .get();
 }
 
-// The first address is the default; making one the default clears the others in the same batch.
+/**
+ * Creates the address unless the shopper already has MAX_ADDRESSES: the count and the insert are one
+ * statement (shared/limits.ts), so parallel creations cannot overshoot. The first address is the
+ * default; making one the default clears the others in the same batch (under the same limit).
+ */
 export async function createAddress(db: Db, shopperId: number, input: AddressInput) {
   const fields = addressFields(input);
-  const [{ n }] = (await db
-    .select({ n: sql<number>`count(*)` })
-    .from(addresses)
-    .where(eq(addresses.shopperId, shopperId))) as [{ n: number }];
-  if (n >= MAX_ADDRESSES) throw new AppError(409, "ADDRESS_LIMIT", `最多保存 ${MAX_ADDRESSES} 个收货地址`);
   const now = Date.now();
-  const isDefault = input.isDefault || n === 0;
+  const own = eq(addresses.shopperId, shopperId);
+  const room = countBelow(addresses, own, MAX_ADDRESSES);
+  const isDefault = input.isDefault ? true : sql`NOT EXISTS (SELECT 1 FROM ${addresses} WHERE ${own})`;
   const insert = db
     .insert(addresses)
-    .values({ ...fields, isDefault, shopperId, createdAt: now, updatedAt: now })
+    .select(rowIf(addresses, { ...fields, isDefault, shopperId, createdAt: now, updatedAt: now }, room))
     .returning();
-  if (!isDefault) return addressView((await insert)[0]!);
-  const [, inserted] = await db.batch([clearDefault(db, shopperId, now), insert]);
-  return addressView(inserted[0]!);
+  const inserted = input.isDefault
+    ? (await db.batch([clearDefault(db, shopperId, now, room), insert]))[1]
+    : await insert;
+  if (!inserted[0]) throw new AppError(409, "ADDRESS_LIMIT", `最多保存 ${MAX_ADDRESSES} 个收货地址`);
+  return addressView(inserted[0]);
 }
 
 export async function updateAddress(db: Db, shopperId: number, id: number, input: AddressInput) {
@@ -132,9 +136,9 @@ export async function deleteAddress(db: Db, shopperId: number, id: number) {
   }
 }
 
-function clearDefault(db: Db, shopperId: number, now: number) {
+function clearDefault(db: Db, shopperId: number, now: number, onlyIf?: SQL) {
   return db
     .update(addresses)
     .set({ isDefault: false, updatedAt: now })
-    .where(and(eq(addresses.shopperId, shopperId), eq(addresses.isDefault, true)));
+    .where(and(eq(addresses.shopperId, shopperId), eq(addresses.isDefault, true), onlyIf));
 }

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { products, skus } from "../catalog/schema";
 import type { Db } from "../db/client";
 import { AppError, notFound } from "../shared/errors";
+import { countBelow, rowIf } from "../shared/limits";
 import { checkLines, lineView } from "./line-check";
 import { cartItems } from "./schema";
 
@@ -60,30 +61,26 @@ export async function addToCart(db: Db, shopperId: number, input: z.infer<typeof
   if (!sku) throw notFound("商品不存在");
   if (sku.status !== "on_sale" || !sku.active)
     throw new AppError(409, "NOT_ON_SALE", "商品已下架或该规格已停售");
-  const existing = await db
-    .select({ quantity: cartItems.quantity })
-    .from(cartItems)
-    .where(and(eq(cartItems.shopperId, shopperId), eq(cartItems.skuId, input.skuId)))
-    .get();
-  if (!existing) {
-    const [{ n }] = (await db
-      .select({ n: sql<number>`count(*)` })
-      .from(cartItems)
-      .where(eq(cartItems.shopperId, shopperId))) as [{ n: number }];
-    if (n >= MAX_CART_LINES) throw new AppError(409, "CART_FULL", `购物车最多放 ${MAX_CART_LINES} 种商品`);
-  }
   const now = Date.now();
-  // One upsert so two quick taps on "加入购物车" add up instead of racing.
-  await db
+  const own = eq(cartItems.shopperId, shopperId);
+  // One statement: a new line only while the cart has room (an existing line always takes more), and
+  // an upsert so two quick taps on "加入购物车" add up instead of racing.
+  const [line] = await db
     .insert(cartItems)
-    .values({
-      shopperId,
-      skuId: input.skuId,
-      quantity: input.quantity,
-      selected: true,
-      createdAt: now,
-      updatedAt: now,
-    })
+    .select(
+      rowIf(
+        cartItems,
+        {
+          shopperId,
+          skuId: input.skuId,
+          quantity: input.quantity,
+          selected: true,
+          createdAt: now,
+          updatedAt: now,
+        },
+        sql`(EXISTS (SELECT 1 FROM ${cartItems} WHERE ${and(own, eq(cartItems.skuId, input.skuId))}) OR ${countBelow(cartItems, own, MAX_CART_LINES)})`,
+      ),
+    )
     .onConflictDoUpdate({
       target: [cartItems.shopperId, cartItems.skuId],
       set: {
@@ -91,7 +88,9 @@ export async function addToCart(db: Db, shopperId: number, input: z.infer<typeof
         selected: true,
         updatedAt: now,
       },
-    });
+    })
+    .returning({ skuId: cartItems.skuId });
+  if (!line) throw new AppError(409, "CART_FULL", `购物车最多放 ${MAX_CART_LINES} 种商品`);
 }
 
 export async function updateLine(
