@@ -22,6 +22,7 @@ import { DEMO_INSTALLERS, INSTALLER_PASSWORD, seedInstallation } from "./seed/se
 import { seedLogistics } from "./seed/seed-logistics";
 import { seedOutlets } from "./seed/seed-outlets";
 import { seedStock } from "./seed/seed-stock";
+import { seedTradeIn } from "./seed/seed-trade-in";
 import { DEMO_STAFF, ensureStaff } from "./seed/staff";
 import { startWorkerRuntime, type WorkerRuntime } from "./worker-runtime";
 
@@ -174,6 +175,8 @@ async function seedDemoData(baseUrl: string) {
     step(
       `seeded installation: ${inst.services} services, ${inst.areas} areas, ${inst.installers} installers, ${inst.slots} slots`,
     );
+  const tradeIn = await seedTradeIn({ baseUrl, merchantToken });
+  if (tradeIn.valuations) step(`seeded the trade-in valuation table: ${tradeIn.valuations} kinds of old appliance`);
   const logistics = await seedLogistics({ baseUrl, merchantToken });
   if (logistics.templates)
     step(

@@ -5,6 +5,7 @@ import { addressRoutes } from "./addresses/routes";
 import { repairAdminRoutes } from "./after-sales/repair/admin-routes";
 import { repairRoutes } from "./after-sales/repair/routes";
 import { technicianRepairRoutes } from "./after-sales/repair/technician-routes";
+import { priceProtectionRoutes } from "./after-sales/price-protection/routes";
 import { afterSalesRoutes } from "./after-sales/routes";
 import { chatAdminRoutes } from "./agent/admin-routes";
 import { agentConsole, agentRoutes } from "./agent/routes";
@@ -39,6 +40,7 @@ import { docsPage } from "./shared/docs-page";
 import { database, notFoundJson, onError } from "./shared/middleware";
 import { validationHook } from "./shared/validation";
 import { sweepRoutes } from "./sweep";
+import { tradeInAdminRoutes, tradeInRoutes } from "./trade-in/routes";
 
 /**
  * The header of the OpenAPI 3.1 document served at /api/openapi.json. dev/api-types.ts builds the same
@@ -98,6 +100,9 @@ export function createApp() {
   app.route("/api/admin", couponAdminRoutes);
   app.route("/api", promotionRoutes);
   app.route("/api/admin", promotionAdminRoutes);
+  app.route("/api", priceProtectionRoutes);
+  app.route("/api", tradeInRoutes);
+  app.route("/api/admin", tradeInAdminRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
   app.doc31("/api/openapi.json", OPENAPI_DOCUMENT);

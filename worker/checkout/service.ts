@@ -25,6 +25,14 @@ import {
 import { activePromotions } from "../marketing/promotion-service";
 import { badRequest, notFound } from "../shared/errors";
 import { sumBySku } from "../shared/lines";
+import { tradeInDeclarationsInput, type TradeInDeclaration } from "../trade-in/model";
+import {
+  checkoutTradeIn,
+  type QuotedTradeIn,
+  quotedTradeIns,
+  tradeInQuoteView,
+} from "../trade-in/service";
+import { tradeInStep } from "../trade-in/step";
 import {
   goodsNetByLine,
   lineItemsStep,
@@ -49,6 +57,8 @@ export const quoteInput = z.object({
   couponId: z.number().int().positive().nullable().optional(),
   /** 支架 / 高空作业 / 送货上楼: the shopper's installation choices; the fees come from the merchant's services. */
   installation: installationChoicesInput.optional(),
+  /** 以旧换新: one old appliance per new line at most; the deduction comes from the valuation table. */
+  tradeIns: tradeInDeclarationsInput.optional(),
 });
 export type QuoteInput = z.infer<typeof quoteInput>;
 
@@ -66,6 +76,9 @@ export interface CheckoutQuote {
   promotionHint: PromotionHint | null;
   /** Per line: whether it needs installing, what that includes, the options and their prices. */
   installation: InstallationLineInfo[];
+  /** 以旧换新 as priced (what the order records) and the picker's per-line options. */
+  tradeIns: QuotedTradeIn[];
+  tradeIn: ReturnType<typeof tradeInQuoteView>;
   /** 预计送达 to the address (null while there is none, or when a line is not delivered there). */
   promise: DeliveryPromise | null;
   /** Reasons the order cannot be placed as is (Chinese, for the shopper). */
@@ -84,6 +97,8 @@ export interface PriceOptions {
   installation?: InstallationChoices;
   /** A coupon of the shopper's; null = none; absent = the one that saves most. */
   couponId?: number | null;
+  /** 以旧换新 declarations (checkout only): loads the valuation table and adds the trade-in step. */
+  tradeIns?: readonly TradeInDeclaration[];
 }
 
 /**
@@ -95,7 +110,7 @@ export interface PriceOptions {
 async function priceLines(db: Db, lines: CheckedLine[], where: Where | undefined, opts: PriceOptions = {}) {
   const templateIds = lines.flatMap((l) => (l.shipping.mode === "template" ? [l.shipping.templateId] : []));
   const now = Date.now();
-  const [settings, rules, templates, services, promos, coupons] = await Promise.all([
+  const [settings, rules, templates, services, promos, coupons, tradeIn] = await Promise.all([
     getShopSettings(db),
     getDeliveryRules(db),
     templatesById(db, templateIds),
@@ -109,6 +124,7 @@ async function priceLines(db: Db, lines: CheckedLine[], where: Where | undefined
       lines.map((l) => l.skuId),
     ),
     opts.shopperId === undefined ? [] : usableCoupons(db, opts.shopperId, now),
+    opts.tradeIns ? checkoutTradeIn(db, opts.tradeIns, lines) : undefined,
   ]);
   const input: PricingInput = {
     // A template deleted after the line was read falls back to the shop's rule instead of failing.
@@ -149,6 +165,8 @@ async function priceLines(db: Db, lines: CheckedLine[], where: Where | undefined
     ...promoted,
     ...(choice.coupon ? [couponStep(choice.coupon, now)] : []),
     shippingStep,
+    // After freight: the old appliance pays part of the price; thresholds never see it (trade-in/step.ts).
+    tradeInStep(tradeIn?.accepted ?? []),
     installationStep(services, opts.installation ?? {}),
   ]);
   const promise =
@@ -161,6 +179,7 @@ async function priceLines(db: Db, lines: CheckedLine[], where: Where | undefined
     coupons: ranked,
     installation: installationQuoteLines(quote.lines, services),
     promotionHint: nextTierHint(promos.promotions, quote.lines, now, quote.adjustments),
+    tradeIn: tradeIn && { ...tradeIn, quoted: quotedTradeIns(tradeIn, quote) },
   };
 }
 
@@ -198,7 +217,7 @@ export async function buildQuote(db: Db, shopperId: number, input: QuoteInput): 
     checkLines(db, requested),
     input.addressId ? getOwnAddress(db, shopperId, input.addressId) : defaultAddress(db, shopperId),
   ]);
-  const { settings, quote, promise, installation, promotionHint, coupon, coupons } = await priceLines(
+  const { settings, quote, promise, installation, promotionHint, coupon, coupons, tradeIn } = await priceLines(
     db,
     lines,
     address,
@@ -206,6 +225,7 @@ export async function buildQuote(db: Db, shopperId: number, input: QuoteInput): 
       shopperId,
       ...(input.installation ? { installation: input.installation } : {}),
       ...(input.couponId !== undefined ? { couponId: input.couponId } : {}),
+      tradeIns: input.tradeIns ?? [],
     },
   );
   const problems: string[] = [];
@@ -227,6 +247,7 @@ export async function buildQuote(db: Db, shopperId: number, input: QuoteInput): 
     refuse(`${l ? lineName(l) : "部分商品"}：${f.message}`);
   }
   if (coupon.problem) refuse(coupon.problem);
+  for (const p of tradeIn?.problems ?? []) refuse(p);
   if (!address) refuse("请先添加收货地址");
   if (quote.payableFen <= 0) refuse("订单金额必须大于 0");
   return {
@@ -240,6 +261,8 @@ export async function buildQuote(db: Db, shopperId: number, input: QuoteInput): 
     promotionHint,
     couponId: coupon.coupon?.couponId ?? null,
     coupons,
+    tradeIns: tradeIn?.quoted ?? [],
+    tradeIn: tradeInQuoteView(tradeIn?.table, lines, tradeIn?.quoted ?? []),
     problems,
     blocking,
   };
@@ -259,6 +282,7 @@ export function quoteView(q: CheckoutQuote) {
     address: q.address ? addressView(q.address) : null,
     deliveryPromise: q.promise,
     installation: q.installation,
+    tradeIn: q.tradeIn,
     promotionHint: q.promotionHint,
     couponsBlockedBy: q.quote.couponsBlockedBy ?? null,
     coupon: {

@@ -1,9 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
 import { MAX_IMAGE_BYTES } from "../catalog/images";
+import { orderDeps } from "../orders/deps";
 import { requireStaff, staffOf } from "../shared/auth";
 import { AppError, badRequest } from "../shared/errors";
-import { bearer, createRouter, jsonOk } from "../shared/router";
+import { bearer, createRouter, jsonBody, jsonOk } from "../shared/router";
 import { idParam } from "../shared/validation";
+import { TradeInSchema } from "../trade-in/api-schemas";
+import { collectAtWorkOrder, workOrderTradeIn } from "../trade-in/installer";
+import { collectionInput } from "../trade-in/model";
 import { InstallerDaySchema, WorkOrderSchema } from "./api-schemas";
 import { installerDay, markDone, markOnTheWay } from "./installer";
 import { dayQuery } from "./model";
@@ -67,4 +71,33 @@ installerRoutes.openapi(
     });
     return c.json(done);
   },
+);
+
+// 以旧换新: the old unit of the work order's line (trade-in/installer.ts).
+installerRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/installer/work-orders/{id}/trade-in",
+    tags,
+    security: bearer,
+    summary: "该工单商品的以旧换新：顾客申报的旧机（品类、年限、成色、抵扣）及回收状态；没有则 404",
+    request: params,
+    responses: jsonOk("以旧换新记录", TradeInSchema),
+  }),
+  async (c) => c.json(await workOrderTradeIn(c.get("db"), staffOf(c).id, c.req.valid("param").id)),
+);
+
+installerRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/installer/work-orders/{id}/trade-in",
+    tags,
+    security: bearer,
+    summary:
+      "登记旧机回收：collected（可按现场成色/估价调整，高于抵扣退差价、低于抵扣生成补缴单）或 not_collected（顾客不交旧机：补缴全部抵扣）",
+    request: { ...params, ...jsonBody(collectionInput) },
+    responses: jsonOk("以旧换新记录", TradeInSchema),
+  }),
+  async (c) =>
+    c.json(await collectAtWorkOrder(orderDeps(c), staffOf(c).id, c.req.valid("param").id, c.req.valid("json"))),
 );

@@ -13,6 +13,7 @@ import type { Db } from "../db/client";
 import { releaseItems, reserveItems } from "../inventory/client";
 import { couponSavingOf, isCouponAlreadyUsed, redeemStatements } from "../marketing/coupon-redemption";
 import { AppError } from "../shared/errors";
+import { tradeInStatements } from "../trade-in/service";
 import type { OrderDeps } from "./deps";
 import { eventStatements } from "./events";
 import { itemsSummary } from "./items-summary";
@@ -224,6 +225,8 @@ function orderWrite(deps: OrderDeps, ctx: Placing, q: CheckoutQuote, order: Orde
           savingFen: couponSavingOf(q.quote.adjustments),
           now: order.createdAt,
         })),
+    // 以旧换新: the declared old appliances, keyed by order line (trade-in/service.ts).
+    ...tradeInStatements(db, orderIdSql, ctx.shopperId, q.tradeIns, order.createdAt),
     ...eventStatements(deps, orderIdSql, order, {
       kind: "created",
       seq: 1,
