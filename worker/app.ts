@@ -6,6 +6,8 @@ import { repairAdminRoutes } from "./after-sales/repair/admin-routes";
 import { repairRoutes } from "./after-sales/repair/routes";
 import { technicianRepairRoutes } from "./after-sales/repair/technician-routes";
 import { priceProtectionRoutes } from "./after-sales/price-protection/routes";
+import { caseAdminRoutes } from "./after-sales/cases/admin-routes";
+import { caseRoutes } from "./after-sales/cases/routes";
 import { afterSalesRoutes } from "./after-sales/routes";
 import { chatAdminRoutes } from "./agent/admin-routes";
 import { agentConsole, agentRoutes } from "./agent/routes";
@@ -75,6 +77,8 @@ export function createApp() {
   app.route("/api", faqRoutes);
   app.route("/api/admin", faqAdminRoutes);
   app.route("/api", afterSalesRoutes);
+  app.route("/api", caseRoutes);
+  app.route("/api/admin", caseAdminRoutes);
   app.route("/api", cartRoutes);
   app.route("/api", addressRoutes);
   app.route("/api", checkoutRoutes);

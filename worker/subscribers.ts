@@ -1,5 +1,6 @@
 // Every reaction to an order change, registered in one place. A new capability (coupons returned on
 // cancel, points on completion, tracking on ship, installation work orders on pay) adds one line here.
+import { caseRefundSubscriber } from "./after-sales/cases/refund-subscriber";
 import type { Env } from "./env";
 import { installationWorkOrdersSubscriber } from "./installation/subscriber";
 import { trackingConfig } from "./logistics/tracking";
@@ -18,5 +19,6 @@ export function orderSubscribers(env: Env): readonly OrderEventSubscriber[] {
     parcelTrackingSubscriber(trackingConfig(env)),
     installationWorkOrdersSubscriber,
     couponReturnSubscriber,
+    caseRefundSubscriber,
   ];
 }

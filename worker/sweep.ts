@@ -2,6 +2,7 @@
 // order timers, order events whose subscribers failed, payment reconciliation, refund retries and
 // subscribe messages, each in bounded batches and each isolated from the others' failures.
 import { createRoute } from "@hono/zod-openapi";
+import { runCaseTimeouts } from "./after-sales/cases/timeouts";
 import { deliverSubscribeMessages, subscribeConfig } from "./notifications/service";
 import { type OrderDeps, orderDeps } from "./orders/deps";
 import { runDueTimers } from "./orders/lifecycle";
@@ -19,6 +20,9 @@ export async function sweep(deps: OrderDeps, now = Date.now()) {
     reconciled: 0,
     refundsRetried: 0,
     messages: 0,
+    casesApproved: 0,
+    casesClosed: 0,
+    caseStepsRetried: 0,
   };
   const safely = async (what: string, fn: () => Promise<void>) => {
     try {
@@ -40,6 +44,9 @@ export async function sweep(deps: OrderDeps, now = Date.now()) {
   });
   await safely("refunds", async () => {
     result.refundsRetried = await retryRefunds(deps, now);
+  });
+  await safely("after-sales cases", async () => {
+    Object.assign(result, await runCaseTimeouts(deps, now));
   });
   await safely("subscribe messages", async () => {
     result.messages = await deliverSubscribeMessages(db, subscribeConfig(deps.env), log, {

@@ -31,6 +31,12 @@ export const ADMIN_RULES: readonly AdminRule[] = [
   { path: "/api/admin/orders", roles: MERCHANT_OR_AGENT },
   // Where a shopper's parcels are is what agents are asked most; the parcel view is read-only.
   { path: "/api/admin/logistics/orders", roles: MERCHANT_OR_AGENT },
+  // Agents read after-sales cases to answer shoppers; only merchants decide, receive and ship.
+  { path: "/api/admin/after-sales/cases/*/approve", roles: MERCHANT },
+  { path: "/api/admin/after-sales/cases/*/refuse", roles: MERCHANT },
+  { path: "/api/admin/after-sales/cases/*/receive", roles: MERCHANT },
+  { path: "/api/admin/after-sales/cases/*/ship-exchange", roles: MERCHANT },
+  { path: "/api/admin/after-sales/cases", roles: MERCHANT_OR_AGENT },
   // Agents open repair work orders from a chat, follow them and assign technicians; product
   // registrations (/api/admin/after-sales/registrations) are reviewed by merchants only (the default).
   { path: "/api/admin/after-sales/repairs", roles: MERCHANT_OR_AGENT },
