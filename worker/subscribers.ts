@@ -10,6 +10,7 @@ import { orderNoticesSubscriber } from "./notifications/order-notices";
 import { subscribeConfig } from "./notifications/service";
 import type { OrderEventSubscriber } from "./orders/events";
 import { orderStockSubscriber, orderTimersSubscriber } from "./orders/reactions";
+import { orderCancelRefundSubscriber } from "./payments/refunds";
 
 export function orderSubscribers(env: Env): readonly OrderEventSubscriber[] {
   return [
@@ -20,5 +21,6 @@ export function orderSubscribers(env: Env): readonly OrderEventSubscriber[] {
     installationWorkOrdersSubscriber,
     couponReturnSubscriber,
     caseRefundSubscriber,
+    orderCancelRefundSubscriber,
   ];
 }

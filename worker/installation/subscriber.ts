@@ -16,12 +16,24 @@ interface AddressCodes {
  * One work order (awaiting_booking) per line of the paid order whose product's category — or its
  * parent's — has a service that requires installation, with the line's snapshot, the order's address
  * and the installation extras the shopper paid for on that line ("支架 ×1"…).
- * A paid order cannot be cancelled yet; when after-sales adds refunds, it cancels the line's work order.
+ * A paid order cancelled before shipping cancels its work orders that no installer has set out for.
  */
 export const installationWorkOrdersSubscriber: OrderEventSubscriber = {
   name: "installation-work-orders",
-  kinds: ["pay", "pay_after_cancel"],
-  inTransaction(db, _env, _event, order) {
+  kinds: ["pay", "pay_after_cancel", "cancel_paid"],
+  inTransaction(db, _env, event, order) {
+    if (event.kind === "cancel_paid") {
+      const now = Date.now();
+      const open = sql`order_id = ${order.id} AND status IN ('awaiting_booking', 'booked', 'rescheduled')`;
+      return [
+        db.run(sql`INSERT INTO install_work_order_events
+            (work_order_id, seq, action, from_status, to_status, actor_kind, actor_id, note, created_at)
+          SELECT id, version + 1, 'cancel', status, 'cancelled', 'system', NULL, '订单已取消', ${now}
+          FROM install_work_orders WHERE ${open}`),
+        db.run(sql`UPDATE install_work_orders SET status = 'cancelled', version = version + 1,
+            updated_at = ${now} WHERE ${open}`),
+      ];
+    }
     const a = order.address;
     const codes = a as typeof a & AddressCodes;
     const now = Date.now();

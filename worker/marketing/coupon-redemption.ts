@@ -93,15 +93,16 @@ export const couponSavingOf = (adjustments: readonly { step: string; amountFen: 
   -adjustments.filter((a) => a.step === "coupon").reduce((s, a) => s + a.amountFen, 0);
 
 /**
- * Cancel of an unpaid order: its coupon goes back to the shopper (validity capped at the template's
+ * Cancel of an unpaid order, or of a paid one before shipping (refunded whole): its coupon goes back to the shopper (validity capped at the template's
  * "expire now"), in the cancel's own batch, so exactly once. A payment after the cancel takes it back
  * for the revived order if it is still unused.
  */
 export const couponReturnSubscriber: OrderEventSubscriber = {
   name: "coupon-return",
-  kinds: ["cancel", "pay_after_cancel"],
+  kinds: ["cancel", "cancel_paid", "pay_after_cancel"],
   inTransaction(db, _env, event, order) {
-    if (event.kind === "cancel")
+    // A paid order cancelled before shipping is refunded whole, so its coupon comes back too.
+    if (event.kind === "cancel" || event.kind === "cancel_paid")
       return [
         db.run(sql`UPDATE shopper_coupons SET status = 'available', used_at = NULL,
             valid_to = min(valid_to, coalesce((SELECT expired_at FROM coupon_templates t

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { AdjustmentSchema, DeliveryPromiseSchema } from "../checkout/api-schemas";
-import { ClientPayParamsSchema } from "../payments/api-schemas";
+import { ClientPayParamsSchema, RefundViewSchema } from "../payments/api-schemas";
 import { ORDER_STATUSES } from "./state-machine";
 
 /**
@@ -104,16 +104,9 @@ export const OrderDetailSchema = z
       .array(z.string())
       .openapi({ description: "顾客现在可以做的操作，如 cancel、pay、confirm_receipt" }),
     timeline: z.array(TimelineEntrySchema),
-    refunds: z.array(
-      z
-        .object({
-          amountFen: fen,
-          status: z.enum(["pending", "submitting", "processing", "succeeded", "failed"]),
-          reason: z.string(),
-          createdAt: epochMs,
-        })
-        .openapi("OrderRefund"),
-    ),
+    refunds: z.array(RefundViewSchema),
+    refundedFen: fen.openapi({ description: "已退款（分）" }),
+    refundingFen: fen.openapi({ description: "退款处理中（分）" }),
   })
   .openapi("OrderDetail");
 

@@ -23,8 +23,15 @@ export async function cancelOrder(
   reason: string,
 ): Promise<OrderRow> {
   if (order.status === "cancelled") return order;
+  if (order.status === "paid") return cancelPaidOrder(deps, order, actor, reason);
   if (order.status !== "pending_payment")
-    throw new AppError(409, "ILLEGAL_TRANSITION", `订单当前状态不能取消`);
+    throw new AppError(
+      409,
+      "ILLEGAL_TRANSITION",
+      order.status === "shipped" || order.status === "completed"
+        ? "订单已发货，不能取消；如需退货退款请申请售后"
+        : "订单当前状态不能取消",
+    );
   if (await deps.payments.closeOpenTrades(deps, order)) {
     throw new AppError(409, "ORDER_ALREADY_PAID", "订单已支付，无法取消");
   }
@@ -38,6 +45,24 @@ export async function cancelOrder(
     (o) => o,
   );
   // Fresh: the stock subscriber has updated stock_state meanwhile.
+  return (await loadOrder(deps.db, order.id))!;
+}
+
+/**
+ * A paid order that has not shipped: cancelled at once; the refund of what is left to refund, the
+ * stock, the coupon and the installation work orders follow from the cancel_paid event's subscribers.
+ * Racing a shipment, whichever commits first wins; the other gets a 409.
+ */
+async function cancelPaidOrder(deps: OrderDeps, order: OrderRow, actor: Actor, reason: string) {
+  await transitionWithRetry<OrderRow>(
+    deps,
+    order,
+    (o) =>
+      o.status === "cancelled"
+        ? { done: o }
+        : { action: "cancel_paid", actor, reason, set: { cancelledAt: Date.now(), cancelReason: reason } },
+    (o) => o,
+  );
   return (await loadOrder(deps.db, order.id))!;
 }
 

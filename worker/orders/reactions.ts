@@ -2,7 +2,8 @@
 // holds. Both run after the commit (they talk to Durable Objects), re-read the order, and are
 // idempotent, so a redelivery or a late retry never does anything twice or out of turn.
 import { and, eq } from "drizzle-orm";
-import { confirmItems, releaseItems } from "../inventory/client";
+import type { Db } from "../db/client";
+import { confirmItems, releaseItems, revertItems } from "../inventory/client";
 import type { OrderEventSubscriber } from "./events";
 import { orderItems, orders } from "./schema";
 import { orderTimer } from "./timer-client";
@@ -25,19 +26,28 @@ export const orderTimersSubscriber: OrderEventSubscriber = {
 
 /**
  * Paid: the held units become sold (re-taken if the hold lapsed). Cancelled: the held units go back.
- * A paid-after-cancel order took its units in the payment decision itself, so it needs nothing here.
+ * A paid order cancelled before shipping: its sold units go back on sale at once (minus any already
+ * returned through after-sales). A paid-after-cancel order took its units in the payment decision
+ * itself, so it needs nothing here.
  */
 export const orderStockSubscriber: OrderEventSubscriber = {
   name: "order-stock",
-  kinds: ["pay", "cancel"],
+  kinds: ["pay", "cancel", "cancel_paid"],
   async afterCommit({ db, env }, event, order) {
+    if (event.kind === "cancel_paid") {
+      if (order.stockState !== "confirmed" || order.status !== "cancelled") return;
+      await revertItems(env, order.orderNo, await skuIdsOf(db, order.id));
+      await db
+        .update(orders)
+        .set({ stockState: "released" })
+        .where(and(eq(orders.id, order.id), eq(orders.stockState, "confirmed")));
+      return;
+    }
     if (order.stockState !== "reserved") return;
     const paid = order.status === "paid" || order.status === "shipped" || order.status === "completed";
     if (event.kind === "pay" && !paid) return;
     if (event.kind === "cancel" && order.status !== "cancelled") return;
-    const skuIds = (
-      await db.select({ skuId: orderItems.skuId }).from(orderItems).where(eq(orderItems.orderId, order.id))
-    ).map((r) => r.skuId);
+    const skuIds = await skuIdsOf(db, order.id);
     let next: "confirmed" | "released";
     if (event.kind === "pay") {
       const r = await confirmItems(env, order.orderNo, skuIds, { reReserve: true });
@@ -55,3 +65,8 @@ export const orderStockSubscriber: OrderEventSubscriber = {
       .where(and(eq(orders.id, order.id), eq(orders.stockState, "reserved")));
   },
 };
+
+const skuIdsOf = async (db: Db, orderId: number) =>
+  (await db.select({ skuId: orderItems.skuId }).from(orderItems).where(eq(orderItems.orderId, orderId))).map(
+    (r) => r.skuId,
+  );

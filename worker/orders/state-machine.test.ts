@@ -49,8 +49,15 @@ describe("order state machine", () => {
     });
   });
 
-  it("cannot cancel once paid, nor ship before payment", () => {
+  it("cancels a paid order only before shipping, by the shopper or the merchant, never by a timer", () => {
     expect(planTransition("paid", "cancel", "shopper")).toMatchObject({
+      ok: false,
+      code: "ILLEGAL_TRANSITION",
+    });
+    expect(planTransition("paid", "cancel_paid", "shopper")).toMatchObject({ ok: true, to: "cancelled" });
+    expect(planTransition("paid", "cancel_paid", "merchant")).toMatchObject({ ok: true, to: "cancelled" });
+    expect(planTransition("paid", "cancel_paid", "system")).toMatchObject({ code: "ACTOR_NOT_ALLOWED" });
+    expect(planTransition("shipped", "cancel_paid", "shopper")).toMatchObject({
       ok: false,
       code: "ILLEGAL_TRANSITION",
     });
@@ -92,7 +99,8 @@ describe("order state machine", () => {
   it("lists buttons per actor and maps tabs to statuses", () => {
     expect(availableActions("pending_payment", "shopper")).toEqual(["cancel"]);
     expect(availableActions("shipped", "shopper")).toEqual(["confirm_receipt"]);
-    expect(availableActions("paid", "merchant")).toEqual(["ship"]);
+    expect(availableActions("paid", "merchant")).toEqual(["cancel_paid", "ship"]);
+    expect(availableActions("paid", "shopper")).toEqual(["cancel_paid"]);
     expect(SHOPPER_TABS.to_receive).toEqual(["shipped"]);
     expect(SHOPPER_TABS.all).toHaveLength(ORDER_STATUSES.length);
   });

@@ -2,6 +2,8 @@
 import { asc, eq } from "drizzle-orm";
 import { imageUrl } from "../catalog/model";
 import type { Db } from "../db/client";
+import { METHOD_LABELS } from "../payments/labels";
+import { toRefundView } from "../payments/refunds";
 import { payments, refunds } from "../payments/schema";
 import { orderEvents, orderItems } from "./schema";
 import { type ActorKind, availableActions, STATUS_LABELS, shopperStatusLabel } from "./state-machine";
@@ -60,6 +62,16 @@ const ACTOR_LABELS: Record<ActorKind, string> = {
   gateway: "支付平台",
 };
 
+const sumFen = (rows: readonly { amountFen: number }[]) => rows.reduce((s, r) => s + r.amountFen, 0);
+
+/** Money given back (succeeded) and on its way (accepted or still being submitted). */
+function refundTotals(rows: readonly (typeof refunds.$inferSelect)[]) {
+  return {
+    refundedFen: sumFen(rows.filter((r) => r.status === "succeeded")),
+    refundingFen: sumFen(rows.filter((r) => r.status !== "succeeded" && r.status !== "failed")),
+  };
+}
+
 /** Full detail with items and the timeline. Merchants also see ids, remarks and payment records. */
 export async function orderDetail(db: Db, o: OrderRow, viewer: Viewer) {
   // One batch: one round trip to the database instead of four.
@@ -67,7 +79,7 @@ export async function orderDetail(db: Db, o: OrderRow, viewer: Viewer) {
     db.select().from(orderItems).where(eq(orderItems.orderId, o.id)).orderBy(asc(orderItems.id)),
     db.select().from(orderEvents).where(eq(orderEvents.orderId, o.id)).orderBy(asc(orderEvents.id)),
     db.select().from(payments).where(eq(payments.orderId, o.id)),
-    db.select().from(refunds).where(eq(refunds.orderId, o.id)),
+    db.select().from(refunds).where(eq(refunds.orderId, o.id)).orderBy(asc(refunds.id)),
   ]);
   const actor: ActorKind = viewer === "shopper" ? "shopper" : "merchant";
   return {
@@ -108,22 +120,26 @@ export async function orderDetail(db: Db, o: OrderRow, viewer: Viewer) {
         reason: e.reason,
         at: e.createdAt,
       })),
-    refunds: refundRows.map((r) => ({
-      amountFen: r.amountFen,
-      status: r.status,
-      reason: r.reason,
-      createdAt: r.createdAt,
-    })),
+    refunds: refundRows.map((r) => {
+      const { transactionId, refundId, ...view } = toRefundView(r);
+      return viewer === "merchant" ? { ...view, transactionId, refundId } : view;
+    }),
+    ...refundTotals(refundRows),
     ...(viewer === "merchant"
       ? {
           transactionId: o.transactionId,
           stockState: o.stockState,
+          // Each payment with what it is (the one that paid the order, or an extra one) and what of it
+          // was refunded, so a double-paid order shows which payment each refund returned.
           payments: pays.map((p) => ({
             method: p.method,
+            methodLabel: METHOD_LABELS[p.method],
             channel: p.channel,
             status: p.status,
+            role: p.status !== "paid" ? "unpaid" : p.transactionId === o.transactionId ? "order" : "extra",
             amountFen: p.amountFen,
             transactionId: p.transactionId,
+            refundedFen: sumFen(refundRows.filter((r) => r.paymentId === p.id && r.status === "succeeded")),
             createdAt: p.createdAt,
           })),
         }

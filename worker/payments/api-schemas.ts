@@ -36,3 +36,58 @@ export const ClientPayParamsSchema = z
       .openapi("AlipayH5Payment"),
   ])
   .openapi("ClientPayParams");
+
+const fen = z.number().int().openapi({ description: "金额（分）" });
+const epochMs = z.number().int().openapi({ description: "UTC 毫秒" });
+
+/** A charge the shopper owes after the order (out-of-warranty repair, trade-in revalued down). */
+export const ChargeSchema = z
+  .object({
+    chargeNo: z.string().openapi({ description: "收费单号（SC 开头），也是支付渠道的商户订单号" }),
+    kind: z.enum(["repair", "trade_in"]),
+    sourceRef: z.string().openapi({ description: "所属业务单号，如维修工单号" }),
+    amountFen: fen,
+    description: z.string(),
+    status: z.enum(["unpaid", "paid", "cancelled"]),
+    statusLabel: z.string(),
+    method: z.enum(["wechat", "alipay"]).nullable(),
+    paidAt: epochMs.nullable(),
+    createdAt: epochMs,
+  })
+  .openapi("Charge");
+
+export const StartChargePaymentSchema = z
+  .object({ chargeNo: z.string(), amountFen: fen, payment: ClientPayParamsSchema })
+  .openapi("StartChargePaymentResult");
+
+/** A refund as the order views list it; merchants also see the gateway ids. */
+export const RefundViewSchema = z
+  .object({
+    outRefundNo: z.string().openapi({ description: "退款单号（重试沿用同一单号，不会重复退款）" }),
+    method: z.enum(["wechat", "alipay"]),
+    methodLabel: z.string(),
+    source: z
+      .enum([
+        "duplicate_payment",
+        "late_payment",
+        "order_cancel",
+        "after_sale",
+        "price_protection",
+        "trade_in",
+      ])
+      .openapi({ description: "退款原因来源：重复支付 / 取消后到账 / 取消订单 / 售后 / 价保 / 以旧换新" }),
+    sourceRef: z.string(),
+    amountFen: fen,
+    reason: z.string(),
+    status: z.enum(["pending", "submitting", "processing", "succeeded", "failed"]),
+    statusLabel: z.string(),
+    createdAt: epochMs,
+    updatedAt: epochMs,
+    transactionId: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: "原支付的渠道交易号（仅商家可见）" }),
+    refundId: z.string().nullable().optional().openapi({ description: "渠道退款单号（仅商家可见）" }),
+  })
+  .openapi("OrderRefund");

@@ -6,6 +6,7 @@
 import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import type { OrderDeps } from "../orders/deps";
+import type { OrderEventSubscriber } from "../orders/events";
 import { orders } from "../orders/schema";
 import {
   afterOrderChange,
@@ -285,3 +286,26 @@ export async function retryRefunds(deps: OrderDeps, now: number) {
   for (const r of due) await submitRefund(deps, r.outRefundNo);
   return due.length;
 }
+
+/**
+ * A paid order cancelled before shipping gets back everything not refunded yet (after-sales may have
+ * refunded a line already), once: after the commit of its cancel_paid event, redelivered until it
+ * succeeds; a redelivery finds the refund by its number and only resubmits it.
+ */
+export const orderCancelRefundSubscriber: OrderEventSubscriber = {
+  name: "order-cancel-refund",
+  kinds: ["cancel_paid"],
+  async afterCommit(deps, _event, order) {
+    const outRefundNo = refundNumber(order.orderNo, "order_cancel", "all");
+    const existing = await deps.db.select().from(refunds).where(eq(refunds.outRefundNo, outRefundNo)).get();
+    if (existing) return submitRefund(deps, outRefundNo);
+    const left = await refundableFen(deps.db, order.id);
+    if (!left || left <= 0) return;
+    await requestRefund(deps, order, {
+      source: "order_cancel",
+      sourceRef: "all",
+      amountFen: left,
+      reason: "订单取消，全额退款",
+    });
+  },
+};
