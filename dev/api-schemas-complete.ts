@@ -17,6 +17,8 @@ import type {
   OutletListSchema,
   WarrantyPolicyListSchema,
 } from "../worker/after-sales/api-schemas";
+import type { PriceProtectionOrderSchema } from "../worker/after-sales/price-protection/api-schemas";
+import type { priceProtectionForOrder } from "../worker/after-sales/price-protection/service";
 import type {
   findOutlets,
   outletCities,
@@ -65,6 +67,8 @@ import type { listNotices, markRead } from "../worker/notifications/service";
 import type { OrderCountsSchema, OrderDetailSchema, OrderPageSchema } from "../worker/orders/api-schemas";
 import type { listShopperOrders, shopperTabCounts } from "../worker/orders/queries";
 import type { orderDetail } from "../worker/orders/views";
+import type { OrderTradeInsSchema } from "../worker/trade-in/api-schemas";
+import type { shopperTradeIns } from "../worker/trade-in/service";
 
 // biome-ignore lint/suspicious/noExplicitAny: any function
 type Out<F extends (...args: any[]) => unknown> = Awaited<ReturnType<F>>;
@@ -120,4 +124,6 @@ export type Checked = [
   None<Gaps<{ items: Out<typeof agentConversations> }, typeof AgentConversationListSchema>>,
   None<Gaps<Out<typeof conversationContext>, typeof AgentContextSchema>>,
   None<Gaps<Out<typeof listCanned>[number], typeof CannedReplySchema>>,
+  None<Gaps<Out<typeof priceProtectionForOrder>, typeof PriceProtectionOrderSchema>>,
+  None<Gaps<Out<typeof shopperTradeIns>, typeof OrderTradeInsSchema>>,
 ];
