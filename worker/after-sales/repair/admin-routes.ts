@@ -19,7 +19,6 @@ import {
   repairListQuery,
   workOrderNoParam,
 } from "./model";
-import { assertPhotosExist } from "./photos";
 import { listRegistrations, reviewRegistration } from "./registrations";
 import {
   assignTechnician,
@@ -48,11 +47,7 @@ repairAdminRoutes.openapi(
     request: jsonBody(agentRepairInput),
     responses: jsonCreated("{ workOrderNo, created, workOrder }", OpenedRepairSchema),
   }),
-  async (c) => {
-    const input = c.req.valid("json");
-    await assertPhotosExist(c.env.IMAGES, input.photos);
-    return c.json(await openFromChat(c.get("deps"), staffOf(c), input), 201);
-  },
+  async (c) => c.json(await openFromChat(c.get("deps"), staffOf(c), c.req.valid("json")), 201),
 );
 
 repairAdminRoutes.openapi(

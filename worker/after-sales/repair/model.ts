@@ -1,12 +1,12 @@
 // Request schemas of the repair work order and product registration APIs.
 import { z } from "@hono/zod-openapi";
 import { SERIAL_NO } from "../../installation/model";
+import { PHOTO_KEY_PATTERN } from "../cases/model";
 import { WARRANTY_POLICIES } from "../warranty-policies";
 import { REPAIR_STATUSES } from "./state-machine";
 
-/** A key from POST /api/after-sales/photos (R2); no "..", no leading slash. */
-const PHOTO_KEY = /^(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9/_.-]{0,199}$/;
-export const photoKey = z.string().regex(PHOTO_KEY, { message: "照片标识不正确，请重新上传" });
+/** A key from POST /api/after-sales/photos. */
+export const photoKey = z.string().regex(PHOTO_KEY_PATTERN, { message: "图片无效，请重新上传" });
 export const photoKeys = z.array(photoKey).max(9, { message: "照片最多 9 张" }).default([]);
 
 const serialNo = z

@@ -3,13 +3,14 @@
 
 import type { z } from "@hono/zod-openapi";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { imageUrl } from "../../catalog/model";
 import type { Db } from "../../db/client";
+import type { Env } from "../../env";
 import { installedUnits } from "../../installation/schema";
 import { isUniqueViolation } from "../../orders/transition";
 import { formatShanghaiDateTime } from "../../payments/gateways/china-time";
 import { badRequest, conflict, notFound } from "../../shared/errors";
 import type { registrationInput } from "./model";
+import { assertShopperPhotos, photoUrl } from "./photos";
 import { productRegistrations } from "./schema";
 import { type RegistrationRow, registrationPolicy } from "./service";
 import { decideWarranty } from "./warranty-decision";
@@ -42,7 +43,7 @@ export function registrationView(reg: RegistrationRow, now = Date.now()) {
     category: policy.category,
     purchasedAt: reg.purchasedAt,
     purchaseDate: formatShanghaiDateTime(reg.purchasedAt).slice(0, 10),
-    invoicePhoto: { key: reg.invoicePhotoKey, url: imageUrl(reg.invoicePhotoKey) },
+    invoicePhoto: { key: reg.invoicePhotoKey, url: photoUrl(reg.invoicePhotoKey) },
     status: reg.status,
     statusLabel: STATUS_LABELS[reg.status],
     rejectReason: reg.rejectReason,
@@ -60,7 +61,7 @@ export const adminRegistrationView = (reg: RegistrationRow, now = Date.now()) =>
 /** Everything is checked before the one insert: a bad date, a serial sold here, a missing photo → 4xx. */
 export async function registerProduct(
   db: Db,
-  bucket: R2Bucket,
+  env: Env,
   shopperId: number,
   input: z.infer<typeof registrationInput>,
   now = Date.now(),
@@ -77,8 +78,7 @@ export async function registerProduct(
     .get();
   if (soldHere)
     throw conflict("该序列号为本店售出并已在安装时登记保修，无需再登记，可直接申请售后", "SERIAL_REGISTERED");
-  if (!(await bucket.head(input.invoicePhoto)))
-    throw badRequest("发票照片不存在，请重新上传", undefined, "PHOTO_NOT_FOUND");
+  await assertShopperPhotos(env, shopperId, [input.invoicePhoto], "发票照片无效或已失效，请重新上传");
   try {
     const [row] = await db
       .insert(productRegistrations)

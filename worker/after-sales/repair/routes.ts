@@ -16,7 +16,6 @@ import {
   shopperRepairInput,
   workOrderNoParam,
 } from "./model";
-import { assertPhotosExist } from "./photos";
 import { deleteRegistration, myRegistration, myRegistrations, registerProduct } from "./registrations";
 import { confirmRepair, myRepair, myRepairs, openForRegistration, shopperCancelRepair } from "./work-orders";
 
@@ -39,8 +38,7 @@ repairRoutes.openapi(
     request: jsonBody(registrationInput),
     responses: jsonCreated("产品登记（待审核）", ProductRegistrationSchema),
   }),
-  async (c) =>
-    c.json(await registerProduct(c.get("db"), c.env.IMAGES, shopperOf(c).id, c.req.valid("json")), 201),
+  async (c) => c.json(await registerProduct(c.get("db"), c.env, shopperOf(c).id, c.req.valid("json")), 201),
 );
 
 repairRoutes.openapi(
@@ -91,11 +89,7 @@ repairRoutes.openapi(
     request: jsonBody(shopperRepairInput),
     responses: jsonCreated("{ workOrderNo, created, workOrder }", OpenedRepairSchema),
   }),
-  async (c) => {
-    const input = c.req.valid("json");
-    await assertPhotosExist(c.env.IMAGES, input.photos);
-    return c.json(await openForRegistration(c.get("deps"), shopperOf(c).id, input), 201);
-  },
+  async (c) => c.json(await openForRegistration(c.get("deps"), shopperOf(c).id, c.req.valid("json")), 201),
 );
 
 repairRoutes.openapi(

@@ -5,13 +5,14 @@ import { staff } from "../../auth/schema";
 import { imageUrl } from "../../catalog/model";
 import type { Db } from "../../db/client";
 import { type ChargeState, chargesOf } from "./charge";
+import { photoUrl } from "./photos";
 import { repairWorkOrderEvents } from "./schema";
 import type { RepairRow } from "./service";
 import { availableRepairActions, REPAIR_STATUS_LABELS, type RepairActor } from "./state-machine";
 
 export type RepairViewer = Exclude<RepairActor, "system">;
 
-const photo = (key: string) => ({ key, url: imageUrl(key) });
+const photo = (key: string) => ({ key, url: photoUrl(key) });
 
 export async function repairViews(db: Db, rows: readonly RepairRow[], viewer: RepairViewer) {
   const technicianIds = [...new Set(rows.flatMap((r) => (r.technicianId === null ? [] : [r.technicianId])))];

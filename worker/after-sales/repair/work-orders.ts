@@ -13,6 +13,7 @@ import { fenToYuan } from "../../shared/money";
 import { ensureRepairCharge, repairCharge } from "./charge";
 import { MAX_APPOINTMENT_DAYS } from "./model";
 import { appointmentNotice, doneNotice } from "./notices";
+import { assertShopperPhotos } from "./photos";
 import type { RepairPart } from "./schema";
 import { repairWorkOrders } from "./schema";
 import {
@@ -88,10 +89,11 @@ async function chargeOwed(db: Db, wo: RepairRow) {
 
 /** A repair for one of the shopper's approved registered products. */
 export async function openForRegistration(
-  deps: Pick<OrderDeps, "db">,
+  deps: Pick<OrderDeps, "db" | "env">,
   shopperId: number,
   input: { registrationId: number; problem: string; photos: string[]; contact: RepairContact },
 ) {
+  await assertShopperPhotos(deps.env, shopperId, input.photos);
   const opened = await openRepairWorkOrder(deps, { shopperId, source: "registration", ...input });
   const wo = (await repairByNo(deps.db, opened.workOrderNo))!;
   return { ...opened, workOrder: await repairDetail(deps.db, wo, "shopper") };
@@ -144,7 +146,7 @@ const staffViewer = (s: StaffRef): RepairViewer => (s.role === "merchant_admin" 
  * conversation assigned to them; a merchant in any.
  */
 export async function openFromChat(
-  deps: Pick<OrderDeps, "db">,
+  deps: Pick<OrderDeps, "db" | "env">,
   by: StaffRef,
   input: {
     conversationId: number;
@@ -161,6 +163,7 @@ export async function openFromChat(
   if (!conv) throw notFound("客服会话不存在");
   if (by.role === "agent" && conv.agentId !== by.id)
     throw forbidden("只能为您正在接待的会话中的顾客开维修工单");
+  await assertShopperPhotos(deps.env, conv.shopperId, input.photos);
   const opened = await openRepairWorkOrder(deps, {
     ...subject,
     shopperId: conv.shopperId,
