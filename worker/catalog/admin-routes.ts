@@ -170,7 +170,9 @@ catalogAdminRoutes.post("/images", async (c) => {
   } else {
     bytes = new Uint8Array(await c.req.arrayBuffer());
   }
-  const { type, ext } = sniffImage(bytes);
+  const image = sniffImage(bytes);
+  const { type, ext } = image;
+  bytes = image.bytes; // an SVG as sanitised, others as uploaded
   const key = newImageKey(ext);
   await c.env.IMAGES.put(key, bytes, { httpMetadata: { contentType: type } });
   await c.get("db").insert(images).values({

@@ -346,17 +346,26 @@ describe("images", () => {
     expect(got.headers.get("content-type")).toBe("image/png");
     expect(new Uint8Array(await got.arrayBuffer())).toEqual(png);
   });
-  it("rejects files that are not images, and scripts in SVG", async () => {
+  it("rejects files that are not images or malformed SVG; stores an SVG without its scripts", async () => {
     const before = await count("images");
     const txt = await stack.fetch("/api/admin/images", { method: "POST", token: merchant, body: "hello" });
     expect(txt.status).toBe(415);
+    const broken = await stack.fetch("/api/admin/images", {
+      method: "POST",
+      token: merchant,
+      body: "<svg><g></svg>",
+    });
+    expect(broken.status).toBe(400);
+    expect(await count("images")).toBe(before);
+    // The prefix x is bound to the SVG namespace: <x:script> is an SVG script element.
     const svg = await stack.fetch("/api/admin/images", {
       method: "POST",
       token: merchant,
-      body: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+      body: '<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/2000/svg" onload="alert(1)"><x:script>alert(2)</x:script><script>alert(3)</script><rect width="4" height="4"/></svg>',
     });
-    expect(svg.status).toBe(400);
-    expect(await count("images")).toBe(before);
+    expect(svg.status).toBe(201);
+    const stored = await (await stack.fetch(((await svg.json()) as { url: string }).url)).text();
+    expect(stored).toBe('<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="4"/></svg>');
   });
 });
 

@@ -1,4 +1,5 @@
 import { AppError } from "../shared/errors";
+import { sanitizeSvg } from "./svg-sanitize";
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
@@ -19,25 +20,23 @@ const SIGNATURES: { type: string; ext: string; test: (b: Uint8Array) => boolean 
 ];
 
 /**
- * Decides an upload's type from its bytes, never from the client's Content-Type. SVG is accepted
- * only without scripts, event handlers or external references; images are also served with a
- * sandboxing CSP (see imageHeaders), so a missed vector still cannot run.
+ * Decides an upload's type from its bytes, never from the client's Content-Type, and returns the
+ * bytes to store: an SVG is parsed and rebuilt from an allow-list (svg-sanitize.ts), every other type
+ * is stored as uploaded. Images are also served with a sandboxing CSP (see imageHeaders).
  */
-export function sniffImage(bytes: Uint8Array): { type: string; ext: string } {
+export function sniffImage(bytes: Uint8Array): { type: string; ext: string; bytes: Uint8Array } {
   if (bytes.byteLength === 0) throw new AppError(400, "EMPTY_FILE", "上传的文件为空");
   if (bytes.byteLength > MAX_IMAGE_BYTES) throw new AppError(413, "FILE_TOO_LARGE", "图片不能超过 5MB");
   const hit = SIGNATURES.find((s) => s.test(bytes));
-  if (hit) return { type: hit.type, ext: hit.ext };
-  const head = new TextDecoder().decode(bytes.slice(0, 2048)).trimStart();
-  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(head)) {
-    const text = new TextDecoder().decode(bytes);
-    if (
-      /<script|\bon[a-z]+\s*=|javascript:|<foreignObject|xlink:href\s*=\s*["']?(?!#)|href\s*=\s*["']?(?!#)/i.test(
-        text,
-      )
-    )
-      throw new AppError(400, "UNSAFE_SVG", "SVG 图片包含脚本或外部引用，不允许上传");
-    return { type: "image/svg+xml", ext: "svg" };
+  if (hit) return { type: hit.type, ext: hit.ext, bytes };
+  // An SVG may open with an XML declaration, comments and a DOCTYPE (Illustrator's exports do).
+  const head = new TextDecoder()
+    .decode(bytes.slice(0, 2048))
+    .replace(/^\uFEFF/, "")
+    .trimStart();
+  if (head.startsWith("<") && /<svg[\s>]|<[A-Za-z_][\w.-]*:svg[\s>]/.test(head)) {
+    const svg = sanitizeSvg(new TextDecoder().decode(bytes));
+    return { type: "image/svg+xml", ext: "svg", bytes: new TextEncoder().encode(svg) };
   }
   throw new AppError(415, "UNSUPPORTED_IMAGE", "仅支持 JPG、PNG、GIF、WebP 或 SVG 图片");
 }

@@ -138,9 +138,9 @@ export async function markDone(
     .where(inArray(installedUnits.serialNo, serials))
     .get();
   if (taken) throw serialTaken(taken.serialNo);
-  const { type, ext } = sniffImage(input.photo);
+  const { type, ext, bytes } = sniffImage(input.photo);
   const key = photoKey(wo.id, ext);
-  await bucket.put(key, input.photo, { httpMetadata: { contentType: type } });
+  await bucket.put(key, bytes, { httpMetadata: { contentType: type } });
   try {
     const next = await changeWorkOrder(
       db,
