@@ -1445,6 +1445,640 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/after-sales/orders/{orderNo}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 订单各商品可申请的售后类型（服务端判定：仅退款/退货退款/换货/维修）、可申请件数和单件实付金额 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 订单号 */
+                    orderNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 每个订单商品的售后资格 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseEligibility"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/after-sales/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传售后图片（请求体为图片原始字节或 multipart 字段 file；JPG/PNG/WebP，≤ 5MB） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description { key, url }：申请售后时在 photos 中提交 key */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CasePhoto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/after-sales/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的售后单（新的在前） */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items, nextCursor } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 申请售后（选择商品和件数、类型、原因、描述和图片） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orderNo: string;
+                        /** @enum {string} */
+                        type: "refund_only" | "return_refund" | "exchange" | "repair";
+                        /** @enum {string} */
+                        reasonCode: "no_reason" | "quality" | "damaged_on_arrival" | "wrong_item" | "not_as_described" | "not_received" | "other";
+                        /** @default  */
+                        description?: string;
+                        /** @default [] */
+                        photos?: string[];
+                        items: {
+                            orderItemId: number;
+                            quantity: number;
+                        }[];
+                        /**
+                         * @description 顾客声明商品未使用（七天无理由退货需要）
+                         * @default false
+                         */
+                        unused?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description 新的售后单 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/after-sales/cases/{caseNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 售后单详情（进度、退款金额与状态、寄回地址、期限、可执行操作） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 售后单号（AS 开头） */
+                    caseNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 售后单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/after-sales/cases/{caseNo}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销售后申请（待审核或待寄回时） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 售后单号（AS 开头） */
+                    caseNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 售后单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/after-sales/cases/{caseNo}/return-shipment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 寄回商品：{ carrier, trackingNo }，或大件预约上门取件 { pickup: { date, slot } } */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 售后单号（AS 开头） */
+                    caseNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        carrier: string;
+                        trackingNo: string;
+                    } | {
+                        pickup: {
+                            date: string;
+                            slot: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description 售后单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/after-sales/cases/{caseNo}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认收到换货商品 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 售后单号（AS 开头） */
+                    caseNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 售后单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/after-sales/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 售后单列表（可按状态筛选，新的在前） */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    status?: "applied" | "approved" | "refused" | "return_shipped" | "received" | "refunding" | "refunded" | "exchange_shipped" | "repairing" | "done" | "closed" | "cancelled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items, nextCursor } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/after-sales/cases/{caseNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 售后单详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 售后单号（AS 开头） */
+                    caseNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 售后单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/after-sales/cases/{caseNo}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 同意售后申请（仅退款即时退款；维修即时创建维修工单；退货/换货等待顾客寄回） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 售后单号（AS 开头） */
+                    caseNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 售后单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/after-sales/cases/{caseNo}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拒绝售后申请（需填写原因；商品可再次申请） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 售后单号（AS 开头） */
+                    caseNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 售后单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/after-sales/cases/{caseNo}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 收货验货：各商品收到件数与损坏件数；完好的退回库存，退货退款随即发起退款 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 售后单号（AS 开头） */
+                    caseNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            orderItemId: number;
+                            receivedQty: number;
+                            damagedQty: number;
+                        }[];
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 售后单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/after-sales/cases/{caseNo}/ship-exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发出换货商品（从库存出库，记录快递单号） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 售后单号（AS 开头） */
+                    caseNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        carrier: string;
+                        trackingNo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 售后单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/after-sales/categories/{id}/no-reason-return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置品类是否支持七天无理由退货（如嵌入式家电安装后不支持） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 品类 id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        allowed: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description { id, name, noReasonReturn } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CategoryNoReasonReturn"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cart": {
         parameters: {
             query?: never;
@@ -1870,6 +2504,8 @@ export interface paths {
                         addressId?: number;
                         couponId?: number | null;
                         installation?: components["schemas"]["InstallationChoices"];
+                        /** @description 以旧换新：每行新机最多一台旧机；抵扣金额由服务器按估价表计算 */
+                        tradeIns?: components["schemas"]["TradeInDeclaration"][];
                     };
                 };
             };
@@ -2050,6 +2686,8 @@ export interface paths {
                         addressId?: number;
                         couponId?: number | null;
                         installation?: components["schemas"]["InstallationChoices"];
+                        /** @description 以旧换新：每行新机最多一台旧机；抵扣金额由服务器按估价表计算 */
+                        tradeIns?: components["schemas"]["TradeInDeclaration"][];
                         /** @default  */
                         remark?: string;
                     };
@@ -2696,6 +3334,94 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["MarkReadResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/charges/{chargeNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 收费单（保外维修费、以旧换新差价） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    chargeNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 收费单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Charge"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/charges/{chargeNo}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 支付收费单（返回 wx.requestPayment 或支付宝参数，与订单支付相同） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    chargeNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        method: "wechat" | "alipay";
+                        /**
+                         * @default miniprogram
+                         * @enum {string}
+                         */
+                        channel?: "miniprogram" | "h5";
+                    };
+                };
+            };
+            responses: {
+                /** @description { chargeNo, amountFen, payment } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StartChargePaymentResult"];
                     };
                 };
             };
@@ -4289,6 +5015,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/installer/work-orders/{id}/trade-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 该工单商品的以旧换新：顾客申报的旧机（品类、年限、成色、抵扣）及回收状态；没有则 404 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 以旧换新记录 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TradeIn"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记旧机回收：collected（可按现场成色/估价调整，高于抵扣退差价、低于抵扣生成补缴单）或 not_collected（顾客不交旧机：补缴全部抵扣） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TradeInCollectionInput"];
+                };
+            };
+            responses: {
+                /** @description 以旧换新记录 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TradeIn"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/installation/services": {
         parameters: {
             query?: never;
@@ -4886,6 +5676,871 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["InstallationWorkOrder"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/after-sales/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我登记的产品 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductRegistrationList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记外购产品（序列号、购买日期、发票照片），商家审核通过后按购买日期计算保修并可报修 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProductRegistrationInput"];
+                };
+            };
+            responses: {
+                /** @description 产品登记（待审核） */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductRegistration"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/after-sales/registrations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 产品登记详情（含审核结果与保修） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 产品登记 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductRegistration"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** 撤回待审核或已驳回的产品登记 */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { ok: true } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/after-sales/repairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的维修工单 */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "received" | "awaiting_appointment" | "on_site" | "done" | "confirmed" | "cancelled";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items, nextCursor } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepairWorkOrderPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 为已审核通过的外购登记产品申请上门维修（本店购买的商品请通过售后申请报修） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ShopperRepairInput"];
+                };
+            };
+            responses: {
+                /** @description { workOrderNo, created, workOrder } */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpenedRepair"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/after-sales/repairs/{no}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 维修工单详情（保修判定、师傅、预约时间、配件与费用、待支付费用单、进度） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 维修工单号（RW 开头） */
+                    no: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 维修工单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepairWorkOrderDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/after-sales/repairs/{no}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认维修完工（有维修费用时须先支付费用单） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 维修工单号（RW 开头） */
+                    no: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 维修工单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepairWorkOrderDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/after-sales/repairs/{no}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消维修（师傅上门前） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 维修工单号（RW 开头） */
+                    no: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 维修工单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepairWorkOrderDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/installer/repairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 指派给我的维修工单 */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "received" | "awaiting_appointment" | "on_site" | "done" | "confirmed" | "cancelled";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items, nextCursor } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepairWorkOrderPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/installer/repairs/{no}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 维修工单详情（地址、电话、故障、保修判定） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 维修工单号（RW 开头） */
+                    no: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 维修工单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepairWorkOrderDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/installer/repairs/{no}/appointment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 与顾客约定（或改约）上门时间，顾客收到通知 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 维修工单号（RW 开头） */
+                    no: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 上门时间（UTC 毫秒），须在未来 30 天内 */
+                        appointmentAt: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 维修工单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepairWorkOrderDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/installer/repairs/{no}/arrive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 已上门 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 维修工单号（RW 开头） */
+                    no: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 维修工单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepairWorkOrderDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/installer/repairs/{no}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 完工：登记配件、人工费与维修结果；保修期外生成维修费用单由顾客支付 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 维修工单号（RW 开头） */
+                    no: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RepairFinishInput"];
+                };
+            };
+            responses: {
+                /** @description 维修工单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepairWorkOrderDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/after-sales/repairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 维修工单列表（按状态筛选） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "received" | "awaiting_appointment" | "on_site" | "done" | "confirmed" | "cancelled";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items, nextCursor } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepairWorkOrderPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 在客服会话中为该顾客开维修工单（本店订单商品或已审核的外购登记产品；客服限本人接待的会话） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AgentRepairInput"];
+                };
+            };
+            responses: {
+                /** @description { workOrderNo, created, workOrder } */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpenedRepair"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/after-sales/repairs/{no}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 维修工单详情（含进度） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 维修工单号（RW 开头） */
+                    no: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 维修工单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepairWorkOrderDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/after-sales/repairs/{no}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 指派（或改派）维修师傅（角色为安装师傅的员工账号） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 维修工单号（RW 开头） */
+                    no: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 安装/维修师傅的员工 id（角色 installer） */
+                        technicianId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 维修工单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepairWorkOrderDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/after-sales/repairs/{no}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消维修工单（师傅上门前） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 维修工单号（RW 开头） */
+                    no: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 维修工单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepairWorkOrderDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/after-sales/technicians": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可指派的维修师傅（在职的安装师傅账号） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items: [{ id, name, username }] } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepairTechnicianList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/after-sales/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 外购产品登记（按状态筛选，待审核的发票照片与序列号） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "rejected";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminProductRegistrationList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/after-sales/registrations/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核通过产品登记（保修自发票购买日期起算） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 产品登记 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminProductRegistration"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/after-sales/registrations/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 驳回产品登记（填写原因，顾客可见） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 产品登记 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminProductRegistration"];
                     };
                 };
             };
@@ -5999,6 +7654,282 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/after-sales/price-protection/orders/{orderNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 价保：订单各行能否申请、成交单价、现价、差价、截止时间、是否已申请 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { orderNo, paidAt, lines } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PriceProtectionOrder"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/after-sales/price-protection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请价保（每个订单商品一次）：服务器计算差价 × 未退货件数并原路退款 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orderItemId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 该行的价保（含退款状态） */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PriceProtectionLine"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trade-in/orders/{orderNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 以旧换新：本单申报的旧机、回收状态、上门估价与差额（补缴单号） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { orderNo, items } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderTradeIns"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/trade-in/valuations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 以旧换新估价表（每种旧机：可抵换的新机分类、抵扣上限、按年限与成色的估价） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TradeInValuationList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/trade-in/valuations/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 新建或修改一种旧机的估价（已下单的按下单时的估价）；停用：active=false */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TradeInValuationInput"];
+                };
+            };
+            responses: {
+                /** @description 估价 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TradeInValuation"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/trade-in/trade-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 以旧换新记录（status: declared 待回收 / collected 已回收 / not_collected 未回收；最多 200 条） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "declared" | "collected" | "not_collected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TradeInList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/trade-in/items/{orderItemId}/collection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记旧机回收（无安装工单时由商家登记）：collected（可改估价/成色，差额退款或生成补缴单）或 not_collected（补缴全部抵扣） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderItemId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TradeInCollectionInput"];
+                };
+            };
+            responses: {
+                /** @description 以旧换新记录 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TradeIn"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6320,6 +8251,157 @@ export interface components {
             };
             status: components["schemas"]["WarrantyStatus"];
         };
+        CaseEligibility: {
+            orderNo: string;
+            items: components["schemas"]["CaseLineEligibility"][];
+            reasons: components["schemas"]["CaseReason"][];
+        };
+        CaseLineEligibility: {
+            orderItemId: number;
+            name: string;
+            image: string | null;
+            specs: {
+                [key: string]: string;
+            };
+            quantity: number;
+            /** @description 尚未在其他售后单中的件数 */
+            available: number;
+            /** @description 下一件可退商品金额（实付，已扣优惠） */
+            unitRefundFen: number;
+            /** @description 品类支持七天无理由退货 */
+            noReasonReturn: boolean;
+            types: components["schemas"]["CaseTypeEligibility"][];
+        };
+        CaseTypeEligibility: {
+            /** @enum {string} */
+            type: "refund_only" | "return_refund" | "exchange" | "repair";
+            /** @description 仅退款 / 退货退款 / 换货 / 维修 */
+            label: string;
+            allowed: boolean;
+            /** @description 不可申请的原因，或仍适用的限制 */
+            reason?: string;
+            /** @description 可申请截止时间 */
+            deadline?: number;
+        };
+        CaseReason: {
+            /** @enum {string} */
+            code: "no_reason" | "quality" | "damaged_on_arrival" | "wrong_item" | "not_as_described" | "not_received" | "other";
+            label: string;
+        };
+        CasePhoto: {
+            key: string;
+            /** @description /api/after-sales/photos/{key} */
+            url: string;
+        };
+        CaseDetail: components["schemas"]["CaseSummary"] & {
+            description: string;
+            photos: components["schemas"]["CasePhoto"][];
+            unused: boolean;
+            items: components["schemas"]["CaseItem"][];
+            refund: components["schemas"]["CaseRefund"];
+            refuseReason: string | null;
+            /** @description 同意退货/换货后显示 */
+            returnAddress: {
+                name: string;
+                phone: string;
+                address: string;
+            } | null;
+            returnShipment: {
+                carrier: string | null;
+                trackingNo: string | null;
+                pickup: {
+                    date: string;
+                    slot: string;
+                } | null;
+            } | null;
+            received: {
+                orderItemId: number;
+                receivedQty: number;
+                damagedQty: number;
+            }[] | null;
+            exchangeShipment: {
+                carrier: string;
+                trackingNo: string;
+            } | null;
+            workOrderNo: string | null;
+            /** @description 如：商家 2 天内未处理将自动同意 */
+            deadlineText: string | null;
+            /** @description 当前查看者可执行的操作 */
+            actions: string[];
+            timeline: components["schemas"]["CaseEvent"][];
+        };
+        CaseItem: {
+            orderItemId: number;
+            name: string;
+            image: string | null;
+            specs: {
+                [key: string]: string;
+            };
+            quantity: number;
+            /** @description 这些件数的实付商品金额 */
+            goodsFen: number;
+        };
+        CaseRefund: {
+            /** @description 金额（分） */
+            amountFen: number;
+            /** @description 金额（分） */
+            goodsFen: number;
+            /** @description 金额（分） */
+            freightFen: number;
+            /** @description 安装等服务费 */
+            chargesFen: number;
+            /**
+             * @description none：尚未发起
+             * @enum {string}
+             */
+            status: "none" | "pending" | "processing" | "succeeded" | "failed";
+            statusText: string;
+            outRefundNo: string | null;
+        };
+        CaseEvent: {
+            kind: string;
+            /** @enum {string|null} */
+            fromStatus: "applied" | "approved" | "refused" | "return_shipped" | "received" | "refunding" | "refunded" | "exchange_shipped" | "repairing" | "done" | "closed" | "cancelled" | null;
+            /** @enum {string|null} */
+            toStatus: "applied" | "approved" | "refused" | "return_shipped" | "received" | "refunding" | "refunded" | "exchange_shipped" | "repairing" | "done" | "closed" | "cancelled" | null;
+            /** @enum {string} */
+            actor: "shopper" | "merchant" | "system" | "gateway";
+            reason: string;
+            /** @description UTC 毫秒 */
+            at: number;
+        };
+        CaseSummary: {
+            caseNo: string;
+            orderNo: string;
+            /** @enum {string} */
+            type: "refund_only" | "return_refund" | "exchange" | "repair";
+            typeText: string;
+            /** @enum {string} */
+            status: "applied" | "approved" | "refused" | "return_shipped" | "received" | "refunding" | "refunded" | "exchange_shipped" | "repairing" | "done" | "closed" | "cancelled";
+            statusText: string;
+            /** @enum {string} */
+            reasonCode: "no_reason" | "quality" | "damaged_on_arrival" | "wrong_item" | "not_as_described" | "not_received" | "other";
+            reasonText: string;
+            /** @description 退款金额（发起退款前为预估） */
+            refundFen: number;
+            itemsSummary: string;
+            image: string | null;
+            /** @description UTC 毫秒 */
+            deadlineAt: number | null;
+            /** @description UTC 毫秒 */
+            createdAt: number;
+            /** @description UTC 毫秒 */
+            updatedAt: number;
+        };
+        CaseList: {
+            items: components["schemas"]["CaseSummary"][];
+            nextCursor: string | null;
+        };
+        CategoryNoReasonReturn: {
+            id: number;
+            name: string;
+            noReasonReturn: boolean;
+        };
         Cart: {
             items: components["schemas"]["CartLine"][];
             summary: components["schemas"]["CartSummary"];
@@ -6404,6 +8486,7 @@ export interface components {
             deliveryPromise: components["schemas"]["DeliveryPromise"];
             /** @description 各行是否需要安装、包含内容与可选附加费 */
             installation: components["schemas"]["InstallationLineInfo"][];
+            tradeIn: components["schemas"]["TradeInQuote"];
             promotionHint: components["schemas"]["PromotionHint"];
             /** @description 已享受的、不可与优惠券同享的促销名称；为 null 时可用券 */
             couponsBlockedBy: string | null;
@@ -6456,6 +8539,46 @@ export interface components {
             /** @example ¥80.00/台 */
             priceLabel: string;
         };
+        /** @description 以旧换新：各行可选旧机品类与已申报的抵扣 */
+        TradeInQuote: {
+            conditions: components["schemas"]["TradeInCondition"][];
+            lines: components["schemas"]["TradeInQuoteLine"][];
+        };
+        TradeInCondition: {
+            /**
+             * @description good 完好 / fair 一般 / broken 损坏
+             * @enum {string}
+             */
+            value: "good" | "fair" | "broken";
+            label: string;
+            description: string;
+        };
+        TradeInQuoteLine: {
+            skuId: number;
+            /** @description 该新机可抵换的旧机品类；空数组 = 不支持以旧换新 */
+            options: {
+                slug: string;
+                name: string;
+            }[];
+            declared: {
+                categorySlug: string;
+                /** @description 旧机品类，如 空调 */
+                name: string;
+                ageYears: number;
+                /**
+                 * @description good 完好 / fair 一般 / broken 损坏
+                 * @enum {string}
+                 */
+                condition: "good" | "fair" | "broken";
+                conditionLabel: string;
+                /** @description 估价表给出的旧机估价 */
+                valuationFen: number;
+                /** @description 本单实际抵扣（不超过新机单价的上限比例） */
+                deductionFen: number;
+                /** @description 估价超过抵扣上限、按上限抵扣 */
+                capped: boolean;
+            } | null;
+        };
         /** @description 离下一档优惠还差多少；没有可凑的档位时为 null */
         PromotionHint: {
             promotionId: number;
@@ -6487,6 +8610,15 @@ export interface components {
             highAltitude?: number[];
             floor?: number;
             hasLift?: boolean;
+        };
+        TradeInDeclaration: {
+            /** @description 换购的新机（结算行的 SKU） */
+            skuId: number;
+            /** @description 旧机品类，如 air_conditioner（见报价 tradeIn.lines[].options） */
+            categorySlug: string;
+            ageYears: number;
+            /** @enum {string} */
+            condition: "good" | "fair" | "broken";
         };
         DeliveryEstimate: {
             /** @description 所送区县（所选的，或顾客的默认地址）；都没有时为 null */
@@ -6544,6 +8676,10 @@ export interface components {
             actions: string[];
             timeline: components["schemas"]["TimelineEntry"][];
             refunds: components["schemas"]["OrderRefund"][];
+            /** @description 已退款（分） */
+            refundedFen: number;
+            /** @description 退款处理中（分） */
+            refundingFen: number;
         };
         /**
          * @description 待支付 / 待发货 / 已发货 / 已完成 / 已取消
@@ -6590,13 +8726,31 @@ export interface components {
             at: number;
         };
         OrderRefund: {
+            /** @description 退款单号（重试沿用同一单号，不会重复退款） */
+            outRefundNo: string;
+            /** @enum {string} */
+            method: "wechat" | "alipay";
+            methodLabel: string;
+            /**
+             * @description 退款原因来源：重复支付 / 取消后到账 / 取消订单 / 售后 / 价保 / 以旧换新
+             * @enum {string}
+             */
+            source: "duplicate_payment" | "late_payment" | "order_cancel" | "after_sale" | "price_protection" | "trade_in";
+            sourceRef: string;
             /** @description 金额（分） */
             amountFen: number;
+            reason: string;
             /** @enum {string} */
             status: "pending" | "submitting" | "processing" | "succeeded" | "failed";
-            reason: string;
+            statusLabel: string;
             /** @description UTC 毫秒 */
             createdAt: number;
+            /** @description UTC 毫秒 */
+            updatedAt: number;
+            /** @description 原支付的渠道交易号（仅商家可见） */
+            transactionId?: string | null;
+            /** @description 渠道退款单号（仅商家可见） */
+            refundId?: string | null;
         };
         OrderPage: {
             items: components["schemas"]["OrderListItem"][];
@@ -6696,6 +8850,32 @@ export interface components {
         MarkReadResult: {
             /** @description 本次标记为已读的条数 */
             updated: number;
+        };
+        Charge: {
+            /** @description 收费单号（SC 开头），也是支付渠道的商户订单号 */
+            chargeNo: string;
+            /** @enum {string} */
+            kind: "repair" | "trade_in";
+            /** @description 所属业务单号，如维修工单号 */
+            sourceRef: string;
+            /** @description 金额（分） */
+            amountFen: number;
+            description: string;
+            /** @enum {string} */
+            status: "unpaid" | "paid" | "cancelled";
+            statusLabel: string;
+            /** @enum {string|null} */
+            method: "wechat" | "alipay" | null;
+            /** @description UTC 毫秒 */
+            paidAt: number | null;
+            /** @description UTC 毫秒 */
+            createdAt: number;
+        };
+        StartChargePaymentResult: {
+            chargeNo: string;
+            /** @description 金额（分） */
+            amountFen: number;
+            payment: components["schemas"]["ClientPayParams"];
         };
         /** @description WebSocket 握手用的 60 秒凭证（?ticket=） */
         ChatTicket: {
@@ -6954,6 +9134,63 @@ export interface components {
             date: string;
             items: components["schemas"]["InstallationWorkOrder"][];
         };
+        TradeIn: {
+            id: number;
+            orderItemId: number;
+            categorySlug: string;
+            name: string;
+            ageYears: number;
+            /**
+             * @description good 完好 / fair 一般 / broken 损坏
+             * @enum {string}
+             */
+            condition: "good" | "fair" | "broken";
+            conditionLabel: string;
+            /** @description 金额（分） */
+            declaredValuationFen: number;
+            /** @description 下单时抵扣的金额 */
+            deductedFen: number;
+            /** @description 回收估价上限 */
+            capFen: number;
+            /** @enum {string} */
+            status: "declared" | "collected" | "not_collected";
+            /** @description 待回收 / 已回收 / 未回收 */
+            statusLabel: string;
+            /**
+             * @description good 完好 / fair 一般 / broken 损坏
+             * @enum {string|null}
+             */
+            finalCondition: "good" | "fair" | "broken" | null;
+            /** @description 上门回收时的估价 */
+            finalValuationFen: number | null;
+            settlement: {
+                /**
+                 * @description 无差额 / 退还差价 / 补缴
+                 * @enum {string}
+                 */
+                kind: "none" | "refund" | "charge";
+                /** @description 金额（分） */
+                amountFen: number;
+                /** @description 补缴单号（POST /api/charges/{chargeNo}/pay 支付） */
+                chargeNo: string | null;
+                chargeStatus: string | null;
+            } | null;
+            note: string;
+            collectedAt: number | null;
+        };
+        TradeInCollectionInput: {
+            /** @enum {string} */
+            outcome: "collected";
+            valuationFen?: number;
+            /** @enum {string} */
+            condition?: "good" | "fair" | "broken";
+            /** @default  */
+            note: string;
+        } | {
+            /** @enum {string} */
+            outcome: "not_collected";
+            note: string;
+        };
         InstallationServiceList: {
             items: (components["schemas"]["InstallationService"] & {
                 categoryName: string;
@@ -7127,6 +9364,221 @@ export interface components {
         InstallerAreas: {
             id: number;
             areaIds: number[];
+        };
+        ProductRegistration: {
+            id: number;
+            serialNo: string;
+            productName: string;
+            /** @description 保修政策品类名称 */
+            category: string;
+            /** @description 购买日（北京时间）零点 */
+            purchasedAt: number;
+            /** @example 2025-03-10 */
+            purchaseDate: string;
+            invoicePhoto: {
+                key: string;
+                url: string;
+            };
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            /** @example 待审核 */
+            statusLabel: string;
+            rejectReason: string | null;
+            /** @description UTC 毫秒 */
+            reviewedAt: number | null;
+            /** @description 审核通过后按购买日期计算的保修 */
+            warranty: {
+                inWarranty: boolean;
+                /** @description UTC 毫秒 */
+                endsAt: number;
+                note: string;
+            } | null;
+            /** @description UTC 毫秒 */
+            createdAt: number;
+        };
+        ProductRegistrationInput: {
+            serialNo: string;
+            productName: string;
+            /**
+             * @description 保修政策品类（GET /api/after-sales/warranty-policies 的 slug）；省略按产品名称判断
+             * @enum {string}
+             */
+            category?: "tv" | "fridge" | "washer" | "ac" | "water-heater" | "small-appliance";
+            /** @description 发票上的购买日期（北京时间） */
+            purchaseDate: string;
+            /** @description 发票照片：POST /api/after-sales/photos 返回的 key */
+            invoicePhoto: string;
+        };
+        ProductRegistrationList: {
+            items: components["schemas"]["ProductRegistration"][];
+        };
+        OpenedRepair: {
+            workOrderNo: string;
+            created: boolean;
+            workOrder: components["schemas"]["RepairWorkOrderDetail"];
+        };
+        RepairWorkOrderDetail: components["schemas"]["RepairWorkOrder"] & {
+            timeline: {
+                action: string;
+                /** @enum {string|null} */
+                fromStatus: "received" | "awaiting_appointment" | "on_site" | "done" | "confirmed" | "cancelled" | null;
+                /** @enum {string} */
+                toStatus: "received" | "awaiting_appointment" | "on_site" | "done" | "confirmed" | "cancelled";
+                statusLabel: string;
+                /** @enum {string} */
+                actorKind: "shopper" | "agent" | "merchant" | "technician" | "system";
+                note: string;
+                /** @description UTC 毫秒 */
+                createdAt: number;
+            }[];
+        };
+        RepairCharge: {
+            /** @description 费用单号（SC 开头），POST /api/charges/{chargeNo}/pay 支付 */
+            chargeNo: string;
+            /** @description 分 */
+            amountFen: number;
+            /** @enum {string} */
+            status: "unpaid" | "paid" | "cancelled";
+            /** @description UTC 毫秒 */
+            paidAt: number | null;
+        } | null;
+        RepairWorkOrder: {
+            /** @example RW20261206152300123451234 */
+            workOrderNo: string;
+            /** @enum {string} */
+            status: "received" | "awaiting_appointment" | "on_site" | "done" | "confirmed" | "cancelled";
+            /** @example 待预约 */
+            statusLabel: string;
+            /**
+             * @description 售后申请 / 客服开单 / 外购登记报修
+             * @enum {string}
+             */
+            source: "case" | "agent" | "registration";
+            caseNo: string | null;
+            orderNo: string | null;
+            orderItemId: number | null;
+            registrationId: number | null;
+            product: {
+                name: string;
+                imageUrl: string | null;
+                serialNo: string | null;
+            };
+            problem: string;
+            photos: {
+                key: string;
+                url: string;
+            }[];
+            contact: {
+                name: string;
+                phone: string;
+                address: string;
+            };
+            /** @description 开单时由服务端根据序列号与购买日期判定 */
+            warranty: {
+                /** @description 保修期内：配件与人工免费 */
+                inWarranty: boolean;
+                /** @description UTC 毫秒 */
+                startsAt: number | null;
+                /** @description 整机保修截止（不含） */
+                endsAt: number | null;
+                note: string;
+            };
+            technician: {
+                id: number;
+                name: string;
+            } | null;
+            /** @description UTC 毫秒 */
+            appointmentAt: number | null;
+            /** @description UTC 毫秒 */
+            arrivedAt: number | null;
+            /** @description UTC 毫秒 */
+            doneAt: number | null;
+            /** @description UTC 毫秒 */
+            confirmedAt: number | null;
+            parts: {
+                name: string;
+                quantity: number;
+                /** @description 分 */
+                unitFen: number;
+            }[];
+            /** @description 分 */
+            partsFen: number;
+            /** @description 分 */
+            laborFen: number;
+            /** @description 顾客应付（保修期内为 0） */
+            chargeFen: number;
+            charge: components["schemas"]["RepairCharge"];
+            /** @description 已完工、有费用且未支付：先支付再确认完工 */
+            paymentDue: boolean;
+            resolution: string | null;
+            cancelReason: string | null;
+            /** @description 当前查看者现在可以执行的操作 */
+            actions: ("open" | "assign" | "schedule" | "arrive" | "finish" | "confirm" | "cancel")[];
+            /** @description UTC 毫秒 */
+            createdAt: number;
+            /** @description UTC 毫秒 */
+            updatedAt: number;
+        };
+        ShopperRepairInput: {
+            registrationId: number;
+            problem: string;
+            /**
+             * @description POST /api/after-sales/photos 返回的 key
+             * @default []
+             */
+            photos: string[];
+            contact: components["schemas"]["RepairContactInput"];
+        };
+        RepairContactInput: {
+            name: string;
+            phone: string;
+            address: string;
+        };
+        RepairWorkOrderPage: {
+            items: components["schemas"]["RepairWorkOrder"][];
+            nextCursor: string | null;
+        };
+        RepairFinishInput: {
+            /** @default [] */
+            parts: {
+                name: string;
+                quantity: number;
+                /** @description 配件单价（分）；保修期内不向顾客收取 */
+                unitFen: number;
+            }[];
+            /**
+             * @description 人工费（分）；保修期内不向顾客收取
+             * @default 0
+             */
+            laborFen: number;
+            resolution: string;
+        };
+        AgentRepairInput: {
+            /** @description 客服会话 id（工单开给该会话的顾客） */
+            conversationId: number;
+            /** @description 本店购买：订单商品 id */
+            orderItemId?: number;
+            /** @description 外购登记的产品 id */
+            registrationId?: number;
+            /** @description 多台时指明哪一台（安装时登记的序列号） */
+            serialNo?: string;
+            problem: string;
+            /** @default [] */
+            photos: string[];
+            contact?: components["schemas"]["RepairContactInput"] & unknown;
+        };
+        RepairTechnicianList: {
+            items: {
+                id: number;
+                name: string;
+                username: string;
+            }[];
+        };
+        AdminProductRegistrationList: {
+            items: components["schemas"]["AdminProductRegistration"][];
+        };
+        AdminProductRegistration: components["schemas"]["ProductRegistration"] & {
+            shopperId: number;
         };
         FreightTemplateInput: {
             name: string;
@@ -7716,6 +10168,103 @@ export interface components {
             pendingOrders: number;
             /** @description 金额（分） */
             pendingDiscountFen: number;
+        };
+        PriceProtectionOrder: {
+            orderNo: string;
+            paidAt: number | null;
+            lines: components["schemas"]["PriceProtectionLine"][];
+        };
+        PriceProtectionLine: {
+            orderItemId: number;
+            skuId: number;
+            name: string;
+            specs: {
+                [key: string]: string;
+            };
+            image: string | null;
+            quantity: number;
+            /** @description 现在可以申请价保 */
+            eligible: boolean;
+            /** @description 不能申请的原因，如 已超过价保期限（付款后 7 天内） */
+            reason: string | null;
+            /** @description 购买时的成交单价：下单时售价减去该行的限时折扣（不含满减、优惠券、运费） */
+            paidUnitFen: number;
+            /** @description 现价：当前售价，或更低的进行中限时折扣价；已下架为 null */
+            currentUnitFen: number | null;
+            /**
+             * @description 现价来自 售价 / 限时折扣
+             * @enum {string|null}
+             */
+            currentPriceSource: "list" | "limited_time" | null;
+            /** @description 每件差价（≥0） */
+            differenceFen: number;
+            /** @description 可价保件数：数量减去退货/退款售后中的件数 */
+            units: number;
+            /** @description 现在申请可退的差价合计；不可申请时为 0 */
+            refundFen: number;
+            /** @description 价保截止（UTC 毫秒，不含）；未付款为 null */
+            deadline: number | null;
+            /** @description 已申请的价保及其退款状态 */
+            applied: {
+                /** @description 金额（分） */
+                amountFen: number;
+                /** @description 金额（分） */
+                paidUnitFen: number;
+                /** @description 金额（分） */
+                currentUnitFen: number;
+                units: number;
+                appliedAt: number;
+                /** @description pending / submitting / processing / succeeded / failed */
+                refundStatus: string | null;
+                refundStatusLabel: string | null;
+                outRefundNo: string | null;
+            } | null;
+        };
+        OrderTradeIns: {
+            orderNo: string;
+            items: components["schemas"]["TradeIn"][];
+        };
+        TradeInValuationList: {
+            items: components["schemas"]["TradeInValuation"][];
+        };
+        TradeInValuation: {
+            slug: string;
+            name: string;
+            categoryIds: number[];
+            capPercent: number;
+            bands: {
+                maxAgeYears: number;
+                /** @description 金额（分） */
+                goodFen: number;
+                /** @description 金额（分） */
+                fairFen: number;
+                /** @description 金额（分） */
+                brokenFen: number;
+            }[];
+            active: boolean;
+            updatedAt: number;
+        };
+        TradeInValuationInput: {
+            name: string;
+            categoryIds: number[];
+            /**
+             * @description 抵扣不超过新机单价的百分比
+             * @default 30
+             */
+            capPercent: number;
+            bands: {
+                maxAgeYears: number;
+                goodFen: number;
+                fairFen: number;
+                brokenFen: number;
+            }[];
+            /** @default true */
+            active: boolean;
+        };
+        TradeInList: {
+            items: (components["schemas"]["TradeIn"] & {
+                orderNo: string;
+            })[];
         };
     };
     responses: never;
