@@ -20,6 +20,27 @@ import type {
 import type { PriceProtectionOrderSchema } from "../worker/after-sales/price-protection/api-schemas";
 import type { priceProtectionForOrder } from "../worker/after-sales/price-protection/service";
 import type {
+  AdminProductRegistrationListSchema,
+  OpenedRepairSchema,
+  ProductRegistrationListSchema,
+  ProductRegistrationSchema,
+  RepairWorkOrderDetailSchema,
+  RepairWorkOrderPageSchema,
+  TechnicianListSchema,
+} from "../worker/after-sales/repair/api-schemas";
+import type {
+  listRegistrations,
+  myRegistrations,
+  registerProduct,
+} from "../worker/after-sales/repair/registrations";
+import type {
+  myRepair,
+  myRepairs,
+  openFromChat,
+  technicianRepairs,
+  technicians,
+} from "../worker/after-sales/repair/work-orders";
+import type {
   findOutlets,
   outletCities,
   warrantyForOrderItem,
@@ -126,4 +147,12 @@ export type Checked = [
   None<Gaps<Out<typeof listCanned>[number], typeof CannedReplySchema>>,
   None<Gaps<Out<typeof priceProtectionForOrder>, typeof PriceProtectionOrderSchema>>,
   None<Gaps<Out<typeof shopperTradeIns>, typeof OrderTradeInsSchema>>,
+  None<Gaps<Out<typeof myRepairs>, typeof RepairWorkOrderPageSchema>>,
+  None<Gaps<Out<typeof technicianRepairs>, typeof RepairWorkOrderPageSchema>>,
+  None<Gaps<Out<typeof myRepair>, typeof RepairWorkOrderDetailSchema>>,
+  None<Gaps<Out<typeof openFromChat>, typeof OpenedRepairSchema>>,
+  None<Gaps<Out<typeof registerProduct>, typeof ProductRegistrationSchema>>,
+  None<Gaps<Out<typeof myRegistrations>, typeof ProductRegistrationListSchema>>,
+  None<Gaps<Out<typeof listRegistrations>, typeof AdminProductRegistrationListSchema>>,
+  None<Gaps<Out<typeof technicians>, typeof TechnicianListSchema>>,
 ];

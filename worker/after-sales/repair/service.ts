@@ -175,7 +175,8 @@ export async function openRepairWorkOrder(
   }
   if ((input.orderItemId === undefined) === (input.registrationId === undefined))
     throw badRequest("请指定报修的订单商品或已登记的产品（二选一）", undefined, "REPAIR_SUBJECT_REQUIRED");
-  const problem = input.problem.trim();
+  // A case's description is optional: its work order still says where it came from.
+  const problem = input.problem.trim() || (input.caseNo ? `售后申请 ${input.caseNo} 报修` : "");
   if (!problem) throw badRequest("请描述故障情况", undefined, "PROBLEM_REQUIRED");
   const subject =
     input.orderItemId !== undefined
