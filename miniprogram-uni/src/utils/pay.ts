@@ -1,4 +1,4 @@
-import type { OrderDetail } from "@/api/orders";
+import type { OrderDetail, PayParams } from "@/api/orders";
 import { getOrder } from "@/api/orders";
 import { IS_MP_WEIXIN } from "./config";
 
@@ -24,6 +24,35 @@ export async function waitForPaid(id: number, attempts = 8, intervalMs = 1500): 
     order = await getOrder(id);
   }
   return order;
+}
+
+/**
+ * Hands the server's pay parameters to the client: wx.requestPayment in the mini program (resolves
+ * "paid" when the shopper finished), or the Alipay H5 cashier (the browser leaves: `beforeRedirect`
+ * remembers what to check on return). Rejects with a Chinese message when the shopper cancels.
+ */
+export async function launchPayment(payment: PayParams, beforeRedirect: () => void): Promise<"paid" | "redirected"> {
+  if (payment.method === "wechat") {
+    const { appId: _a, ...params } = payment.payParams;
+    await new Promise<void>((resolve, reject) =>
+      uni.requestPayment({
+        provider: "wxpay",
+        orderInfo: {},
+        ...params,
+        success: () => resolve(),
+        fail: (e) => reject(new Error(/cancel/.test(e.errMsg ?? "") ? "已取消支付" : "支付未完成")),
+      }),
+    );
+    return "paid";
+  }
+  if (payment.channel === "h5") {
+    beforeRedirect();
+    // #ifdef H5
+    window.location.href = payment.redirectUrl;
+    // #endif
+    return "redirected";
+  }
+  throw new Error("当前环境不支持该支付方式");
 }
 
 export { countdown } from "./format";
