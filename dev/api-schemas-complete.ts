@@ -17,6 +17,15 @@ import type {
   OutletListSchema,
   WarrantyPolicyListSchema,
 } from "../worker/after-sales/api-schemas";
+import type {
+  CaseDetailSchema,
+  CaseEligibilitySchema,
+  CaseListSchema,
+  CasePhotoSchema,
+} from "../worker/after-sales/cases/api-schemas";
+import type { uploadPhoto } from "../worker/after-sales/cases/photos";
+import type { caseEligibility } from "../worker/after-sales/cases/service";
+import type { caseDetail, caseSummaries } from "../worker/after-sales/cases/views";
 import type { PriceProtectionOrderSchema } from "../worker/after-sales/price-protection/api-schemas";
 import type { priceProtectionForOrder } from "../worker/after-sales/price-protection/service";
 import type {
@@ -133,6 +142,10 @@ export type Checked = [
   None<Gaps<{ items: Out<typeof findOutlets> }, typeof OutletListSchema>>,
   None<Gaps<{ items: Out<typeof outletCities> }, typeof OutletCitiesSchema>>,
   None<Gaps<Out<typeof warrantyForOrderItem>, typeof ItemWarrantySchema>>,
+  None<Gaps<Out<typeof caseEligibility>, typeof CaseEligibilitySchema>>,
+  None<Gaps<Out<typeof caseDetail>, typeof CaseDetailSchema>>,
+  None<Gaps<{ items: Out<typeof caseSummaries>; nextCursor: string | null }, typeof CaseListSchema>>,
+  None<Gaps<Out<typeof uploadPhoto>, typeof CasePhotoSchema>>,
   None<Gaps<Out<typeof listShopperOrders>, typeof OrderPageSchema>>,
   None<Gaps<Out<typeof shopperTabCounts>, typeof OrderCountsSchema>>,
   None<Gaps<Out<typeof orderDetail>, typeof OrderDetailSchema>>,
