@@ -90,3 +90,11 @@ export const OrderTradeInsSchema = z
 export const TradeInListSchema = z
   .object({ items: z.array(TradeInSchema.extend({ orderNo: z.string() })) })
   .openapi("TradeInList");
+
+export const ProductTradeInSchema = z
+  .object({
+    kinds: z
+      .array(z.object({ slug: z.string(), name: z.string() }))
+      .openapi({ description: "该商品可抵换的旧机品类；空数组 = 不支持以旧换新" }),
+  })
+  .openapi("ProductTradeIn");

@@ -4,6 +4,7 @@ import { requireShopper, shopperOf, staffOf } from "../shared/auth";
 import { bearer, createRouter, jsonBody, jsonOk } from "../shared/router";
 import {
   OrderTradeInsSchema,
+  ProductTradeInSchema,
   TradeInListSchema,
   TradeInSchema,
   ValuationListSchema,
@@ -12,15 +13,28 @@ import {
 import { collectionInput, valuationInput, valuationSlugParam } from "./model";
 import {
   listValuations,
+  productTradeIn,
   recordCollection,
   saveValuation,
   shopperTradeIns,
   tradeInsByStatus,
 } from "./service";
 
-/** The shopper's view of an order's trade-ins: /api/trade-in/orders/{orderNo}. */
+/** Public: what a product accepts; the shopper's own: an order's trade-ins (/api/trade-in/orders/{orderNo}). */
 export const tradeInRoutes = createRouter();
-tradeInRoutes.use("/trade-in/*", requireShopper);
+tradeInRoutes.use("/trade-in/orders/*", requireShopper);
+
+tradeInRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/trade-in/products/{productId}",
+    tags: ["trade-in"],
+    summary: "商品页“支持以旧换新”：该商品可抵换的旧机品类",
+    request: { params: z.object({ productId: z.coerce.number().int().positive("商品编号无效") }) },
+    responses: jsonOk("{ kinds }", ProductTradeInSchema),
+  }),
+  async (c) => c.json(await productTradeIn(c.get("db"), c.req.valid("param").productId)),
+);
 
 tradeInRoutes.openapi(
   createRoute({

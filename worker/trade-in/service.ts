@@ -2,6 +2,7 @@
 // picker, the rows written with the order), and the collection at delivery with its settlement.
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { CheckedLine } from "../cart/line-check";
+import { categories, products } from "../catalog/schema";
 import { goodsNetByLine, type Quote } from "../checkout/pricing";
 import type { Db } from "../db/client";
 import type { OrderDeps } from "../orders/deps";
@@ -139,6 +140,22 @@ export function tradeInQuoteView(
       };
     }),
   };
+}
+
+/** The product page's "支持以旧换新": the old kinds its new units accept (none: the row is not shown). */
+export async function productTradeIn(db: Db, productId: number) {
+  const [product, table] = await Promise.all([
+    db
+      .select({ categoryId: products.categoryId, parentId: categories.parentId })
+      .from(products)
+      .leftJoin(categories, eq(categories.id, products.categoryId))
+      .where(and(eq(products.id, productId), eq(products.status, "on_sale")))
+      .get(),
+    valuationTable(db),
+  ]);
+  if (!product) throw notFound("商品不存在");
+  const categoryIds = [product.categoryId, ...(product.parentId ? [product.parentId] : [])];
+  return { kinds: optionsFor({ skuId: 0, name: "", categoryIds }, table) };
 }
 
 /** The trade-in rows, written in the order's own batch (`orderId` is the SQL naming the new order). */

@@ -190,6 +190,20 @@ describe("valuation table (merchant)", () => {
 });
 
 describe("checkout", () => {
+  it("the product page learns which old appliances a product accepts (public; none → empty)", async () => {
+    const productOf = async (skuId: number) =>
+      Number(
+        (await f.stack.sql.execute({ sql: "SELECT product_id FROM skus WHERE id = ?", args: [skuId] }))
+          .rows[0]!.product_id,
+      );
+    const ac = await json(await f.stack.fetch(`/api/trade-in/products/${await productOf(acSku)}`));
+    expect(ac).toEqual({ kinds: [{ slug: "air_conditioner", name: "空调" }] });
+    expect(await json(await f.stack.fetch(`/api/trade-in/products/${await productOf(fridgeSku)}`))).toEqual({
+      kinds: [],
+    });
+    await expectError(await f.stack.fetch("/api/trade-in/products/999999"), 404, "商品不存在");
+  });
+
   it("the quote offers trade-in only on lines whose category accepts it", async () => {
     const q = await quote({
       items: [

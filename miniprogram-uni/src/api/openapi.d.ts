@@ -2506,6 +2506,11 @@ export interface paths {
                         installation?: components["schemas"]["InstallationChoices"];
                         /** @description 以旧换新：每行新机最多一台旧机；抵扣金额由服务器按估价表计算 */
                         tradeIns?: components["schemas"]["TradeInDeclaration"][];
+                        groupBuy?: {
+                            offerId: number;
+                            groupNo?: string;
+                        };
+                        usePoints?: boolean;
                     };
                 };
             };
@@ -2688,6 +2693,11 @@ export interface paths {
                         installation?: components["schemas"]["InstallationChoices"];
                         /** @description 以旧换新：每行新机最多一台旧机；抵扣金额由服务器按估价表计算 */
                         tradeIns?: components["schemas"]["TradeInDeclaration"][];
+                        groupBuy?: {
+                            offerId: number;
+                            groupNo?: string;
+                        };
+                        usePoints?: boolean;
                         /** @default  */
                         remark?: string;
                     };
@@ -7734,6 +7744,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/trade-in/products/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 商品页“支持以旧换新”：该商品可抵换的旧机品类 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    productId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { kinds } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductTradeIn"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/trade-in/orders/{orderNo}": {
         parameters: {
             query?: never;
@@ -8487,6 +8535,7 @@ export interface components {
             /** @description 各行是否需要安装、包含内容与可选附加费 */
             installation: components["schemas"]["InstallationLineInfo"][];
             tradeIn: components["schemas"]["TradeInQuote"];
+            member: components["schemas"]["QuoteMember"];
             promotionHint: components["schemas"]["PromotionHint"];
             /** @description 已享受的、不可与优惠券同享的促销名称；为 null 时可用券 */
             couponsBlockedBy: string | null;
@@ -8578,6 +8627,27 @@ export interface components {
                 /** @description 估价超过抵扣上限、按上限抵扣 */
                 capped: boolean;
             } | null;
+        };
+        /** @description 会员等级与积分抵扣（未登录时为 null） */
+        QuoteMember: {
+            tierName: string;
+            points: components["schemas"]["PointsQuote"];
+        } | null;
+        PointsQuote: {
+            /** @description 可用积分（可能为负：退款收回了已用积分） */
+            balance: number;
+            /** @description 多少积分抵 1 元 */
+            redeemPointsPerYuan: number;
+            usable: boolean;
+            /** @description 不能使用时的原因 */
+            reason: string | null;
+            /** @description 本单最多可用积分 */
+            maxPoints: number;
+            /** @description 本单最多可抵（分） */
+            maxDiscountFen: number;
+            selected: boolean;
+            usedPoints: number;
+            discountFen: number;
         };
         /** @description 离下一档优惠还差多少；没有可凑的档位时为 null */
         PromotionHint: {
@@ -10219,6 +10289,13 @@ export interface components {
                 refundStatusLabel: string | null;
                 outRefundNo: string | null;
             } | null;
+        };
+        ProductTradeIn: {
+            /** @description 该商品可抵换的旧机品类；空数组 = 不支持以旧换新 */
+            kinds: {
+                slug: string;
+                name: string;
+            }[];
         };
         OrderTradeIns: {
             orderNo: string;
