@@ -51,7 +51,9 @@ export const referralRewards = sqliteTable(
     status: text("status").$type<ReferralRewardStatus>().notNull(),
     /** Completion + the return window: granted by the sweep after this. */
     dueAt: integer("due_at").notNull(),
-    /** The coupon template granted (the reward as configured when granting). */
+    /** Points credited to the referrer (points ledger, kind "referral"), fixed when granting. */
+    points: integer("points").notNull().default(0),
+    /** Optional coupon template granted as well (unused unless configured). */
     templateId: integer("template_id"),
     couponId: integer("coupon_id"),
     grantedAt: integer("granted_at"),
@@ -68,7 +70,9 @@ export const referralRewards = sqliteTable(
 /** The merchant's referral settings: a single row (id = 1). */
 export const referralSettings = sqliteTable("referral_settings", {
   id: integer("id").primaryKey(),
-  /** The coupon template (open on merchant_grant) a referrer receives; null = no reward configured. */
+  /** Points a referrer receives per referee (through the points ledger); 0 = no reward. */
+  rewardPoints: integer("reward_points").notNull().default(500),
+  /** Reserved: a coupon template as the reward instead of points (not offered yet). */
   rewardTemplateId: integer("reward_template_id"),
   dailyCap: integer("daily_cap").notNull(),
   monthlyCap: integer("monthly_cap").notNull(),
