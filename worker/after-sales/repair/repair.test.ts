@@ -24,6 +24,7 @@ interface Repair {
   status: string;
   statusLabel: string;
   source: string;
+  problem: string;
   product: { name: string; serialNo: string | null };
   contact: { name: string; phone: string; address: string };
   warranty: { inWarranty: boolean; note: string };
@@ -713,6 +714,66 @@ describe("a product bought elsewhere: registered, approved, repaired out of warr
     const confirmed = await ok<Repair>(await post(`/api/after-sales/repairs/${no}/confirm`, owner.token));
     expect(confirmed.status).toBe("confirmed");
     expect(await count("SELECT count(*) n FROM charges WHERE source_ref = ?", [no])).toBe(1);
+  });
+});
+
+describe("a repair case's work order", () => {
+  it("is opened when the case is approved, free from the delivery date, and the case follows its confirmation", async () => {
+    const strangerOrderId = Number(
+      (
+        await f.stack.sql.execute({
+          sql: "SELECT order_id FROM order_items WHERE id = ?",
+          args: [strangerItemId],
+        })
+      ).rows[0]!.order_id,
+    );
+    const order = await f.orderRow(strangerOrderId);
+    await ok(
+      await post(`/api/admin/orders/${strangerOrderId}/ship`, f.merchant, {
+        carrier: "顺丰速运",
+        trackingNo: `SF${Date.now()}`,
+      }),
+    );
+    await ok(await post(`/api/orders/${strangerOrderId}/confirm-receipt`, stranger.token, {}));
+    const c = await ok<Json>(
+      await post("/api/after-sales/cases", stranger.token, {
+        orderNo: order.order_no,
+        type: "repair",
+        reasonCode: "quality",
+        description: "进水很慢",
+        items: [{ orderItemId: strangerItemId, quantity: 1 }],
+      }),
+      201,
+    );
+    const approved = await ok<Json>(
+      await post(`/api/admin/after-sales/cases/${c.caseNo}/approve`, f.merchant),
+    );
+    expect(approved.status).toBe("repairing");
+    const no = String(approved.workOrderNo);
+    const wo = await ok<Repair>(await get(`/api/after-sales/repairs/${no}`, stranger.token));
+    expect(wo).toMatchObject({
+      source: "case",
+      problem: "进水很慢",
+      product: { serialNo: null },
+      warranty: { inWarranty: true },
+      timeline: [{ action: "open", actorKind: "system" }],
+    });
+    expect(wo.warranty.note).toContain("自签收之日");
+
+    await ok(await post(`/api/admin/after-sales/repairs/${no}/assign`, f.merchant, { technicianId: techId }));
+    await ok(
+      await post(`/api/installer/repairs/${no}/appointment`, tech, { appointmentAt: Date.now() + 2 * HOUR }),
+    );
+    await ok(await post(`/api/installer/repairs/${no}/arrive`, tech));
+    await ok(await post(`/api/installer/repairs/${no}/finish`, tech, { resolution: "清理进水阀滤网" }));
+    expect((await ok<Json>(await get(`/api/after-sales/cases/${c.caseNo}`, stranger.token))).status).toBe(
+      "repairing",
+    );
+    await ok(await post(`/api/after-sales/repairs/${no}/confirm`, stranger.token));
+    expect(await ok<Json>(await get(`/api/after-sales/cases/${c.caseNo}`, stranger.token))).toMatchObject({
+      status: "done",
+      workOrderNo: no,
+    });
   });
 });
 

@@ -128,7 +128,7 @@ repairRoutes.openapi(
     request: noParam,
     responses: jsonOk("维修工单", RepairWorkOrderDetailSchema),
   }),
-  async (c) => c.json(await confirmRepair(c.get("db"), shopperOf(c).id, c.req.valid("param").no)),
+  async (c) => c.json(await confirmRepair(c.get("deps"), shopperOf(c).id, c.req.valid("param").no)),
 );
 
 repairRoutes.openapi(

@@ -10,6 +10,7 @@ import type { StaffRole } from "../../shared/auth";
 import { cursorInt, decodeCursor, encodeCursor } from "../../shared/cursor";
 import { badRequest, forbidden, notFound } from "../../shared/errors";
 import { fenToYuan } from "../../shared/money";
+import { finishCaseOfRepair } from "./case-link";
 import { ensureRepairCharge, repairCharge } from "./charge";
 import { MAX_APPOINTMENT_DAYS } from "./model";
 import { appointmentNotice, doneNotice } from "./notices";
@@ -99,8 +100,14 @@ export async function openForRegistration(
   return { ...opened, workOrder: await repairDetail(deps.db, wo, "shopper") };
 }
 
-/** The shopper confirms the finished repair: only once the charge (if any) is paid. */
-export async function confirmRepair(db: Db, shopperId: number, no: string, now = Date.now()) {
+/** The shopper confirms the finished repair: only once the charge (if any) is paid; a case follows it. */
+export async function confirmRepair(
+  deps: Pick<OrderDeps, "db" | "log">,
+  shopperId: number,
+  no: string,
+  now = Date.now(),
+) {
+  const { db } = deps;
   const wo = await visibleRepair(db, no, ownedBy(shopperId));
   const charge = await chargeOwed(db, wo);
   const next = await changeRepair(
@@ -114,6 +121,7 @@ export async function confirmRepair(db: Db, shopperId: number, no: string, now =
     },
     now,
   );
+  if (next.caseNo) await finishCaseOfRepair(db, deps.log, next.caseNo, next.workOrderNo);
   return repairDetail(db, next, "shopper");
 }
 
