@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { ChatPrincipal } from "../../durable-objects/chat-handshake";
 import type { AppEnv } from "../env";
 import { type Principal, requireShopper, shopperOf } from "../shared/auth";
@@ -49,6 +49,12 @@ export async function socketPrincipal(c: Context<AppEnv>): Promise<ChatPrincipal
   if (!auth) throw unauthorized("登录已失效，请重新获取连接凭证");
   return chatPrincipal(auth);
 }
+
+/** Shoppers and agents only, checked before a request is validated. */
+const chatMember: MiddlewareHandler<AppEnv> = async (c, next) => {
+  chatPrincipal(c.get("auth"));
+  await next();
+};
 
 chatRoutes.openapi(
   createRoute({
@@ -106,6 +112,7 @@ chatRoutes.openapi(
     tags: ["chat"],
     summary: "会话消息记录（顾客本人或接待客服；after 之后的消息，按 id 升序）",
     security: bearer,
+    middleware: [chatMember] as const,
     request: {
       params: idParam,
       query: z.object({

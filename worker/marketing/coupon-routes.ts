@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { IDEMPOTENCY_KEY } from "../orders/place";
 import { requireShopper, shopperOf } from "../shared/auth";
-import { bearer, createRouter, jsonOk } from "../shared/router";
+import { bearer, createRouter, jsonOk, optionalBearer } from "../shared/router";
 import { parseOrThrow } from "../shared/validation";
 import { ClaimableCouponListSchema, ClaimResultSchema, MyCouponListSchema } from "./coupon-api-schemas";
 import { claimCoupon, couponCentre, couponsForProduct, myCoupons } from "./coupon-claims";
@@ -22,7 +22,7 @@ couponRoutes.openapi(
     method: "get",
     path: "/coupons/centre",
     tags,
-    security: bearer,
+    security: optionalBearer,
     summary: "领券中心：可领取的优惠券，登录后带 已领 / 已抢光 状态",
     responses: jsonOk("{ items }", ClaimableCouponListSchema),
   }),
@@ -34,7 +34,7 @@ couponRoutes.openapi(
     method: "get",
     path: "/coupons/for-product/{productId}",
     tags,
-    security: bearer,
+    security: optionalBearer,
     summary: "商品详情页可领的优惠券（适用于该商品：全场、所属分类或上级分类、指定商品，排除的商品除外）",
     request: { params: productIdParam },
     responses: jsonOk("{ items }", ClaimableCouponListSchema),

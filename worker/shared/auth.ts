@@ -41,6 +41,12 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+/** Any valid token (shopper or staff); see createRouter, which puts it before every bearer route's validation. */
+export const requireSignedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.get("auth")) throw unauthorized();
+  await next();
+};
+
 export const requireShopper: MiddlewareHandler<AppEnv> = async (c, next) => {
   const auth = c.get("auth");
   if (!auth) throw unauthorized();
