@@ -26,6 +26,8 @@ import { installationRoutes } from "./installation/routes";
 import { inventoryAdminRoutes } from "./inventory/routes";
 import { logisticsAdminRoutes } from "./logistics/admin-routes";
 import { freightAdminRoutes } from "./logistics/freight-routes";
+import { growthAdminRoutes } from "./growth/admin-routes";
+import { growthRoutes } from "./growth/routes";
 import { logisticsRoutes } from "./logistics/routes";
 import { couponAdminRoutes } from "./marketing/coupon-admin-routes";
 import { couponRoutes } from "./marketing/coupon-routes";
@@ -109,6 +111,8 @@ export function createApp() {
   app.route("/api", priceProtectionRoutes);
   app.route("/api", tradeInRoutes);
   app.route("/api/admin", tradeInAdminRoutes);
+  app.route("/api", growthRoutes);
+  app.route("/api/admin", growthAdminRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
   app.doc31("/api/openapi.json", OPENAPI_DOCUMENT);

@@ -5,6 +5,8 @@ import type { Env } from "./env";
 import { installationWorkOrdersSubscriber } from "./installation/subscriber";
 import { trackingConfig } from "./logistics/tracking";
 import { parcelTrackingSubscriber } from "./logistics/tracking-subscriber";
+import { groupBuySubscriber } from "./growth/group-buy-settle";
+import { referralRewardSubscriber } from "./growth/referral-service";
 import { couponReturnSubscriber } from "./marketing/coupon-redemption";
 import { orderNoticesSubscriber } from "./notifications/order-notices";
 import { subscribeConfig } from "./notifications/service";
@@ -22,5 +24,7 @@ export function orderSubscribers(env: Env): readonly OrderEventSubscriber[] {
     couponReturnSubscriber,
     caseRefundSubscriber,
     orderCancelRefundSubscriber,
+    groupBuySubscriber,
+    referralRewardSubscriber,
   ];
 }

@@ -3,6 +3,9 @@
 // subscribe messages, each in bounded batches and each isolated from the others' failures.
 import { createRoute } from "@hono/zod-openapi";
 import { runCaseTimeouts } from "./after-sales/cases/timeouts";
+import { groupBuyObject } from "./growth/group-buy-client";
+import { overdueGroups } from "./growth/group-buy-service";
+import { grantDueReferralRewards } from "./growth/referral-service";
 import { deliverSubscribeMessages, subscribeConfig } from "./notifications/service";
 import { type OrderDeps, orderDeps } from "./orders/deps";
 import { runDueTimers } from "./orders/lifecycle";
@@ -23,6 +26,9 @@ export async function sweep(deps: OrderDeps, now = Date.now()) {
     casesApproved: 0,
     casesClosed: 0,
     caseStepsRetried: 0,
+    groupsSettled: 0,
+    referralRewardsGranted: 0,
+    referralRewardsCapped: 0,
   };
   const safely = async (what: string, fn: () => Promise<void>) => {
     try {
@@ -47,6 +53,19 @@ export async function sweep(deps: OrderDeps, now = Date.now()) {
   });
   await safely("after-sales cases", async () => {
     Object.assign(result, await runCaseTimeouts(deps, now));
+  });
+  // 拼团: groups past their deadline whose object's alarm has not settled them yet (the alarm is primary).
+  await safely("group-buy expiry", async () => {
+    for (const { groupNo } of await overdueGroups(db, now)) {
+      await groupBuyObject(deps.env, groupNo).settleIfDue();
+      result.groupsSettled++;
+    }
+  });
+  // 老带新: rewards whose referee's first order is past its return window.
+  await safely("referral rewards", async () => {
+    const r = await grantDueReferralRewards(deps, now);
+    result.referralRewardsGranted = r.granted;
+    result.referralRewardsCapped = r.capped;
   });
   await safely("subscribe messages", async () => {
     result.messages = await deliverSubscribeMessages(db, subscribeConfig(deps.env), log, {

@@ -33,6 +33,8 @@ import {
   tradeInQuoteView,
 } from "../trade-in/service";
 import { tradeInStep } from "../trade-in/step";
+import { groupBuyChoiceInput, type ResolvedGroupBuy, resolveGroupBuy } from "../growth/group-buy-service";
+import { type GroupPrice, groupBuyPriceStep } from "../growth/group-buy-rules";
 import {
   goodsNetByLine,
   lineItemsStep,
@@ -59,6 +61,8 @@ export const quoteInput = z.object({
   installation: installationChoicesInput.optional(),
   /** 以旧换新: one old appliance per new line at most; the deduction comes from the valuation table. */
   tradeIns: tradeInDeclarationsInput.optional(),
+  /** 拼团: open a group (no groupNo) or join one, at the group price; one "立即购买" line, no coupon or trade-in. */
+  groupBuy: groupBuyChoiceInput.optional(),
 });
 export type QuoteInput = z.infer<typeof quoteInput>;
 
@@ -79,6 +83,8 @@ export interface CheckoutQuote {
   /** 以旧换新 as priced (what the order records) and the picker's per-line options. */
   tradeIns: QuotedTradeIn[];
   tradeIn: ReturnType<typeof tradeInQuoteView>;
+  /** 拼团: the offer and the group to open or join (null for an ordinary order). */
+  groupBuy: ResolvedGroupBuy | null;
   /** 预计送达 to the address (null while there is none, or when a line is not delivered there). */
   promise: DeliveryPromise | null;
   /** Reasons the order cannot be placed as is (Chinese, for the shopper). */
@@ -99,6 +105,8 @@ export interface PriceOptions {
   couponId?: number | null;
   /** 以旧换新 declarations (checkout only): loads the valuation table and adds the trade-in step. */
   tradeIns?: readonly TradeInDeclaration[];
+  /** 拼团: the group price replaces promotions and coupons (growth/group-buy-rules.ts). */
+  groupBuy?: GroupPrice;
 }
 
 /**
@@ -145,11 +153,13 @@ async function priceLines(db: Db, lines: CheckedLine[], where: Where | undefined
     ...(opts.shopperId === undefined ? {} : { shopperId: opts.shopperId }),
     freightTemplates: templates,
   };
-  const promoted = [
-    lineItemsStep,
-    limitedTimePriceStep(promos.limitedTimePrices, now),
-    automaticPromotionsStep(promos.promotions, now),
-  ];
+  const promoted = opts.groupBuy
+    ? [lineItemsStep, groupBuyPriceStep(opts.groupBuy)]
+    : [
+        lineItemsStep,
+        limitedTimePriceStep(promos.limitedTimePrices, now),
+        automaticPromotionsStep(promos.promotions, now),
+      ];
   // What each coupon would save is judged on the goods after promotions, like the coupon step itself.
   const beforeCoupon = runPricing(input, promoted);
   const ranked = beforeCoupon.couponsBlockedBy
@@ -160,7 +170,7 @@ async function priceLines(db: Db, lines: CheckedLine[], where: Where | undefined
         goodsNetByLine(beforeCoupon.lines, beforeCoupon.adjustments),
         now,
       );
-  const choice = chooseCoupon(ranked, opts.couponId, beforeCoupon.couponsBlockedBy);
+  const choice = opts.groupBuy ? {} : chooseCoupon(ranked, opts.couponId, beforeCoupon.couponsBlockedBy);
   const quote = runPricing(input, [
     ...promoted,
     ...(choice.coupon ? [couponStep(choice.coupon, now)] : []),
@@ -211,6 +221,7 @@ export async function buildQuote(db: Db, shopperId: number, input: QuoteInput): 
     "quantity",
   );
   if (requested.length === 0) throw badRequest("请先选择要购买的商品", undefined, "EMPTY_ORDER");
+  const groupBuy = input.groupBuy ? await resolveGroupBuy(db, shopperId, input.groupBuy, input.items) : null;
   for (const l of requested)
     if (l.quantity > MAX_LINE_QUANTITY) throw badRequest(`单件商品最多购买 ${MAX_LINE_QUANTITY} 件`);
   const [lines, address] = await Promise.all([
@@ -226,6 +237,7 @@ export async function buildQuote(db: Db, shopperId: number, input: QuoteInput): 
       ...(input.installation ? { installation: input.installation } : {}),
       ...(input.couponId !== undefined ? { couponId: input.couponId } : {}),
       tradeIns: input.tradeIns ?? [],
+      ...(groupBuy ? { groupBuy: groupBuy.price, couponId: null, tradeIns: [] } : {}),
     },
   );
   const problems: string[] = [];
@@ -263,6 +275,7 @@ export async function buildQuote(db: Db, shopperId: number, input: QuoteInput): 
     coupons,
     tradeIns: tradeIn?.quoted ?? [],
     tradeIn: tradeInQuoteView(tradeIn?.table, lines, tradeIn?.quoted ?? []),
+    groupBuy,
     problems,
     blocking,
   };

@@ -20,7 +20,8 @@ export type SendResult = { ok: true } | { ok: false; errcode: number; errmsg: st
 
 const tokens = new Map<string, { token: string; expiresAt: number }>();
 
-async function accessToken(cfg: WechatApiConfig, fetchFn: typeof fetch, now: number): Promise<string> {
+/** Also used for other WeChat server APIs (the share poster's getwxacodeunlimit). */
+export async function accessToken(cfg: WechatApiConfig, fetchFn: typeof fetch, now: number): Promise<string> {
   const cached = tokens.get(cfg.appId);
   if (cached && cached.expiresAt > now) return cached.token;
   const url = new URL("/cgi-bin/token", cfg.apiBase ?? "https://api.weixin.qq.com");
@@ -52,7 +53,10 @@ export class WechatApiError extends Error {
 }
 
 /** 40001 / 42001: token invalid or expired; drop it and retry once. */
-const TOKEN_ERRORS = new Set([40001, 42001]);
+export const TOKEN_ERRORS = new Set([40001, 42001]);
+
+/** Drops the cached token (after WeChat called it invalid). */
+export const forgetAccessToken = (appId: string) => tokens.delete(appId);
 
 export async function sendSubscribeMessage(
   cfg: WechatApiConfig,

@@ -4,6 +4,7 @@ import { z } from "@hono/zod-openapi";
 import { and, eq, isNull } from "drizzle-orm";
 import { autoCompleteMs, getShopSettings } from "../checkout/settings";
 import { carrierName, shipParcelsInput } from "../logistics/carriers";
+import { assertGroupFilled } from "../growth/group-buy-service";
 import { parcelsOfOtherOrders } from "../logistics/parcels";
 import { AppError } from "../shared/errors";
 import type { OrderDeps } from "./deps";
@@ -38,6 +39,8 @@ export const shipInput = z
 export type ShipInput = z.infer<typeof shipInput>;
 
 export async function shipOrder(deps: OrderDeps, order: OrderRow, actor: Actor, input: ShipInput) {
+  // 拼团: an order ships only once its group has filled (409 GROUP_NOT_FILLED).
+  await assertGroupFilled(deps.db, order.id);
   const [settings, taken] = await Promise.all([
     getShopSettings(deps.db),
     parcelsOfOtherOrders(deps.db, order.id, input.parcels ?? []),

@@ -14,6 +14,12 @@ import { releaseItems, reserveItems } from "../inventory/client";
 import { couponSavingOf, isCouponAlreadyUsed, redeemStatements } from "../marketing/coupon-redemption";
 import { AppError } from "../shared/errors";
 import { tradeInStatements } from "../trade-in/service";
+import {
+  groupBuyStatements,
+  type HeldSlot,
+  holdGroupSlot,
+  releaseGroupSlot,
+} from "../growth/group-buy-service";
 import type { OrderDeps } from "./deps";
 import { eventStatements } from "./events";
 import { itemsSummary } from "./items-summary";
@@ -91,6 +97,8 @@ interface Placing {
   readonly idempotencyKey: string;
   quote?: CheckoutQuote;
   order?: OrderRow;
+  /** 拼团: the slot held in the group's Durable Object. */
+  groupSlot?: HeldSlot;
 }
 
 const priced = (ctx: Placing) => ({ quote: ctx.quote!, order: ctx.order! });
@@ -112,6 +120,17 @@ function placeOrderSteps(deps: OrderDeps): SagaStep<Placing>[] {
         if (quote.blocking.length)
           throw new AppError(409, "NOT_ORDERABLE", quote.blocking[0]!, quote.blocking);
         return { ...ctx, quote, order: draftOrder(deps, ctx, quote) };
+      },
+    },
+    {
+      // Before the stock: a full group refuses at once; a later failure frees the slot again.
+      name: "hold a 拼团 slot",
+      run: async (ctx) => {
+        const { quote, order } = priced(ctx);
+        return quote.groupBuy ? { ...ctx, groupSlot: await holdGroupSlot(env, quote.groupBuy, order) } : ctx;
+      },
+      compensate: async (ctx) => {
+        if (ctx.groupSlot) await releaseGroupSlot(env, ctx.groupSlot, priced(ctx).order.orderNo);
       },
     },
     {
@@ -227,6 +246,8 @@ function orderWrite(deps: OrderDeps, ctx: Placing, q: CheckoutQuote, order: Orde
         })),
     // 以旧换新: the declared old appliances, keyed by order line (trade-in/service.ts).
     ...tradeInStatements(db, orderIdSql, ctx.shopperId, q.tradeIns, order.createdAt),
+    // 拼团: the group row (opened by its leader) and this order's member row.
+    ...groupBuyStatements(db, orderIdSql, ctx.groupSlot, order),
     ...eventStatements(deps, orderIdSql, order, {
       kind: "created",
       seq: 1,

@@ -49,14 +49,16 @@ describe("order state machine", () => {
     });
   });
 
-  it("cancels a paid order only before shipping, by the shopper or the merchant, never by a timer", () => {
+  it("cancels a paid order only before shipping, by the shopper, the merchant or the system (an expired 拼团)", () => {
     expect(planTransition("paid", "cancel", "shopper")).toMatchObject({
       ok: false,
       code: "ILLEGAL_TRANSITION",
     });
     expect(planTransition("paid", "cancel_paid", "shopper")).toMatchObject({ ok: true, to: "cancelled" });
     expect(planTransition("paid", "cancel_paid", "merchant")).toMatchObject({ ok: true, to: "cancelled" });
-    expect(planTransition("paid", "cancel_paid", "system")).toMatchObject({ code: "ACTOR_NOT_ALLOWED" });
+    expect(planTransition("paid", "cancel_paid", "system")).toMatchObject({ ok: true, to: "cancelled" });
+    expect(planTransition("paid", "cancel_paid", "gateway")).toMatchObject({ code: "ACTOR_NOT_ALLOWED" });
+    expect(planTransition("shipped", "cancel_paid", "system")).toMatchObject({ code: "ILLEGAL_TRANSITION" });
     expect(planTransition("shipped", "cancel_paid", "shopper")).toMatchObject({
       ok: false,
       code: "ILLEGAL_TRANSITION",

@@ -51,7 +51,8 @@ const RULES: Record<OrderAction, Rule> = {
   cancel_paid: {
     from: "paid",
     to: "cancelled",
-    actors: ["shopper", "merchant"],
+    // system: a 拼团 group that expired unfilled cancels its members' paid orders (worker/growth).
+    actors: ["shopper", "merchant", "system"],
     label: "订单已取消，款项原路退回",
   },
   ship: { from: "paid", to: "shipped", actors: ["merchant"], label: "商家已发货" },
