@@ -459,6 +459,61 @@ describe("an agent opens a work order from a chat; in warranty it is free", () =
   });
 });
 
+describe("cancelling", () => {
+  it("the shopper cancels before the visit (with a reason); afterwards nobody can act on it", async () => {
+    const opened = await ok<{ workOrderNo: string }>(
+      await post("/api/admin/after-sales/repairs", agent, {
+        conversationId,
+        orderItemId: washerItemId,
+        serialNo: "wm-in-0001",
+        problem: "门锁打不开",
+      }),
+      201,
+    );
+    const no = opened.workOrderNo;
+    await ok(await post(`/api/admin/after-sales/repairs/${no}/assign`, agent, { technicianId: techId }));
+    await expectError(
+      await post(`/api/after-sales/repairs/${no}/cancel`, buyer.token, { reason: "" }),
+      400,
+      /请填写取消原因/,
+    );
+    await expectError(
+      await post(`/api/after-sales/repairs/${no}/cancel`, stranger.token, { reason: "不修了" }),
+      404,
+      "维修工单不存在",
+    );
+    const cancelled = await ok<Repair & { cancelReason: string }>(
+      await post(`/api/after-sales/repairs/${no}/cancel`, buyer.token, { reason: "自己修好了" }),
+    );
+    expect(cancelled).toMatchObject({
+      status: "cancelled",
+      statusLabel: "已取消",
+      cancelReason: "自己修好了",
+      actions: [],
+    });
+    await expectError(
+      await post(`/api/installer/repairs/${no}/appointment`, tech, { appointmentAt: Date.now() + HOUR }),
+      409,
+      "维修工单当前状态为「已取消」，不能预约上门",
+    );
+    await expectError(
+      await post(`/api/admin/after-sales/repairs/${no}/cancel`, f.merchant, { reason: "重复" }),
+      409,
+      "维修工单当前状态为「已取消」，不能取消工单",
+    );
+    const staffView = await ok<Repair>(await get(`/api/admin/after-sales/repairs/${no}`, agent));
+    expect(staffView.timeline.map((e) => [e.action, e.actorKind])).toEqual([
+      ["open", "agent"],
+      ["assign", "agent"],
+      ["cancel", "shopper"],
+    ]);
+    const list = await ok<{ items: Repair[] }>(
+      await get("/api/admin/after-sales/repairs?status=cancelled", agent),
+    );
+    expect(list.items.map((r) => r.workOrderNo)).toEqual([no]);
+  });
+});
+
 describe("a product bought elsewhere: registered, approved, repaired out of warranty, charge paid", () => {
   let owner: { token: string; addressId: number };
   let invoice: string;

@@ -219,7 +219,7 @@ export async function openRepairWorkOrder(
     input.source === "agent" ? "agent" : input.source === "case" ? "system" : "shopper";
   const event = db.run(sql`INSERT INTO ${repairWorkOrderEvents}
       (work_order_id, seq, action, from_status, to_status, actor_kind, actor_id, note, created_at)
-    SELECT id, 1, 'open', NULL, 'received', ${actorKind}, ${input.openedBy ?? null},
+    SELECT id, 1, 'open', NULL, 'received', ${actorKind}, ${input.openedBy ?? (actorKind === "shopper" ? input.shopperId : null)},
       ${input.caseNo ? `由售后申请 ${input.caseNo} 转为维修工单` : "已受理维修申请"}, ${now}
     FROM ${repairWorkOrders} WHERE work_order_no = ${workOrderNo}`);
   try {

@@ -12,6 +12,7 @@ import { badRequest, forbidden, notFound } from "../../shared/errors";
 import { fenToYuan } from "../../shared/money";
 import { finishCaseOfRepair } from "./case-link";
 import { ensureRepairCharge, repairCharge } from "./charge";
+import { repairFees } from "./fees";
 import { MAX_APPOINTMENT_DAYS } from "./model";
 import { appointmentNotice, doneNotice } from "./notices";
 import { assertShopperPhotos } from "./photos";
@@ -272,12 +273,6 @@ export async function markArrived(db: Db, technicianId: number, no: string, now 
     now,
   );
   return repairDetail(db, next, "technician");
-}
-
-/** What the shopper owes: nothing in warranty, parts + labour out of it. Pure. */
-export function repairFees(parts: readonly RepairPart[], laborFen: number, inWarranty: boolean) {
-  const partsFen = parts.reduce((sum, p) => sum + p.quantity * p.unitFen, 0);
-  return { partsFen, laborFen, chargeFen: inWarranty ? 0 : partsFen + laborFen };
 }
 
 /**
