@@ -8372,6 +8372,13 @@ export interface components {
                 trackingNo: string;
             } | null;
             workOrderNo: string | null;
+            /** @description 维修申请的维修工单及其进度 */
+            workOrder: {
+                workOrderNo: string;
+                status: string;
+                /** @description 已受理/待预约/上门中/已完工/已确认/已取消 */
+                statusText: string;
+            } | null;
             /** @description 如：商家 2 天内未处理将自动同意 */
             deadlineText: string | null;
             /** @description 当前查看者可执行的操作 */

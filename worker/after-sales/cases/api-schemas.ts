@@ -135,6 +135,14 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
     .nullable(),
   exchangeShipment: z.object({ carrier: z.string(), trackingNo: z.string() }).nullable(),
   workOrderNo: z.string().nullable(),
+  workOrder: z
+    .object({
+      workOrderNo: z.string(),
+      status: z.string(),
+      statusText: z.string().openapi({ description: "已受理/待预约/上门中/已完工/已确认/已取消" }),
+    })
+    .nullable()
+    .openapi({ description: "维修申请的维修工单及其进度" }),
   deadlineText: z.string().nullable().openapi({ description: "如：商家 2 天内未处理将自动同意" }),
   actions: z.array(z.string()).openapi({ description: "当前查看者可执行的操作" }),
   timeline: z.array(CaseEventSchema),

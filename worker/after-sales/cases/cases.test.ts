@@ -507,6 +507,22 @@ describe("after-sales cases", () => {
     expect(await f.count("SELECT count(*) AS n FROM repair_work_orders WHERE case_no = ?", [c.caseNo])).toBe(
       1,
     );
+    expect((approved as unknown as { workOrder: { status: string } }).workOrder.status).toBe("received");
+    // The work order is cancelled before a technician goes: the case ends and the unit is free again.
+    await ok(
+      call(`/api/admin/after-sales/repairs/${approved.workOrderNo}/cancel`, f.merchant, {
+        reason: "顾客已自行修好",
+      }),
+    );
+    const worker = await f.stack.mf.getWorker();
+    await worker.scheduled({ cron: "* * * * *" });
+    const ended = await view(token, c.caseNo);
+    expect(ended).toMatchObject({ status: "done", statusText: "已完成" });
+    expect(ended.timeline.at(-1)).toMatchObject({ kind: "finish_repair", actor: "system" });
+    const elig = await ok<{ items: { available: number }[] }>(
+      call(`/api/after-sales/orders/${order.orderNo}/eligibility`, token),
+    );
+    expect(elig.items[0]!.available).toBe(1);
   });
 
   it("bad input is a clear 4xx in Chinese and writes nothing", async () => {

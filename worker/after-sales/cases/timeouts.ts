@@ -5,6 +5,7 @@
 import { and, eq, inArray, isNotNull, isNull, lt, lte, sql } from "drizzle-orm";
 import type { OrderDeps } from "../../orders/deps";
 import { SYSTEM } from "../../orders/transition";
+import { repairWorkOrders } from "../repair/schema";
 import { afterApproval, returnCaseStock, startRefund } from "./effects";
 import { afterSaleCases } from "./schema";
 import { approveCase } from "./service";
@@ -87,7 +88,37 @@ export async function runCaseTimeouts(deps: OrderDeps, now: number) {
       ),
     )
     .limit(BATCH);
-  result.caseStepsRetried =
+  // A repair case follows its work order: done once the shopper confirmed the repair (or it was cancelled).
+  const repairsOver = await db
+    .select({ c: afterSaleCases, status: repairWorkOrders.status })
+    .from(afterSaleCases)
+    .innerJoin(repairWorkOrders, eq(repairWorkOrders.workOrderNo, afterSaleCases.workOrderNo))
+    .where(
+      and(
+        eq(afterSaleCases.status, "repairing"),
+        inArray(repairWorkOrders.status, ["confirmed", "cancelled"]),
+      ),
+    )
+    .limit(BATCH);
+  result.caseStepsRetried += await each(
+    repairsOver.map((r) => r.c),
+    "finish repair",
+    async (c) => {
+      const wo = repairsOver.find((r) => r.c.id === c.id)!;
+      const out = await applyCaseTransition(
+        db,
+        c,
+        {
+          action: "finish_repair",
+          actor: SYSTEM,
+          reason: wo.status === "confirmed" ? "维修已完成，顾客已确认" : "维修工单已取消",
+        },
+        now,
+      );
+      return out.applied;
+    },
+  );
+  result.caseStepsRetried +=
     (await each(unfinished, "follow-up", async (c) => {
       if (c.status === "approved") await afterApproval(deps, c);
       else await startRefund(deps, c, SYSTEM);

@@ -3,6 +3,8 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { orderItems, orders } from "../../orders/schema";
 import { refunds } from "../../payments/schema";
+import { repairByNo } from "../repair/service";
+import { REPAIR_STATUS_LABELS } from "../repair/state-machine";
 import { photoUrl } from "./photos";
 import { afterSaleCaseEvents, afterSaleCaseItems } from "./schema";
 import { availableCaseActions, CASE_TYPE_LABELS, caseStatusLabel, REASON_LABELS } from "./state-machine";
@@ -88,7 +90,7 @@ function deadlineText(c: CaseRow): string | null {
 }
 
 export async function caseDetail(db: Db, c: CaseRow, viewer: CaseViewer) {
-  const [items, nos, events, refund] = await Promise.all([
+  const [items, nos, events, refund, workOrder] = await Promise.all([
     itemsOf(db, [c.id]),
     orderNos(db, [c.orderId]),
     db
@@ -99,6 +101,7 @@ export async function caseDetail(db: Db, c: CaseRow, viewer: CaseViewer) {
     c.outRefundNo
       ? db.select().from(refunds).where(eq(refunds.outRefundNo, c.outRefundNo)).get()
       : Promise.resolve(undefined),
+    c.workOrderNo ? repairByNo(db, c.workOrderNo) : Promise.resolve(undefined),
   ]);
   const refundStatus: keyof typeof REFUND_STATUS_TEXT = refund
     ? refund.status === "submitting"
@@ -142,6 +145,13 @@ export async function caseDetail(db: Db, c: CaseRow, viewer: CaseViewer) {
         ? { carrier: c.exchangeCarrier, trackingNo: c.exchangeTrackingNo }
         : null,
     workOrderNo: c.workOrderNo,
+    workOrder: workOrder
+      ? {
+          workOrderNo: workOrder.workOrderNo,
+          status: workOrder.status,
+          statusText: REPAIR_STATUS_LABELS[workOrder.status],
+        }
+      : null,
     deadlineText: deadlineText(c),
     actions: availableCaseActions(c.status, c.type, viewer),
     timeline: events.map((e) => ({
