@@ -31,7 +31,10 @@ async function createOffer(skuId: number, productId: number, over: Record<string
 }
 
 async function productOf(skuId: number) {
-  return Number((await f.stack.sql.execute({ sql: "SELECT product_id FROM skus WHERE id = ?", args: [skuId] })).rows[0]!.product_id);
+  return Number(
+    (await f.stack.sql.execute({ sql: "SELECT product_id FROM skus WHERE id = ?", args: [skuId] })).rows[0]!
+      .product_id,
+  );
 }
 
 function groupOrder(token: string, skuId: number, offerId: number, groupNo?: string, quantity = 1) {
@@ -69,7 +72,11 @@ async function openedGroup(skuId: number, offerId: number, nickname: string) {
   await pay(leader.token, { id: Number(order.id), orderNo: String(order.orderNo) });
   const mine = await json(await f.stack.fetch("/api/group-buys/mine", { token: leader.token }));
   const groupNo = String((mine.items as { groupNo: string }[])[0]!.groupNo);
-  await waitFor(() => group(groupNo), (g) => g.status === "open", "the group to open");
+  await waitFor(
+    () => group(groupNo),
+    (g) => g.status === "open",
+    "the group to open",
+  );
   return { leader, orderId: Number(order.id), groupNo };
 }
 
@@ -80,23 +87,35 @@ describe("拼团", () => {
 
     // The product page lists the offer with its group price.
     const offers = await json(await f.stack.fetch(`/api/group-buys/products/${await productOf(skuId)}`));
-    expect(offers.items).toEqual([expect.objectContaining({ offerId, groupSize: 2, skus: [{ skuId, groupPriceFen: 99_900 }] })]);
+    expect(offers.items).toEqual([
+      expect.objectContaining({ offerId, groupSize: 2, skus: [{ skuId, groupPriceFen: 99_900 }] }),
+    ]);
 
     const leader = await f.newShopper("团长甲");
     const placed = await json(await groupOrder(leader.token, skuId, offerId));
     // The server priced it: the group price replaces the list price.
     expect(placed.itemsTotalFen).toBe(129_900);
-    expect(placed.adjustments).toContainEqual(expect.objectContaining({ kind: "group_buy", label: "拼团价", amountFen: -30_000 }));
-    const [mine] = (await json(await f.stack.fetch("/api/group-buys/mine", { token: leader.token }))).items as { groupNo: string; status: string }[];
+    expect(placed.adjustments).toContainEqual(
+      expect.objectContaining({ kind: "group_buy", label: "拼团价", amountFen: -30_000 }),
+    );
+    const [mine] = (await json(await f.stack.fetch("/api/group-buys/mine", { token: leader.token })))
+      .items as { groupNo: string; status: string }[];
     expect(mine!.status).toBe("pending");
     // Nobody can join before the leader has paid.
     const early = await f.newShopper("心急的人");
     const tooEarly = await groupOrder(early.token, skuId, offerId, mine!.groupNo);
     expect(tooEarly.status).toBe(409);
-    expect((await json(tooEarly)).error).toMatchObject({ code: "NOT_OPEN", message: "团长尚未支付，暂不能参团" });
+    expect((await json(tooEarly)).error).toMatchObject({
+      code: "NOT_OPEN",
+      message: "团长尚未支付，暂不能参团",
+    });
 
     await pay(leader.token, { id: Number(placed.id), orderNo: String(placed.orderNo) });
-    const open = await waitFor(() => group(mine!.groupNo), (g) => g.status === "open", "open");
+    const open = await waitFor(
+      () => group(mine!.groupNo),
+      (g) => g.status === "open",
+      "open",
+    );
     expect(open).toMatchObject({ size: 2, paidCount: 1, slotsLeft: 1, joinable: true });
 
     // Unfilled: the merchant may not ship the leader's order.
@@ -115,8 +134,17 @@ describe("拼团", () => {
     const joined = await json(await groupOrder(friend.token, skuId, offerId, mine!.groupNo));
     expect(joined.payableFen).toBe(placed.payableFen);
     await pay(friend.token, { id: Number(joined.id), orderNo: String(joined.orderNo) });
-    const filled = await waitFor(() => group(mine!.groupNo, friend.token), (g) => g.status === "filled", "filled");
-    expect(filled).toMatchObject({ paidCount: 2, slotsLeft: 0, joinable: false, myOrderId: Number(joined.id) });
+    const filled = await waitFor(
+      () => group(mine!.groupNo, friend.token),
+      (g) => g.status === "filled",
+      "filled",
+    );
+    expect(filled).toMatchObject({
+      paidCount: 2,
+      slotsLeft: 0,
+      joinable: false,
+      myOrderId: Number(joined.id),
+    });
     expect((filled.members as { leader: boolean }[]).map((m) => m.leader)).toEqual([true, false]);
 
     expect((await ship(Number(placed.id))).status).toBe(200);
@@ -138,7 +166,10 @@ describe("拼团", () => {
     expect(statuses.filter((s) => s === 201)).toHaveLength(2);
     expect(statuses.filter((s) => s === 409)).toHaveLength(8);
     for (const r of results.filter((x) => x.status === 409))
-      expect((await json(r)).error).toMatchObject({ code: "FULL", message: "该团名额已满，请参加其他团或自己开团" });
+      expect((await json(r)).error).toMatchObject({
+        code: "FULL",
+        message: "该团名额已满，请参加其他团或自己开团",
+      });
     const members = await f.count(
       "SELECT count(*) AS n FROM group_buy_members m JOIN group_buys g ON g.id = m.group_id WHERE g.group_no = ?",
       [groupNo],
@@ -165,7 +196,13 @@ describe("拼团", () => {
         f.stack.fetch("/api/orders", {
           method: "POST",
           token: s.token,
-          json: { items: [{ skuId, quantity: 1 }, { skuId: other, quantity: 1 }], groupBuy: { offerId } },
+          json: {
+            items: [
+              { skuId, quantity: 1 },
+              { skuId: other, quantity: 1 },
+            ],
+            groupBuy: { offerId },
+          },
           headers: { "idempotency-key": `gb-bad-${Date.now()}` },
         }),
         400,
@@ -186,7 +223,16 @@ describe("拼团", () => {
     const bad = await f.stack.fetch("/api/admin/group-buys", {
       method: "POST",
       token: f.merchant,
-      json: { name: "", productId: await productOf(skuId), skus: [{ skuId, groupPriceFen: 200_000 }], groupSize: 1, timeLimitMinutes: 5, perShopperLimit: 1, startsAt: 0, endsAt: 1 },
+      json: {
+        name: "",
+        productId: await productOf(skuId),
+        skus: [{ skuId, groupPriceFen: 200_000 }],
+        groupSize: 1,
+        timeLimitMinutes: 5,
+        perShopperLimit: 1,
+        startsAt: 0,
+        endsAt: 1,
+      },
     });
     expect(bad.status).toBe(400);
     const text = JSON.stringify(await json(bad));
@@ -195,7 +241,16 @@ describe("拼团", () => {
     const pricey = await f.stack.fetch("/api/admin/group-buys", {
       method: "POST",
       token: f.merchant,
-      json: { name: "贵", productId: await productOf(skuId), skus: [{ skuId, groupPriceFen: 200_000 }], groupSize: 2, timeLimitMinutes: 60, perShopperLimit: 1, startsAt: 0, endsAt: Date.now() + 1000 },
+      json: {
+        name: "贵",
+        productId: await productOf(skuId),
+        skus: [{ skuId, groupPriceFen: 200_000 }],
+        groupSize: 2,
+        timeLimitMinutes: 60,
+        perShopperLimit: 1,
+        startsAt: 0,
+        endsAt: Date.now() + 1000,
+      },
     });
     expect(pricey.status).toBe(400);
     expect((await json(pricey)).error).toMatchObject({ message: `规格 ${skuId} 的拼团价须低于售价` });
