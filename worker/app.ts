@@ -43,6 +43,7 @@ import { apiBodyLimit } from "./shared/body-limit";
 import { corsFromEnv } from "./shared/cors";
 import { docsPage } from "./shared/docs-page";
 import { database, notFoundJson, onError } from "./shared/middleware";
+import { documentPlainRoutes } from "./shared/plain-routes-doc";
 import { validationHook } from "./shared/validation";
 import { sweepRoutes } from "./sweep";
 import { tradeInAdminRoutes, tradeInRoutes } from "./trade-in/routes";
@@ -115,6 +116,8 @@ export function createApp() {
   app.route("/api/admin", growthAdminRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
+  // Plain handlers (binary bodies, WebSockets, gateway callbacks, these pages) have their entries here.
+  documentPlainRoutes(app);
   app.doc31("/api/openapi.json", OPENAPI_DOCUMENT);
   app.get("/api/docs", (c) => c.html(docsPage("/api/openapi.json")));
   app.get("/api/health", (c) => c.json({ ok: true }));

@@ -7978,6 +7978,806 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/images/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 商品图片（公开；键由上传接口返回，不可猜测，内容不变） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 对象键，含斜杠（路径其余部分） */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 图片（image/jpeg | png | gif | webp | svg+xml），Cache-Control immutable，带沙箱 CSP 与 nosniff */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/*": string;
+                    };
+                };
+                /** @description If-None-Match 与 ETag 相同 */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description 键格式不对或对象不存在 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传商品图片（merchant_admin）：multipart/form-data 的 file 字段，或请求体即图片字节；≤ 5MB
+         * @description 类型按文件内容判断（不看 Content-Type）：JPG、PNG、GIF、WebP、SVG。SVG 会被解析并按白名单重建（去掉脚本、事件属性、外部引用），保存的是重建后的内容。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description 已保存 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            url: string;
+                            contentType: string;
+                            sizeBytes: number;
+                        };
+                    };
+                };
+                /** @description 空文件、SVG 格式不正确（INVALID_SVG）或缺 file 字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description 超过 5MB（FILE_TOO_LARGE） */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description 不是支持的图片（UNSUPPORTED_IMAGE） */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/after-sales/photos/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 售后凭证照片（按不可猜测的键公开，内容不变） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 对象键，含斜杠（路径其余部分） */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 图片（image/jpeg | png | gif | webp | svg+xml），Cache-Control immutable，带沙箱 CSP 与 nosniff */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/*": string;
+                    };
+                };
+                /** @description If-None-Match 与 ETag 相同 */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description 键格式不对或对象不存在 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/installation/work-orders/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安装完工照片（工单的顾客、商家管理员、可见该工单的安装师傅） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 图片（image/jpeg | png | gif | webp | svg+xml），Cache-Control immutable，带沙箱 CSP 与 nosniff */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/*": string;
+                    };
+                };
+                /** @description If-None-Match 与 ETag 相同 */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description 未登录 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description 工单不存在、无权查看或无照片 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/notify/wechat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 微信支付 v3 回调（支付成功与退款结果）
+         * @description 无 Bearer：以请求头 Wechatpay-Signature / -Timestamp / -Nonce / -Serial 的平台证书签名验真后才读取内容；resource 为 AEAD_AES_256_GCM 密文（APIv3 密钥）。金额与订单不符只记录不入账。应答为微信的格式：成功 204 无内容，失败 4xx/5xx 与 {code:"FAIL", message}（微信会重试）。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @example TRANSACTION.SUCCESS */
+                        event_type: string;
+                        resource_type?: string;
+                        resource: {
+                            /** @enum {string} */
+                            algorithm: "AEAD_AES_256_GCM";
+                            ciphertext: string;
+                            nonce: string;
+                            associated_data?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description 已受理（含重复通知） */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description 签名、时间戳或解密失败：{code:"FAIL", message} */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "FAIL";
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/notify/alipay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 支付宝异步通知（支付成功与退款）
+         * @description 无 Bearer：application/x-www-form-urlencoded 表单，以支付宝公钥验 sign（sign_type=RSA2）后才处理；金额与订单不符只记录不入账。应答为支付宝的格式：纯文本 success（受理，含重复通知），否则 failure（支付宝会重试）。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/x-www-form-urlencoded": {
+                        notify_id: string;
+                        out_trade_no: string;
+                        trade_no: string;
+                        /** @example TRADE_SUCCESS */
+                        trade_status: string;
+                        /** @example 2999.00 */
+                        total_amount: string;
+                        app_id: string;
+                        /** @enum {string} */
+                        sign_type: "RSA2";
+                        sign: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description success 或 failure（text/plain） */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/logistics/kuaidi100/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 快递100 轨迹推送
+         * @description 无 Bearer：表单字段 param（JSON）与 sign = MD5(param + salt) 验真后才读取。应答为快递100 的格式 {result, returnCode, message}。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/x-www-form-urlencoded": {
+                        param: string;
+                        sign: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已受理 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            result: boolean;
+                            returnCode: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/conversations/{id}/ws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 客服会话 WebSocket（顾客本人或接待客服）
+         * @description 握手身份：Authorization: Bearer <token>（小程序 wx.connectSocket 可带头），或 ?ticket=<POST /api/chat/tickets 取得的一次性凭证>（浏览器无法给 WebSocket 设置请求头）。
+         *     查询参数 after：只补发 id 大于它的消息。
+         *
+         *     WebSocket 帧均为一个 JSON 对象，以 type 区分（worker/chat/protocol.ts，docs/chat.md）。
+         *     客户端 → 服务端：{type:"message", text, clientMsgId?}（text ≤ 1000 字，clientMsgId 使重发幂等）、
+         *     {type:"sync", after}（取 id > after 的消息）、{type:"handoff"}（顾客转人工）、{type:"ping"}（心跳，答 {"type":"pong"}）。
+         *     服务端 → 客户端：{type:"ready", conversationId, role, status, agent, queuePosition, lastId}（连接后第一帧）、
+         *     {type:"history", messages, hasMore}、{type:"message", message, streamId?}、{type:"delta", streamId, text}（机器人流式片段）、
+         *     {type:"status", status, agent, queuePosition}、{type:"csat_request", conversationId}、
+         *     {type:"error", code: BAD_FRAME|TOO_LARGE|EMPTY_MESSAGE|RATE_LIMITED|CONVERSATION_CLOSED|NOT_ALLOWED, message, clientMsgId?}、{type:"pong"}。
+         *     单帧 ≤ 4096 字节（超出以 1009 关闭），每连接令牌桶 5 条突发、每秒补 1 条；客服被转走或会话结束以 4003 关闭。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    ticket?: string;
+                    after?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 切换为 WebSocket */
+                101: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description 未登录或凭证无效/已用过 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description 身份不允许（如商家管理员） */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description 会话不存在（或不是你的） */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description 不是 WebSocket 握手（缺 Upgrade: websocket） */
+                426: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agent/lobby/ws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 客服工作台大厅 WebSocket：排队、在线状态与分配
+         * @description 握手身份：Authorization: Bearer <token>（小程序 wx.connectSocket 可带头），或 ?ticket=<POST /api/chat/tickets 取得的一次性凭证>（浏览器无法给 WebSocket 设置请求头）。
+         *
+         *     仅客服（agent）。WebSocket 帧均为 JSON 对象（worker/chat/protocol.ts）。
+         *     客户端 → 服务端：{type:"presence", available}（置忙/空闲）、{type:"claim", conversationId}（认领排队会话）、{type:"ping"}。
+         *     服务端 → 客户端：{type:"lobby", queue:[{conversationId, shopperId, shopperName, reason, enqueuedAt, position}],
+         *     agents:[{id, name, online, available, load, capacity}], mine:[会话 id]}（连接时及每次变化时的全貌）、
+         *     {type:"assigned", conversationId, shopperName, transferredFrom}、{type:"released", conversationId, reason: closed|transferred}、
+         *     {type:"error", code, message}、{type:"pong"}。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    ticket?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 切换为 WebSocket */
+                101: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description 未登录或凭证无效/已用过 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description 身份不允许（如商家管理员） */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description 不是 WebSocket 握手（缺 Upgrade: websocket） */
+                426: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本文档（OpenAPI 3.1） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OpenAPI 文档 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** API 文档页面（HTML，读取 /api/openapi.json） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description HTML */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 存活检查 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { ok: true } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 客服工作台页面（HTML；登录后经 /api/agent/lobby/ws 工作） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description HTML */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
