@@ -409,9 +409,19 @@ describe("collection at delivery", () => {
       }),
     ]);
     const view = await ok(await get(`/api/trade-in/orders/${down.order.orderNo}`, buyer.token));
-    expect((view.items as { settlement: { chargeNo: string } }[])[0]!.settlement.chargeNo).toBe(
-      charges[0]!.charge_no,
+    const chargeNo = String(charges[0]!.charge_no);
+    expect((view.items as { settlement: { chargeNo: string } }[])[0]!.settlement.chargeNo).toBe(chargeNo);
+    // The shopper pays the charge through the normal payment flow; the trade-in shows it paid.
+    await ok(
+      await post(`/api/charges/${chargeNo}/pay`, buyer.token, { method: "wechat", channel: "miniprogram" }),
     );
+    expect((await f.payAtGateway("wechat", chargeNo)).status).toBe(200);
+    await expect
+      .poll(async () => {
+        const v = await ok(await get(`/api/trade-in/orders/${down.order.orderNo}`, buyer.token));
+        return (v.items as { settlement: { chargeStatus: string } }[])[0]!.settlement.chargeStatus;
+      })
+      .toBe("paid");
     expect(await refundsOf(Number(down.order.id))).toEqual([]);
   });
 
