@@ -52,6 +52,13 @@ describe("seedCatalog through the real admin API", () => {
     expect(logs.filter((m) => /\d+\/\d+/.test(m)).length).toBeGreaterThanOrEqual(3);
   });
 
+  it("turns 七天无理由 off for fitted appliances (range hoods, water heaters) only", async () => {
+    const off = await stack.sql.execute(
+      "SELECT name FROM categories WHERE no_reason_return = 0 ORDER BY name",
+    );
+    expect(off.rows.map((r) => r.name)).toEqual(["油烟机", "热水器"].sort());
+  });
+
   it("returns every seeded SKU with its id and initial stock", async () => {
     expect(first.skus).toHaveLength(SEED_STOCK.size);
     for (const s of first.skus) expect(s.stock).toBe(SEED_STOCK.get(s.skuCode));

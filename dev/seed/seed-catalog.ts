@@ -179,6 +179,12 @@ export async function seedCatalog(api: SeedApi, log: (msg: string) => void): Pro
     });
     categoryIds.set(c.key, row.id);
   }
+  // Fitted appliances (range hoods, water heaters) are not returnable without a reason once installed:
+  // 七天无理由 off for those categories (after-sales/cases/eligibility.ts; sub-categories inherit it).
+  for (const key of ["kitchen-hood", "heater"])
+    await call("PUT", `/api/admin/after-sales/categories/${categoryIds.get(key)}/no-reason-return`, {
+      allowed: false,
+    });
 
   const productIds = new Map<string, number>();
   const skus: SeededSku[] = [];
