@@ -32,6 +32,7 @@ import { logisticsRoutes } from "./logistics/routes";
 import { couponAdminRoutes } from "./marketing/coupon-admin-routes";
 import { couponRoutes } from "./marketing/coupon-routes";
 import { promotionAdminRoutes, promotionRoutes } from "./marketing/promotion-routes";
+import { memberAdminRoutes, memberRoutes } from "./members/routes";
 import { notificationRoutes } from "./notifications/routes";
 import { orderAdminRoutes } from "./orders/admin-routes";
 import { orderRoutes } from "./orders/routes";
@@ -107,6 +108,8 @@ export function createApp() {
   app.route("/api/admin", logisticsAdminRoutes);
   app.route("/api", couponRoutes);
   app.route("/api/admin", couponAdminRoutes);
+  app.route("/api", memberRoutes);
+  app.route("/api/admin", memberAdminRoutes);
   app.route("/api", promotionRoutes);
   app.route("/api/admin", promotionAdminRoutes);
   app.route("/api", priceProtectionRoutes);

@@ -8,6 +8,7 @@ import { parcelTrackingSubscriber } from "./logistics/tracking-subscriber";
 import { groupBuySubscriber } from "./growth/group-buy-settle";
 import { referralRewardSubscriber } from "./growth/referral-service";
 import { couponReturnSubscriber } from "./marketing/coupon-redemption";
+import { pointsEarnSubscriber, pointsLedgerSubscriber } from "./members/points-subscriber";
 import { orderNoticesSubscriber } from "./notifications/order-notices";
 import { subscribeConfig } from "./notifications/service";
 import type { OrderEventSubscriber } from "./orders/events";
@@ -22,6 +23,8 @@ export function orderSubscribers(env: Env): readonly OrderEventSubscriber[] {
     parcelTrackingSubscriber(trackingConfig(env)),
     installationWorkOrdersSubscriber,
     couponReturnSubscriber,
+    pointsLedgerSubscriber,
+    pointsEarnSubscriber,
     caseRefundSubscriber,
     orderCancelRefundSubscriber,
     groupBuySubscriber,

@@ -6,6 +6,8 @@ import { runCaseTimeouts } from "./after-sales/cases/timeouts";
 import { groupBuyObject } from "./growth/group-buy-client";
 import { overdueGroups } from "./growth/group-buy-service";
 import { grantDueReferralRewards } from "./growth/referral-service";
+import { expireDue, unfreezeDue } from "./members/points-ledger";
+import { grantBirthdayCoupons } from "./members/service";
 import { deliverSubscribeMessages, subscribeConfig } from "./notifications/service";
 import { type OrderDeps, orderDeps } from "./orders/deps";
 import { runDueTimers } from "./orders/lifecycle";
@@ -29,6 +31,9 @@ export async function sweep(deps: OrderDeps, now = Date.now()) {
     groupsSettled: 0,
     referralRewardsGranted: 0,
     referralRewardsCapped: 0,
+    pointsUnfrozen: 0,
+    pointsExpired: 0,
+    birthdayCoupons: 0,
   };
   const safely = async (what: string, fn: () => Promise<void>) => {
     try {
@@ -53,6 +58,11 @@ export async function sweep(deps: OrderDeps, now = Date.now()) {
   });
   await safely("after-sales cases", async () => {
     Object.assign(result, await runCaseTimeouts(deps, now));
+  });
+  await safely("points", async () => {
+    result.pointsUnfrozen = await unfreezeDue(db, now);
+    result.pointsExpired = await expireDue(db, now);
+    result.birthdayCoupons = await grantBirthdayCoupons(db, log, now);
   });
   // 拼团: groups past their deadline whose object's alarm has not settled them yet (the alarm is primary).
   await safely("group-buy expiry", async () => {

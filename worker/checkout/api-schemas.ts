@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { AddressSchema } from "../addresses/api-schemas";
 import { CheckedLineSchema } from "../cart/api-schemas";
 import { InstallationLineInfoSchema } from "../installation/api-schemas";
+import { QuoteMemberSchema } from "../members/api-schemas";
 import { TradeInQuoteSchema } from "../trade-in/api-schemas";
 
 /**
@@ -56,6 +57,7 @@ export const QuoteSchema = z
       .array(InstallationLineInfoSchema)
       .openapi({ description: "各行是否需要安装、包含内容与可选附加费" }),
     tradeIn: TradeInQuoteSchema,
+    member: QuoteMemberSchema,
     promotionHint: z
       .object({
         promotionId: z.number().int(),

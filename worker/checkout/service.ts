@@ -3,6 +3,8 @@ import { type Address, addressView, defaultAddress, getOwnAddress } from "../add
 import { type CheckedLine, checkLines, lineView, type RequestedLine } from "../cart/line-check";
 import { MAX_CART_LINES, MAX_LINE_QUANTITY, selectedLines } from "../cart/service";
 import type { Db } from "../db/client";
+import { type GroupPrice, groupBuyPriceStep } from "../growth/group-buy-rules";
+import { groupBuyChoiceInput, type ResolvedGroupBuy, resolveGroupBuy } from "../growth/group-buy-service";
 import { installationServicesFor } from "../installation/category-services";
 import {
   type InstallationChoices,
@@ -23,18 +25,14 @@ import {
   type PromotionHint,
 } from "../marketing/promotion-rules";
 import { activePromotions } from "../marketing/promotion-service";
+import { pointsQuote, pointsStep } from "../members/points-step";
+import { memberPricing } from "../members/pricing";
+import { tierDiscountStep, tierFreeShippingStep } from "../members/tiers-rules";
 import { badRequest, notFound } from "../shared/errors";
 import { sumBySku } from "../shared/lines";
-import { tradeInDeclarationsInput, type TradeInDeclaration } from "../trade-in/model";
-import {
-  checkoutTradeIn,
-  type QuotedTradeIn,
-  quotedTradeIns,
-  tradeInQuoteView,
-} from "../trade-in/service";
+import { type TradeInDeclaration, tradeInDeclarationsInput } from "../trade-in/model";
+import { checkoutTradeIn, type QuotedTradeIn, quotedTradeIns, tradeInQuoteView } from "../trade-in/service";
 import { tradeInStep } from "../trade-in/step";
-import { groupBuyChoiceInput, type ResolvedGroupBuy, resolveGroupBuy } from "../growth/group-buy-service";
-import { type GroupPrice, groupBuyPriceStep } from "../growth/group-buy-rules";
 import {
   goodsNetByLine,
   lineItemsStep,
@@ -63,6 +61,8 @@ export const quoteInput = z.object({
   tradeIns: tradeInDeclarationsInput.optional(),
   /** 拼团: open a group (no groupNo) or join one, at the group price; one "立即购买" line, no coupon or trade-in. */
   groupBuy: groupBuyChoiceInput.optional(),
+  /** 积分抵扣: the shopper opts in; the server decides how many points (balance, cap, minimum). */
+  usePoints: z.boolean().optional(),
 });
 export type QuoteInput = z.infer<typeof quoteInput>;
 
@@ -85,6 +85,8 @@ export interface CheckoutQuote {
   tradeIn: ReturnType<typeof tradeInQuoteView>;
   /** 拼团: the offer and the group to open or join (null for an ordinary order). */
   groupBuy: ResolvedGroupBuy | null;
+  /** 会员: the tier whose benefits priced it, and the 积分抵扣 offer (null without a shopper). */
+  member: { tierName: string; points: ReturnType<typeof pointsQuote> } | null;
   /** 预计送达 to the address (null while there is none, or when a line is not delivered there). */
   promise: DeliveryPromise | null;
   /** Reasons the order cannot be placed as is (Chinese, for the shopper). */
@@ -107,6 +109,8 @@ export interface PriceOptions {
   tradeIns?: readonly TradeInDeclaration[];
   /** 拼团: the group price replaces promotions and coupons (growth/group-buy-rules.ts). */
   groupBuy?: GroupPrice;
+  /** 积分抵扣 (checkout only). */
+  usePoints?: boolean;
 }
 
 /**
@@ -118,7 +122,7 @@ export interface PriceOptions {
 async function priceLines(db: Db, lines: CheckedLine[], where: Where | undefined, opts: PriceOptions = {}) {
   const templateIds = lines.flatMap((l) => (l.shipping.mode === "template" ? [l.shipping.templateId] : []));
   const now = Date.now();
-  const [settings, rules, templates, services, promos, coupons, tradeIn] = await Promise.all([
+  const [settings, rules, templates, services, promos, coupons, tradeIn, member] = await Promise.all([
     getShopSettings(db),
     getDeliveryRules(db),
     templatesById(db, templateIds),
@@ -133,6 +137,7 @@ async function priceLines(db: Db, lines: CheckedLine[], where: Where | undefined
     ),
     opts.shopperId === undefined ? [] : usableCoupons(db, opts.shopperId, now),
     opts.tradeIns ? checkoutTradeIn(db, opts.tradeIns, lines) : undefined,
+    opts.shopperId === undefined ? undefined : memberPricing(db, opts.shopperId, now),
   ]);
   const input: PricingInput = {
     // A template deleted after the line was read falls back to the shop's rule instead of failing.
@@ -159,6 +164,8 @@ async function priceLines(db: Db, lines: CheckedLine[], where: Where | undefined
         lineItemsStep,
         limitedTimePriceStep(promos.limitedTimePrices, now),
         automaticPromotionsStep(promos.promotions, now),
+        // 会员折扣 after promotions, before coupons (members/tiers-rules.ts).
+        tierDiscountStep(member?.tier),
       ];
   // What each coupon would save is judged on the goods after promotions, like the coupon step itself.
   const beforeCoupon = runPricing(input, promoted);
@@ -175,8 +182,15 @@ async function priceLines(db: Db, lines: CheckedLine[], where: Where | undefined
     ...promoted,
     ...(choice.coupon ? [couponStep(choice.coupon, now)] : []),
     shippingStep,
+    tierFreeShippingStep(member?.tier),
     // After freight: the old appliance pays part of the price; thresholds never see it (trade-in/step.ts).
     tradeInStep(tradeIn?.accepted ?? []),
+    // 积分抵扣 after freight and trade-in, like cash (members/points-step.ts).
+    pointsStep({
+      balance: member?.balance ?? 0,
+      rules: member?.settings.points ?? DEFAULT_POINTS_OFF,
+      use: Boolean(opts.usePoints && member),
+    }),
     installationStep(services, opts.installation ?? {}),
   ]);
   const promise =
@@ -190,8 +204,21 @@ async function priceLines(db: Db, lines: CheckedLine[], where: Where | undefined
     installation: installationQuoteLines(quote.lines, services),
     promotionHint: nextTierHint(promos.promotions, quote.lines, now, quote.adjustments),
     tradeIn: tradeIn && { ...tradeIn, quoted: quotedTradeIns(tradeIn, quote) },
+    member: member && {
+      tierName: member.tier.name,
+      points: pointsQuote(quote, member.balance, member.settings.points, Boolean(opts.usePoints)),
+    },
   };
 }
+
+/** Rules that let no points be used (no shopper: the product page's freight quote). */
+const DEFAULT_POINTS_OFF = {
+  earnPointsPerYuan: 0,
+  redeemPointsPerYuan: 100,
+  maxRedeemPercent: 0,
+  minBalanceToRedeem: 0,
+  returnWindowDays: 0,
+};
 
 type RankedCoupon = ReturnType<typeof rankCoupons<CouponSnapshot>>[number];
 
@@ -228,18 +255,15 @@ export async function buildQuote(db: Db, shopperId: number, input: QuoteInput): 
     checkLines(db, requested),
     input.addressId ? getOwnAddress(db, shopperId, input.addressId) : defaultAddress(db, shopperId),
   ]);
-  const { settings, quote, promise, installation, promotionHint, coupon, coupons, tradeIn } = await priceLines(
-    db,
-    lines,
-    address,
-    {
+  const { settings, quote, promise, installation, promotionHint, coupon, coupons, tradeIn, member } =
+    await priceLines(db, lines, address, {
       shopperId,
       ...(input.installation ? { installation: input.installation } : {}),
       ...(input.couponId !== undefined ? { couponId: input.couponId } : {}),
       tradeIns: input.tradeIns ?? [],
       ...(groupBuy ? { groupBuy: groupBuy.price, couponId: null, tradeIns: [] } : {}),
-    },
-  );
+      ...(input.usePoints ? { usePoints: true } : {}),
+    });
   const problems: string[] = [];
   const blocking: string[] = [];
   const refuse = (text: string, blocks = true) => {
@@ -260,6 +284,10 @@ export async function buildQuote(db: Db, shopperId: number, input: QuoteInput): 
   }
   if (coupon.problem) refuse(coupon.problem);
   for (const p of tradeIn?.problems ?? []) refuse(p);
+  // 积分抵扣 asked for but not possible (balance spent meanwhile, below the minimum, in debt): refuse
+  // rather than place the order at a price the shopper did not see.
+  if (input.usePoints && member && !member.points.selected)
+    refuse(`积分暂不可用：${member.points.reason ?? "本单不能使用积分"}`);
   if (!address) refuse("请先添加收货地址");
   if (quote.payableFen <= 0) refuse("订单金额必须大于 0");
   return {
@@ -276,6 +304,7 @@ export async function buildQuote(db: Db, shopperId: number, input: QuoteInput): 
     tradeIns: tradeIn?.quoted ?? [],
     tradeIn: tradeInQuoteView(tradeIn?.table, lines, tradeIn?.quoted ?? []),
     groupBuy,
+    member: member ?? null,
     problems,
     blocking,
   };
@@ -296,6 +325,7 @@ export function quoteView(q: CheckoutQuote) {
     deliveryPromise: q.promise,
     installation: q.installation,
     tradeIn: q.tradeIn,
+    member: q.member,
     promotionHint: q.promotionHint,
     couponsBlockedBy: q.quote.couponsBlockedBy ?? null,
     coupon: {

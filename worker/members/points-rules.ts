@@ -137,7 +137,7 @@ export function redemptionOffer(balance: number, goodsNetFen: number, rules: Poi
 }
 
 /** The points a discount of `discountFen` costs (rounded up). */
-export const pointsFor = (discountFen: number, rules: PointsRules) =>
+export const pointsFor = (discountFen: number, rules: Pick<PointsRules, "redeemPointsPerYuan">) =>
   Math.ceil((discountFen * rules.redeemPointsPerYuan) / 100);
 
 /**

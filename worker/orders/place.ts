@@ -10,16 +10,19 @@ import { runSaga, type SagaStep } from "../checkout/saga";
 import { buildQuote, type CheckoutQuote, quoteInput } from "../checkout/service";
 import { payTimeoutMs } from "../checkout/settings";
 import type { Db } from "../db/client";
-import { releaseItems, reserveItems } from "../inventory/client";
-import { couponSavingOf, isCouponAlreadyUsed, redeemStatements } from "../marketing/coupon-redemption";
-import { AppError } from "../shared/errors";
-import { tradeInStatements } from "../trade-in/service";
 import {
   groupBuyStatements,
   type HeldSlot,
   holdGroupSlot,
   releaseGroupSlot,
 } from "../growth/group-buy-service";
+import { releaseItems, reserveItems } from "../inventory/client";
+import { couponSavingOf, isCouponAlreadyUsed, redeemStatements } from "../marketing/coupon-redemption";
+import { isPointsInsufficient, spendStatement } from "../members/points-ledger";
+import { pointsFor } from "../members/points-rules";
+import { pointsDiscountOf } from "../members/points-step";
+import { AppError } from "../shared/errors";
+import { tradeInStatements } from "../trade-in/service";
 import type { OrderDeps } from "./deps";
 import { eventStatements } from "./events";
 import { itemsSummary } from "./items-summary";
@@ -244,6 +247,21 @@ function orderWrite(deps: OrderDeps, ctx: Placing, q: CheckoutQuote, order: Orde
           savingFen: couponSavingOf(q.quote.adjustments),
           now: order.createdAt,
         })),
+    // 积分抵扣 in the same batch: fails it whole when the balance no longer covers the points.
+    ...(pointsDiscountOf(q.quote.adjustments) > 0 && q.member
+      ? [
+          spendStatement(db, {
+            shopperId: ctx.shopperId,
+            orderId: orderIdSql,
+            orderNo: order.orderNo,
+            points: pointsFor(pointsDiscountOf(q.quote.adjustments), {
+              redeemPointsPerYuan: q.member.points.redeemPointsPerYuan,
+            }),
+            minBalance: 0,
+            now: order.createdAt,
+          }),
+        ]
+      : []),
     // 以旧换新: the declared old appliances, keyed by order line (trade-in/service.ts).
     ...tradeInStatements(db, orderIdSql, ctx.shopperId, q.tradeIns, order.createdAt),
     // 拼团: the group row (opened by its leader) and this order's member row.
@@ -287,6 +305,8 @@ async function placeOrder(
     // The saga has released the stock already; nothing of the order was written.
     if (isCouponAlreadyUsed(err))
       throw new AppError(409, "COUPON_UNAVAILABLE", "优惠券已被使用或已失效，请重新选择");
+    if (isPointsInsufficient(err))
+      throw new AppError(409, "POINTS_INSUFFICIENT", "积分余额已变化，不足以抵扣，请重新确认订单");
     if (isUniqueViolation(err, "idempotency_key")) {
       // Only possible after a stale claim was taken over; our reservation was released above.
       const winner = await deps.db
