@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type LlmSimulator, startLlmSimulator } from "../dev/llm-simulator/server";
 import { type BotConfig, createBot } from "./bot";
 import { HANDOFF_TEXT } from "./compose";
+import { DEFAULT_ESCALATION_POLICY } from "./escalation";
 import { ORDERS_SECTION } from "./prompt";
 import { buildIndex } from "./retrieval";
 import { FAQ_ENTRIES } from "./seed/faq-entries";
@@ -112,10 +113,9 @@ describe("bot with an LLM", () => {
   it("lets the model decide in the uncertain band, and escalates there if it fails", async () => {
     // Every question falls in the ask-the-LLM band with these thresholds.
     const policy = {
+      ...DEFAULT_ESCALATION_POLICY,
       answerConfidence: 1.01,
       llmConfidenceFloor: 0.05,
-      maxUnresolvedTurns: 2,
-      unresolvedWindow: 6,
     };
     const { reply } = await askStreaming(llmBot({ policy }), "退款几天到账啊");
     expect(reply.via).toBe("llm");

@@ -8,7 +8,9 @@
  * final, authoritative message: when the LLM fails mid-stream the reply comes from retrieval and replaces
  * whatever was streamed. Retrieval answers are not streamed (they are complete at once).
  */
+
 import { answerFromHits, answerWithOrders, HANDOFF_TEXT, NO_ORDERS_TEXT, RETRY_PREFIX } from "./compose";
+import { type EmbeddingSettings, hybridRetriever, lexicalRetriever } from "./embeddings";
 import {
   confidenceDecision,
   DEFAULT_ESCALATION_POLICY,
@@ -20,7 +22,7 @@ import { isDissatisfied, isOwnOrderQuestion, withoutDissatisfaction } from "./in
 import { askLlm, createLlmClient, type LlmSettings } from "./llm";
 import { orderStatusAnswer, relevantOrders } from "./orders";
 import { buildMessages } from "./prompt";
-import { type FaqIndex, type SearchHit, search } from "./retrieval";
+import type { FaqIndex, SearchHit } from "./retrieval";
 import { tokenize } from "./tokenize";
 import type { ChatTurn, OrderContext } from "./types";
 
@@ -30,6 +32,8 @@ export type { ChatTurn, FaqEntry, OrderContext } from "./types";
 
 export interface BotConfig {
   llm?: LlmSettings;
+  /** Hybrid retrieval (lexical + embeddings) when set; lexical alone otherwise. */
+  embeddings?: EmbeddingSettings;
   /** Where LLM failures are reported (they never reach the shopper). Pass worker/shared/log's logger. */
   logger?: { warn(msg: string, fields?: Record<string, unknown>): void };
   policy?: EscalationPolicy;
@@ -64,26 +68,58 @@ export interface Bot {
 /** How many retrieved entries the LLM sees. */
 const LLM_CONTEXT_ENTRIES = 3;
 
-export function botConfigFromEnv(env: {
+export interface BotEnv {
   LLM_BASE_URL?: string;
   LLM_API_KEY?: string;
   LLM_MODEL?: string;
   LLM_TIMEOUT_MS?: string;
-}): BotConfig {
+  /** OpenAI-compatible base URL of an embeddings endpoint (…/v1); its key defaults to LLM_API_KEY. */
+  EMBEDDINGS_BASE_URL?: string;
+  EMBEDDINGS_API_KEY?: string;
+  EMBEDDINGS_MODEL?: string;
+  EMBEDDINGS_TIMEOUT_MS?: string;
+  /** Share of the semantic score, 0..1 (default 0.4). */
+  EMBEDDINGS_WEIGHT?: string;
+  /** Cosine similarity that counts as unrelated for this model (default 0.3). */
+  EMBEDDINGS_MIN_SIMILARITY?: string;
+}
+
+const positiveInt = (v: string | undefined) => {
+  const n = Number(v);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+};
+const unitInterval = (v: string | undefined) => {
+  const n = v === undefined || v.trim() === "" ? Number.NaN : Number(v);
+  return n >= 0 && n <= 1 ? n : undefined;
+};
+
+export function botConfigFromEnv(env: BotEnv): BotConfig {
+  const config: BotConfig = {};
   const baseURL = env.LLM_BASE_URL?.trim();
   const apiKey = env.LLM_API_KEY?.trim();
   const model = env.LLM_MODEL?.trim();
   // All three or nothing: a half-configured LLM would fail on every message; retrieval alone is better.
-  if (!baseURL || !apiKey || !model) return {};
-  const timeout = Number(env.LLM_TIMEOUT_MS);
-  return {
-    llm: {
-      baseURL,
-      apiKey,
-      model,
-      ...(Number.isInteger(timeout) && timeout > 0 ? { timeoutMs: timeout } : {}),
-    },
-  };
+  if (baseURL && apiKey && model) {
+    const timeoutMs = positiveInt(env.LLM_TIMEOUT_MS);
+    config.llm = { baseURL, apiKey, model, ...(timeoutMs ? { timeoutMs } : {}) };
+  }
+  const embURL = env.EMBEDDINGS_BASE_URL?.trim();
+  const embKey = env.EMBEDDINGS_API_KEY?.trim() || apiKey;
+  const embModel = env.EMBEDDINGS_MODEL?.trim();
+  if (embURL && embKey && embModel) {
+    const timeoutMs = positiveInt(env.EMBEDDINGS_TIMEOUT_MS);
+    const weight = unitInterval(env.EMBEDDINGS_WEIGHT);
+    const minSimilarity = unitInterval(env.EMBEDDINGS_MIN_SIMILARITY);
+    config.embeddings = {
+      baseURL: embURL,
+      apiKey: embKey,
+      model: embModel,
+      ...(timeoutMs ? { timeoutMs } : {}),
+      ...(weight !== undefined ? { weight } : {}),
+      ...(minSimilarity !== undefined ? { minSimilarity } : {}),
+    };
+  }
+  return config;
 }
 
 /**
@@ -111,6 +147,7 @@ function retrievalQuery(input: BotInput): { query: string; excludeIds: string[];
 export function createBot(config: BotConfig): Bot {
   const policy = config.policy ?? DEFAULT_ESCALATION_POLICY;
   const llm = config.llm ? { settings: config.llm, client: createLlmClient(config.llm) } : undefined;
+  const retriever = config.embeddings ? hybridRetriever(config.embeddings, config.logger) : lexicalRetriever;
 
   const escalation = (
     reason: EscalationReason,
@@ -126,7 +163,7 @@ export function createBot(config: BotConfig): Bot {
         return { text: "您好，请问有什么可以帮您？", sources: [], confidence: 0, via: "retrieval" };
 
       const { query, excludeIds, retry } = retrievalQuery(input);
-      const hits: SearchHit[] = search(input.faq, query, LLM_CONTEXT_ENTRIES, { excludeIds });
+      const hits: SearchHit[] = await retriever.search(input.faq, query, LLM_CONTEXT_ENTRIES, { excludeIds });
       const top = hits[0]?.confidence ?? 0;
 
       const early = escalationBeforeAnswer(input.history, question, policy);
@@ -158,7 +195,13 @@ export function createBot(config: BotConfig): Bot {
           const confidence = ownOrders?.length ? 1 : top;
           if (outcome.handoff)
             return escalation("llm_handoff", confidence, "llm", outcome.text || HANDOFF_TEXT.llm_handoff);
-          return { text: outcome.text, sources, confidence, via: "llm" };
+          return {
+            text: outcome.text,
+            sources,
+            confidence,
+            via: "llm",
+            ...(confidence < policy.offerHumanBelow ? { offerHuman: true } : {}),
+          };
         } catch (err) {
           config.logger?.warn("faq-bot llm failed, answering from retrieval", {
             err: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
@@ -180,7 +223,13 @@ export function createBot(config: BotConfig): Bot {
         };
       }
       // decision is "answer" here, so `confident` is non-empty.
-      return { text: (retry ? RETRY_PREFIX : "") + guidance, sources, confidence: top, via: "retrieval" };
+      return {
+        text: (retry ? RETRY_PREFIX : "") + guidance,
+        sources,
+        confidence: top,
+        via: "retrieval",
+        ...(retry || top < policy.offerHumanBelow ? { offerHuman: true } : {}),
+      };
     },
   };
 }

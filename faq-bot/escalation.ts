@@ -16,6 +16,11 @@ export interface EscalationPolicy {
    * colloquial question the lexical score undervalues, or ask for a human itself); below it, escalate.
    */
   llmConfidenceFloor: number;
+  /**
+   * Answers below this confidence carry the 转人工 affordance (BotReply.offerHuman): a near miss is
+   * answered rather than escalated, and the shopper is one tap from a person if it does not help.
+   */
+  offerHumanBelow: number;
   /** "Not helpful" signals (dissatisfied replies, the same question again) before a human takes over. */
   maxUnresolvedTurns: number;
   /** How far back (user turns) the unresolved count looks. */
@@ -25,8 +30,9 @@ export interface EscalationPolicy {
 export const DEFAULT_ESCALATION_POLICY: EscalationPolicy = {
   // Chosen on faq-bot/eval (npm run eval:bot): the knee where out-of-scope questions escalate and
   // colloquial in-scope ones are still answered. Re-run the eval after changing them.
-  answerConfidence: 0.15,
-  llmConfidenceFloor: 0.08,
+  answerConfidence: 0.2,
+  llmConfidenceFloor: 0.12,
+  offerHumanBelow: 0.4,
   maxUnresolvedTurns: 2,
   unresolvedWindow: 6,
 };

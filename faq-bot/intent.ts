@@ -60,9 +60,14 @@ const ORDER_NO_RE = /\b[a-z]{0,3}\d{10,24}\b/gi;
 const compact = (text: string) => normalize(text).replace(/\s+/g, "");
 
 /** The families of HUMAN_REQUEST_FAMILIES the question matches (for tests and logs). */
+/** "叫人来修", "派人上门看看": asking for a technician's visit, which the FAQ answers (报修), not for staff. */
+const VISIT_RE = /(?:人|师傅)(?:来|上门|过来)(?:修|装|看|拆|取|维修|安装)/;
+const EXPLICIT_HANDOFF_RE = /转人工|人工|客服|真人|活人/;
+
 export function humanRequestFamilies(question: string): (keyof typeof HUMAN_REQUEST_FAMILIES)[] {
   const text = compact(question);
   if (SERVICE_INFO_RE.test(text) && !HANDOFF_VERB_RE.test(text)) return [];
+  if (VISIT_RE.test(text) && !EXPLICIT_HANDOFF_RE.test(text)) return [];
   return (Object.keys(HUMAN_REQUEST_FAMILIES) as (keyof typeof HUMAN_REQUEST_FAMILIES)[]).filter((f) =>
     HUMAN_REQUEST_FAMILIES[f].test(text),
   );

@@ -4,11 +4,18 @@
  * Fields are scored together (BM25F): each field's term frequency is length-normalised, weighted, summed,
  * then saturated once — so a term in both question and keywords does not count twice at full strength.
  */
-import { isUnigram, tokenize } from "./tokenize";
+import { createTokenizer, type Tokenizer, type TokenKind, tokenKind } from "./tokenize";
 import type { FaqEntry } from "./types";
 
-type Field = "question" | "keywords" | "answer" | "category";
-const FIELDS: readonly Field[] = ["question", "keywords", "answer", "category"];
+type Field = "question" | "keywords" | "answer" | "category" | "examples";
+const FIELDS: readonly Field[] = ["question", "keywords", "answer", "category", "examples"];
+
+/**
+ * Example questions per FAQ id (相似问法): how shoppers actually asked for an entry, e.g. the eval's dev
+ * split. Indexed as one more field, so a question worded like an earlier shopper's finds its entry even
+ * when it shares no word with the FAQ text. Ids without an enabled entry are ignored.
+ */
+export type ExampleQuestions = ReadonlyMap<string, readonly string[]>;
 
 export interface RetrievalParams {
   /** Term-frequency saturation. */
@@ -16,8 +23,11 @@ export interface RetrievalParams {
   /** Length normalisation, 0 (none) .. 1 (full). */
   b: number;
   fieldWeights: Record<Field, number>;
-  /** Weight of single-character tokens relative to bigrams and words. */
-  unigramWeight: number;
+  /**
+   * Weight of a query token by kind, relative to an ordinary word: actions (退货, 安装) above product
+   * names (冰箱), single characters and sub-word bigrams as weak evidence.
+   */
+  kindWeights: Record<TokenKind, number>;
   /**
    * IDF given to query tokens unknown to the FAQ, as a fraction of the maximal IDF. Unknown tokens lower
    * the confidence (the question talks about something the FAQ does not), but colloquial filler bigrams
@@ -28,10 +38,10 @@ export interface RetrievalParams {
 
 export const DEFAULT_RETRIEVAL_PARAMS: RetrievalParams = {
   k1: 1.2,
-  b: 0.5,
-  fieldWeights: { question: 3, keywords: 2.5, answer: 1, category: 1 },
-  unigramWeight: 0.3,
-  unknownTermIdfRatio: 0.5,
+  b: 0.3,
+  fieldWeights: { question: 3, keywords: 2.5, answer: 1, category: 1, examples: 1 },
+  kindWeights: { action: 1.6, product: 0.5, word: 1, negated: 1.3, char: 0.3, subword: 0.3 },
+  unknownTermIdfRatio: 1,
 };
 
 interface FieldStats {
@@ -46,6 +56,13 @@ interface IndexedEntry {
 
 export interface FaqIndex {
   readonly params: RetrievalParams;
+  /** Segments with the FAQ keywords as a user dictionary: the same for entries and questions. */
+  readonly tokenizer: Tokenizer;
+  /**
+   * Identifies the FAQ revision by content (ids and texts of the enabled entries): what the entries'
+   * embeddings are computed and cached for.
+   */
+  readonly revisionKey: string;
   readonly docs: readonly IndexedEntry[];
   readonly docFrequency: ReadonlyMap<string, number>;
   readonly averageLength: Readonly<Record<Field, number>>;
@@ -73,8 +90,13 @@ function fieldStats(tokens: string[]): FieldStats {
   return { tf, length: tokens.length };
 }
 
-function entryFields(entry: FaqEntry): Record<Field, FieldStats> {
+function entryFields(
+  entry: FaqEntry,
+  { tokenize }: Tokenizer,
+  examples: readonly string[],
+): Record<Field, FieldStats> {
   return {
+    examples: fieldStats(examples.flatMap((q) => tokenize(q))),
     question: fieldStats(tokenize(entry.question)),
     // Tokenised one by one so no bigram spans two keywords.
     keywords: fieldStats(entry.keywords.flatMap((k) => tokenize(k))),
@@ -83,11 +105,26 @@ function entryFields(entry: FaqEntry): Record<Field, FieldStats> {
   };
 }
 
-export function buildIndex(entries: readonly FaqEntry[], params: Partial<RetrievalParams> = {}): FaqIndex {
+export function buildIndex(
+  entries: readonly FaqEntry[],
+  params: Partial<RetrievalParams> = {},
+  examples: ExampleQuestions = new Map(),
+): FaqIndex {
   const merged: RetrievalParams = { ...DEFAULT_RETRIEVAL_PARAMS, ...params };
-  const docs = entries.filter((e) => e.enabled).map((entry) => ({ entry, fields: entryFields(entry) }));
+  const enabled = entries.filter((e) => e.enabled);
+  const tokenizer = createTokenizer(enabled.flatMap((e) => [...e.keywords, e.category]));
+  const docs = enabled.map((entry) => ({
+    entry,
+    fields: entryFields(entry, tokenizer, examples.get(entry.id) ?? []),
+  }));
   const docFrequency = new Map<string, number>();
-  const totalLength: Record<Field, number> = { question: 0, keywords: 0, answer: 0, category: 0 };
+  const totalLength: Record<Field, number> = {
+    question: 0,
+    keywords: 0,
+    answer: 0,
+    category: 0,
+    examples: 0,
+  };
   for (const doc of docs) {
     const seen = new Set<string>();
     for (const field of FIELDS) {
@@ -99,7 +136,24 @@ export function buildIndex(entries: readonly FaqEntry[], params: Partial<Retriev
   const averageLength = Object.fromEntries(
     FIELDS.map((f) => [f, docs.length === 0 ? 1 : Math.max(1, totalLength[f] / docs.length)]),
   ) as Record<Field, number>;
-  return { params: merged, docs, docFrequency, averageLength };
+  const revisionKey = contentHash(
+    enabled
+      .map((e) => [e.id, e.question, e.answer, e.keywords.join(","), e.category].join("\u0001"))
+      .join("\u0002"),
+  );
+  return { params: merged, tokenizer, revisionKey, docs, docFrequency, averageLength };
+}
+
+/** FNV-1a, 2 × 32 bits: a cache key, not a security measure. */
+function contentHash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
 
 function idf(index: FaqIndex, term: string): number {
@@ -110,7 +164,7 @@ function idf(index: FaqIndex, term: string): number {
 }
 
 function termWeight(index: FaqIndex, term: string): number {
-  return isUnigram(term) ? index.params.unigramWeight : 1;
+  return index.params.kindWeights[tokenKind(term)];
 }
 
 function saturate(index: FaqIndex, tf: number): number {
@@ -144,7 +198,7 @@ function perfectScore(index: FaqIndex, queryTerms: ReadonlyMap<string, number>, 
 }
 
 export function search(index: FaqIndex, query: string, k = 3, options: SearchOptions = {}): SearchHit[] {
-  const tokens = tokenize(query);
+  const tokens = index.tokenizer.tokenize(query);
   if (tokens.length === 0 || index.docs.length === 0) return [];
   // Each distinct query term counts once, weighted by idf and token kind.
   const queryTerms = new Map<string, number>();

@@ -1,16 +1,26 @@
 /**
- * Chinese-aware tokenizer for FAQ retrieval. Pure, web-standard only.
+ * Chinese-aware text normalisation and word-level tokenisation for FAQ retrieval. Pure, web-standard
+ * only: the segmentation is `Intl.Segmenter` (ICU's dictionary, present in workerd and Node), corrected
+ * by a user dictionary (the FAQ's keywords plus the shop vocabulary of synonyms.ts) matched first.
  *
- * Pipeline: NFKC (full-width → half-width) → lowercase → traditional → simplified (shop vocabulary only)
- * → synonyms to a canonical form → Chinese numerals before units to digits → punctuation and filler
- * words become separators → tokens:
- *   - CJK character bigrams inside each run (the main signal: Chinese has no spaces),
- *   - CJK unigrams (recall for typos and one-character words like 退/修/装),
+ * Text: NFKC (full-width → half-width) → lowercase → traditional → simplified (shop vocabulary only) →
+ * Chinese numerals before units to digits → punctuation as separators.
+ * Tokens of a text (see `Tokenizer.tokenize`):
+ *   - words: user-dictionary words, else ICU words; mapped to a canonical synonym; stop words dropped;
+ *     a negation merged into the word it negates ("没收到" → "不收到", which does not match "收到");
+ *   - "#xy" character bigrams inside each word and each run between dictionary words (recall for typos
+ *     and compounds segmented differently), never across a dictionary word or a stop word, and not for
+ *     negated words;
  *   - ASCII words / numbers, plus number+unit tokens ("7天", "12期", "8楼").
  */
+import { ACTION_WORDS, NEGATIONS, PRODUCT_WORDS, SHOP_WORDS, STOP_WORDS, SYNONYMS } from "./synonyms";
 
-/** Canonical term → variants shoppers use. Canonical forms map to themselves so they are matched first. */
-export const SYNONYMS: Record<string, string[]> = {
+/**
+ * Spelling variants and set phrases rewritten in the TEXT before intent patterns run (intent.ts and
+ * orders.ts match regular expressions over whole messages and were written against these canonical
+ * forms). Retrieval does not use this table: it maps whole words through synonyms.ts instead.
+ */
+const TEXT_VARIANTS: Record<string, string[]> = {
   退款: ["退钱", "退费", "返款", "退回钱"],
   发票: ["开票", "发漂"],
   专票: ["增值税专用发票", "专用发票", "增票"],
@@ -32,51 +42,6 @@ export const SYNONYMS: Record<string, string[]> = {
   注销: ["销户", "删除账号", "注消"],
   维修: ["修理"],
 };
-
-/** Words that carry no retrieval meaning; they split CJK runs so no bigram spans them. */
-const FILLER_WORDS = [
-  "请问",
-  "你好",
-  "您好",
-  "谢谢",
-  "麻烦",
-  "你们",
-  "我们",
-  "我的",
-  "怎么样",
-  "怎么",
-  "咋样",
-  "怎样",
-  "如何",
-  "为什么",
-  "什么",
-  "可不可以",
-  "能不能",
-  "是不是",
-  "有没有",
-  "可以",
-  "能否",
-  "一下",
-  "这个",
-  "那个",
-  "一般",
-  "吗",
-  "呢",
-  "吧",
-  "啊",
-  "呀",
-  "哦",
-  "嘛",
-  "啦",
-  "么",
-  "的",
-  "了",
-  "我",
-  "你",
-  "您",
-  "咋",
-  "啥",
-];
 
 /** Traditional characters common in shop questions (HK/TW shoppers); anything else passes through. */
 const TRADITIONAL_TO_SIMPLIFIED: Record<string, string> = {
@@ -177,13 +142,12 @@ function alternation(words: Iterable<string>): RegExp {
   return new RegExp(sorted.map(escapeRegExp).join("|"), "g");
 }
 
-const synonymCanonical = new Map<string, string>();
-for (const [canonical, variants] of Object.entries(SYNONYMS)) {
-  synonymCanonical.set(canonical, canonical);
-  for (const v of variants) synonymCanonical.set(v, canonical);
+const textVariantOf = new Map<string, string>();
+for (const [canonical, variants] of Object.entries(TEXT_VARIANTS)) {
+  textVariantOf.set(canonical, canonical);
+  for (const v of variants) textVariantOf.set(v, canonical);
 }
-const SYNONYM_RE = alternation(synonymCanonical.keys());
-const FILLER_RE = alternation(FILLER_WORDS);
+const TEXT_VARIANT_RE = alternation(textVariantOf.keys());
 const TRADITIONAL_RE = new RegExp(`[${Object.keys(TRADITIONAL_TO_SIMPLIFIED).join("")}]`, "g");
 const CHINESE_NUMBER_UNIT_RE = /([零一二两三四五六七八九十]{1,3})(?=天|年|期|楼|层|个月|小时|分钟|周|米|匹)/g;
 const PUNCTUATION_RE = /[\p{P}\p{S}]/gu;
@@ -205,13 +169,12 @@ function chineseNumberToDigits(numeral: string): string {
   return String(tens * 10 + ones);
 }
 
-/** Normalised text: half-width, lowercase, simplified, canonical synonyms, punctuation as spaces. */
-export function normalize(text: string): string {
+/** Half-width, lowercase, simplified, digits for numerals before units, punctuation as spaces. */
+export function normalizeText(text: string): string {
   return text
     .normalize("NFKC")
     .toLowerCase()
     .replace(TRADITIONAL_RE, (ch) => TRADITIONAL_TO_SIMPLIFIED[ch] ?? ch)
-    .replace(SYNONYM_RE, (w) => synonymCanonical.get(w) ?? w)
     .replace(CHINESE_NUMBER_UNIT_RE, (n) => chineseNumberToDigits(n))
     .replace(PUNCTUATION_RE, (ch, offset: number, whole: string) =>
       // Keep decimal points ("1.5匹"); everything else separates tokens.
@@ -221,29 +184,191 @@ export function normalize(text: string): string {
     .trim();
 }
 
-/** A token of one CJK character: weaker evidence than a bigram. */
-export function isUnigram(token: string): boolean {
-  return token.length === 1 && CJK_RE.test(token);
+/** normalizeText plus TEXT_VARIANTS rewritten to their canonical form: the input of intent patterns. */
+export function normalize(text: string): string {
+  return normalizeText(text)
+    .replace(TEXT_VARIANT_RE, (w) => textVariantOf.get(w) ?? w)
+    .replace(CHINESE_NUMBER_UNIT_RE, (n) => chineseNumberToDigits(n));
 }
 
-/** Tokens of `text`, repeated as often as they occur (term frequency matters to BM25). */
-export function tokenize(text: string): string[] {
-  const normalized = normalize(text).replace(FILLER_RE, " ");
-  const tokens: string[] = [];
-  for (const match of normalized.matchAll(TOKEN_RUN_RE)) {
-    const run = match[0];
-    if (CJK_RE.test(run[0] ?? "")) {
-      for (let i = 0; i < run.length; i++) {
-        tokens.push(run[i]!);
-        if (i + 1 < run.length) tokens.push(run.slice(i, i + 2));
-      }
-      continue;
-    }
-    tokens.push(run);
-    // Number followed by a CJK unit: "7天" means something "7" alone does not.
-    const end = (match.index ?? 0) + run.length;
-    const next = normalized[end];
-    if (/^[0-9.]+$/.test(run) && next && CJK_RE.test(next)) tokens.push(run + next);
+// ---------- word-level tokenisation ----------
+
+const canonicalOf = new Map<string, string>();
+for (const [canonical, variants] of Object.entries(SYNONYMS)) {
+  canonicalOf.set(canonical, canonical);
+  for (const v of variants) canonicalOf.set(v, canonical);
+}
+const STOP = new Set(STOP_WORDS);
+const NEGATION = new Set(NEGATIONS);
+/** Negation prefixes of dictionary words, longest first ("没有收到" before "没收到"). */
+const NEGATION_PREFIXES = [...NEGATIONS].sort((a, b) => b.length - a.length);
+const ACTIONS = new Set(ACTION_WORDS);
+const PRODUCTS = new Set(PRODUCT_WORDS);
+
+/** Marks sub-word character bigrams so they never collide with words. */
+export const SUBWORD_MARK = "#";
+
+export type TokenKind = "action" | "product" | "word" | "char" | "subword" | "negated";
+
+export function tokenKind(token: string): TokenKind {
+  if (token.startsWith(SUBWORD_MARK)) return "subword";
+  if (ACTIONS.has(token)) return "action";
+  if (PRODUCTS.has(token)) return "product";
+  if (token.length > 1 && token.startsWith("不") && token.slice(1) !== "") return "negated";
+  if (token.length === 1 && CJK_RE.test(token)) return "char";
+  return "word";
+}
+
+/** A token of one CJK character: weaker evidence than a word. */
+export function isUnigram(token: string): boolean {
+  return tokenKind(token) === "char";
+}
+
+const wordSegmenter = new Intl.Segmenter("zh", { granularity: "word" });
+
+/** Words every tokenizer knows: the shop vocabulary (synonyms, actions, products, multi-character stop words). */
+export const BASE_DICTIONARY: readonly string[] = [
+  ...canonicalOf.keys(),
+  ...ACTION_WORDS,
+  ...PRODUCT_WORDS,
+  ...SHOP_WORDS,
+  ...STOP_WORDS,
+  ...NEGATIONS,
+].filter((w) => w.length >= 2);
+
+export interface Tokenizer {
+  /** Tokens of `text`, repeated as often as they occur (term frequency matters to BM25). */
+  tokenize(text: string): string[];
+  /** Words only (no sub-word bigrams): for tests and diagnostics. */
+  words(text: string): string[];
+}
+
+/** A tokenizer whose segmentation first matches `userWords` (e.g. the FAQ keywords) and BASE_DICTIONARY. */
+export function createTokenizer(userWords: Iterable<string> = []): Tokenizer {
+  const dictionary = new Set<string>();
+  for (const w of [...BASE_DICTIONARY, ...userWords]) {
+    const n = normalizeText(w).replace(/\s+/g, "");
+    if (n.length >= 2 && CJK_RE.test(n)) dictionary.add(n);
   }
-  return tokens;
+  const longest = Math.max(2, ...[...dictionary].map((w) => w.length));
+
+  /** Longest dictionary words of `run`, matched from the left (forward) or from the right (backward). */
+  function maximumMatch(run: string, backward: boolean): { start: number; end: number }[] {
+    const found: { start: number; end: number }[] = [];
+    const fits = (start: number, end: number) => dictionary.has(run.slice(start, end));
+    if (!backward) {
+      for (let i = 0; i < run.length; ) {
+        let len = Math.min(longest, run.length - i);
+        while (len >= 2 && !fits(i, i + len)) len--;
+        if (len >= 2) found.push({ start: i, end: i + len });
+        i += len >= 2 ? len : 1;
+      }
+      return found;
+    }
+    for (let j = run.length; j > 0; ) {
+      let len = Math.min(longest, j);
+      while (len >= 2 && !fits(j - len, j)) len--;
+      if (len >= 2) found.unshift({ start: j - len, end: j });
+      j -= len >= 2 ? len : 1;
+    }
+    return found;
+  }
+
+  /**
+   * Dictionary words first, ICU's words in between. Both matching directions are tried and the one that
+   * leaves fewer characters uncovered (then has fewer words) wins: "退款几天到账" → 退款/几天/到账, where
+   * forward matching alone would take "几天到".
+   */
+  function segmentRun(run: string): { text: string; dictionary: boolean }[] {
+    const covered = (m: { start: number; end: number }[]) => m.reduce((n, w) => n + w.end - w.start, 0);
+    const forward = maximumMatch(run, false);
+    const backward = maximumMatch(run, true);
+    const matches =
+      covered(backward) > covered(forward) ||
+      (covered(backward) === covered(forward) && backward.length <= forward.length)
+        ? backward
+        : forward;
+    const out: { text: string; dictionary: boolean }[] = [];
+    let gapStart = 0;
+    const flushGap = (end: number) => {
+      if (end <= gapStart) return;
+      for (const s of wordSegmenter.segment(run.slice(gapStart, end)))
+        if (s.isWordLike) out.push({ text: s.segment, dictionary: false });
+    };
+    for (const m of matches) {
+      flushGap(m.start);
+      out.push({ text: run.slice(m.start, m.end), dictionary: true });
+      gapStart = m.end;
+    }
+    flushGap(run.length);
+    return out;
+  }
+
+  /** Canonical words of a CJK run with negations merged, each with the raw text it came from. */
+  function runWords(run: string): { word: string; raw: string; negated: boolean }[] {
+    const words: { word: string; raw: string; negated: boolean }[] = [];
+    let pendingNegation = false;
+    for (const seg of segmentRun(run)) {
+      let raw = seg.text;
+      let negated: boolean = pendingNegation;
+      pendingNegation = false;
+      const canonical = canonicalOf.get(raw);
+      if (!canonical && NEGATION.has(raw)) {
+        pendingNegation = true;
+        continue;
+      }
+      // A dictionary word spelled with its negation ("没收到", "无法配送"): the same as 不 + the word.
+      if (!canonical && seg.dictionary) {
+        const prefix = NEGATION_PREFIXES.find((p) => raw.startsWith(p) && raw.length > p.length);
+        if (prefix) {
+          raw = raw.slice(prefix.length);
+          negated = true;
+        }
+      }
+      const word = canonicalOf.get(raw) ?? raw;
+      if (STOP.has(word)) {
+        // "不 + 了/吗" is no negated word; the negation waits for the next meaningful word.
+        pendingNegation = negated;
+        continue;
+      }
+      words.push({ word: negated ? `不${word}` : word, raw, negated });
+    }
+    return words;
+  }
+
+  function tokensOf(text: string, withSubwords: boolean): string[] {
+    const normalized = normalizeText(text);
+    const tokens: string[] = [];
+    for (const match of normalized.matchAll(TOKEN_RUN_RE)) {
+      const run = match[0];
+      if (CJK_RE.test(run[0] ?? "")) {
+        for (const { word, raw, negated } of runWords(run)) {
+          tokens.push(word);
+          if (!withSubwords || negated) continue;
+          // Bigrams of the word as written and as canonicalised: "质保期" and "保修" both count.
+          for (const form of new Set([raw, word]))
+            for (let i = 0; i + 2 <= form.length; i++) tokens.push(SUBWORD_MARK + form.slice(i, i + 2));
+        }
+        continue;
+      }
+      tokens.push(run);
+      // Number followed by a CJK unit: "7天" means something "7" alone does not.
+      const end = (match.index ?? 0) + run.length;
+      const next = normalized[end];
+      if (/^[0-9.]+$/.test(run) && next && CJK_RE.test(next)) tokens.push(run + next);
+    }
+    return tokens;
+  }
+
+  return {
+    tokenize: (text) => tokensOf(text, true),
+    words: (text) => tokensOf(text, false),
+  };
+}
+
+const defaultTokenizer = createTokenizer();
+
+/** Tokens with the shop vocabulary only (no FAQ keywords): for callers without an index. */
+export function tokenize(text: string): string[] {
+  return defaultTokenizer.tokenize(text);
 }

@@ -1,6 +1,6 @@
 /**
- * A local OpenAI-compatible chat-completions server for development and tests (nothing outside this machine
- * is reachable). Speaks the real wire protocol — JSON responses, SSE streams of `chat.completion.chunk`
+ * A local OpenAI-compatible chat-completions and embeddings server for development and tests (nothing
+ * outside this machine is reachable). Speaks the real wire protocol — JSON responses, SSE streams of `chat.completion.chunk`
  * objects ending in `data: [DONE]`, OpenAI-style error bodies — so the production `openai` client runs
  * against it unchanged. Modes switch it into the failures the bot must survive.
  */
@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 import { HANDOFF_TOOL_NAME } from "../../faq-bot/prompt";
 import { type SimulatedReply, simulatedReply } from "./answer";
+import { simulatedEmbedding, toBase64 } from "./embeddings";
 
 export type LlmSimulatorMode =
   /** Answer from the prompt's FAQ/order context (or hand off when there is none). */
@@ -27,6 +28,8 @@ export interface LlmSimulator {
   setMode(mode: LlmSimulatorMode): void;
   /** Bodies of the chat-completion requests received, oldest first. */
   requests: Array<Record<string, unknown>>;
+  /** Bodies of the embeddings requests received, oldest first. */
+  embeddingRequests: Array<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -63,6 +66,7 @@ export async function startLlmSimulator(
   let mode: LlmSimulatorMode = opts.mode ?? "answer";
   let seq = 0;
   const requests: Array<Record<string, unknown>> = [];
+  const embeddingRequests: Array<Record<string, unknown>> = [];
   const sockets = new Set<Socket>();
 
   const server = createServer(async (req, res) => {
@@ -73,7 +77,8 @@ export async function startLlmSimulator(
         data: [{ id: "sim-model", object: "model", owned_by: "dev" }],
       });
     }
-    if (req.method !== "POST" || path !== "/v1/chat/completions") {
+    const isEmbeddings = path === "/v1/embeddings";
+    if (req.method !== "POST" || (path !== "/v1/chat/completions" && !isEmbeddings)) {
       return sendJson(
         res,
         404,
@@ -97,6 +102,7 @@ export async function startLlmSimulator(
         openAiError("We could not parse the JSON body of your request.", "invalid_request_error"),
       );
     }
+    if (isEmbeddings) return embeddings(body, res);
     if (typeof body.model !== "string" || !Array.isArray(body.messages) || body.messages.length === 0) {
       return sendJson(res, 400, openAiError("'model' and 'messages' are required", "invalid_request_error"));
     }
@@ -195,6 +201,55 @@ export async function startLlmSimulator(
     res.end("data: [DONE]\n\n");
   });
 
+  /** POST /v1/embeddings: `input` a string or an array of strings; float or base64 encoding. */
+  function embeddings(body: Record<string, unknown>, res: ServerResponse) {
+    const input = typeof body.input === "string" ? [body.input] : body.input;
+    if (
+      typeof body.model !== "string" ||
+      !Array.isArray(input) ||
+      input.length === 0 ||
+      !input.every((t) => typeof t === "string" && t.length > 0)
+    ) {
+      return sendJson(
+        res,
+        400,
+        openAiError("'model' and a non-empty 'input' are required", "invalid_request_error"),
+      );
+    }
+    embeddingRequests.push(body);
+    switch (mode) {
+      case "error500":
+        return sendJson(
+          res,
+          500,
+          openAiError("The server had an error while processing your request.", "server_error"),
+        );
+      case "error429":
+        return sendJson(
+          res,
+          429,
+          openAiError("Rate limit reached for requests", "rate_limit_error", "rate_limit_exceeded"),
+          { "retry-after": "20" },
+        );
+      case "timeout":
+        return;
+      case "drop":
+        res.socket?.destroy();
+        return;
+    }
+    const base64 = body.encoding_format === "base64";
+    const tokens = (input as string[]).reduce((n, t) => n + t.length, 0);
+    return sendJson(res, 200, {
+      object: "list",
+      data: (input as string[]).map((text, index) => {
+        const vector = simulatedEmbedding(text);
+        return { object: "embedding", index, embedding: base64 ? toBase64(vector) : vector };
+      }),
+      model: body.model,
+      usage: { prompt_tokens: tokens, total_tokens: tokens },
+    });
+  }
+
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
@@ -208,6 +263,7 @@ export async function startLlmSimulator(
       mode = next;
     },
     requests,
+    embeddingRequests,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

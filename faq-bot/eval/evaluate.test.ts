@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createBot } from "../bot";
 import { buildIndex } from "../retrieval";
+import { EXAMPLE_QUESTIONS, exampleQuestionsFrom } from "../seed/example-questions";
 import { FAQ_ENTRIES } from "../seed/faq-entries";
 import { DEV_SPLIT } from "./dev-split";
-import { correctRate, evaluate, personRecall } from "./evaluate";
+import { correctRate, crossValidate, evaluate, personRecall } from "./evaluate";
 import { ESCALATE, type EvalQuestion } from "./labels";
 import { TEST_SPLIT } from "./test-split";
 
@@ -27,12 +28,14 @@ describe("FAQ bot eval", () => {
   // Regression floors a little under the measured figures (npm run eval:bot), not the figures themselves.
   it("stays above the regression floor retrieval-only", async () => {
     const bot = createBot({});
-    const dev = await evaluate(bot, faq, DEV_SPLIT);
-    const test = await evaluate(bot, faq, TEST_SPLIT);
-    expect(correctRate(dev)).toBeGreaterThan(0.9);
-    expect(personRecall(dev)).toBeGreaterThan(0.95);
-    expect(correctRate(test)).toBeGreaterThan(0.85);
-    expect(personRecall(test)).toBeGreaterThan(0.9);
+    const dev = await crossValidate(bot, DEV_SPLIT, (t) =>
+      buildIndex(FAQ_ENTRIES, {}, exampleQuestionsFrom(t)),
+    );
+    const test = await evaluate(bot, buildIndex(FAQ_ENTRIES, {}, EXAMPLE_QUESTIONS), TEST_SPLIT);
+    expect(correctRate(dev)).toBeGreaterThan(0.86);
+    expect(personRecall(dev)).toBeGreaterThanOrEqual(0.95);
+    expect(correctRate(test)).toBeGreaterThan(0.78);
+    expect(personRecall(test)).toBeGreaterThanOrEqual(0.95);
   });
 
   it("scores a bot that always escalates as such", async () => {

@@ -93,3 +93,35 @@ export async function evaluate(
   }
   return { ...total, count: questions.length, byTopic, offeredHuman, misses };
 }
+
+function addTally(into: Tally, t: Tally): void {
+  for (const k of Object.keys(emptyTally()) as (keyof Tally)[]) into[k] += t[k];
+}
+
+/**
+ * k-fold figures for a split whose questions also feed the index (as example questions): each fold is
+ * scored with an index built from the other folds only, so no question is answered from itself.
+ */
+export async function crossValidate(
+  bot: Bot,
+  questions: readonly EvalQuestion[],
+  indexFor: (training: readonly EvalQuestion[]) => FaqIndex,
+  folds = 5,
+): Promise<EvalReport> {
+  const total: EvalReport = { ...emptyTally(), count: 0, byTopic: new Map(), offeredHuman: 0, misses: [] };
+  for (let fold = 0; fold < folds; fold++) {
+    const held = questions.filter((_, i) => i % folds === fold);
+    const training = questions.filter((_, i) => i % folds !== fold);
+    const report = await evaluate(bot, indexFor(training), held);
+    addTally(total, report);
+    total.count += report.count;
+    total.offeredHuman += report.offeredHuman;
+    total.misses.push(...report.misses);
+    for (const [topic, t] of report.byTopic) {
+      const into = total.byTopic.get(topic) ?? emptyTally();
+      addTally(into, t);
+      total.byTopic.set(topic, into);
+    }
+  }
+  return total;
+}

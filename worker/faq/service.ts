@@ -1,5 +1,6 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { buildIndex, type FaqIndex, search } from "../../faq-bot/retrieval";
+import { EXAMPLE_QUESTIONS } from "../../faq-bot/seed/example-questions";
 import { FAQ_ENTRIES } from "../../faq-bot/seed/faq-entries";
 import type { FaqEntry } from "../../faq-bot/types";
 import type { Db } from "../db/client";
@@ -100,7 +101,11 @@ async function rebuild(db: Db): Promise<CachedIndex> {
     db.select({ revision: faqRevision.revision }).from(faqRevision).where(eq(faqRevision.id, 1)),
     db.select().from(faqEntries).where(eq(faqEntries.enabled, true)),
   ]);
-  const built = { revision: rev[0]?.revision ?? 0, index: buildIndex(rows.map(toEntry)) };
+  // Example questions (相似问法) of seed ids; entries the merchant added or deleted simply have none.
+  const built = {
+    revision: rev[0]?.revision ?? 0,
+    index: buildIndex(rows.map(toEntry), {}, EXAMPLE_QUESTIONS),
+  };
   if (!indexCache || built.revision >= indexCache.revision) indexCache = built;
   return built;
 }
