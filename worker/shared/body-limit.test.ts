@@ -128,6 +128,21 @@ describe("body-size limit on /api/*", () => {
     });
     expect(image.status, JSON.stringify(await json(image))).toBe(415);
 
+    // The other upload routes are bounded by 5 MB too: a 1 MB body reaches them (and their auth).
+    const photo = await f.stack.fetch("/api/after-sales/photos", {
+      method: "POST",
+      headers: { "content-type": "application/octet-stream" },
+      body: new Uint8Array(1024 * 1024),
+    });
+    expect(photo.status).toBe(401);
+    const done = await f.stack.fetch("/api/installer/work-orders/1/done", {
+      method: "POST",
+      token: f.merchant,
+      headers: { "content-type": "application/octet-stream" },
+      body: new Uint8Array(1024 * 1024),
+    });
+    expect(done.status).toBe(403);
+
     const imported = await f.stack.fetch("/api/admin/products/import?dryRun=1", {
       method: "POST",
       token: f.merchant,

@@ -10,15 +10,20 @@ export const API_BODY_LIMIT_BYTES = 256 * 1024;
  * Routes that take files. Their handlers keep their own, more precise checks (the image's 5 MB after
  * decoding the form, the import's 2,000,000 characters); these outer bounds stop the read itself.
  */
-const LARGER_BODIES: { method: string; path: string; maxSize: number; message: string }[] = [
+const IMAGE_BOUND = { maxSize: 5 * 1024 * 1024 + 64 * 1024, message: "图片不能超过 5MB" };
+const LARGER_BODIES: { method: string; path: RegExp; maxSize: number; message: string }[] = [
+  { method: "POST", path: /^\/api\/admin\/images$/, ...IMAGE_BOUND },
+  // Shoppers' after-sales photos (after-sales/cases/photos.ts), the same 5 MB as product images.
+  { method: "POST", path: /^\/api\/after-sales\/photos$/, ...IMAGE_BOUND },
+  // The installer's completion photo (multipart, installation/installer-routes.ts).
+  { method: "POST", path: /^\/api\/installer\/work-orders\/[^/]+\/done$/, ...IMAGE_BOUND },
+  // 2,000,000 characters of CSV are up to 6 MB of UTF-8 (Chinese text).
   {
     method: "POST",
-    path: "/api/admin/images",
-    maxSize: 5 * 1024 * 1024 + 64 * 1024,
-    message: "图片不能超过 5MB",
+    path: /^\/api\/admin\/products\/import$/,
+    maxSize: 6_100_000,
+    message: "导入文件不能超过 2MB",
   },
-  // 2,000,000 characters of CSV are up to 6 MB of UTF-8 (Chinese text).
-  { method: "POST", path: "/api/admin/products/import", maxSize: 6_100_000, message: "导入文件不能超过 2MB" },
 ];
 
 const limited = (maxSize: number, code: string, message: string) =>
@@ -38,6 +43,6 @@ const larger = LARGER_BODIES.map((r) => ({ ...r, check: limited(r.maxSize, "FILE
  * it streams, so an oversized body is refused before it is parsed.
  */
 export const apiBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
-  const route = larger.find((r) => r.method === c.req.method && r.path === c.req.path);
+  const route = larger.find((r) => r.method === c.req.method && r.path.test(c.req.path));
   return (route?.check ?? standard)(c, next);
 };
