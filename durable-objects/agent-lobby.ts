@@ -18,6 +18,7 @@ import { createLogger, type Logger } from "../worker/shared/log";
 import { CAPACITY_HEADER, jsonError, readPrincipal } from "./chat-handshake";
 import {
   type AgentSlot,
+  byServingOrder,
   checkClaim,
   checkTransfer,
   planAssignments,
@@ -35,7 +36,15 @@ type QueueRow = {
   reason: string;
   enqueued_at: number;
   pushed_position: number | null;
+  /** 会员优先: how much earlier the shopper's tier counts the chat (lobby-queue.ts byServingOrder). */
+  boost_ms: number;
 };
+const chatOf = (q: QueueRow): QueuedChat => ({
+  conversationId: q.conversation_id,
+  seq: q.seq,
+  enqueuedAt: q.enqueued_at,
+  boostMs: q.boost_ms ?? 0,
+});
 type AgentRow = {
   id: number;
   name: string;
@@ -73,6 +82,14 @@ export class AgentLobby extends DurableObject<Env> {
     sql.exec(`CREATE TABLE IF NOT EXISTS assignments (
       conversation_id INTEGER PRIMARY KEY, agent_id INTEGER NOT NULL, shopper_name TEXT NOT NULL,
       assigned_at INTEGER NOT NULL, transferred_from INTEGER, notified INTEGER NOT NULL DEFAULT 0)`);
+    // Added for member tiers: older objects get the column once.
+    if (
+      !sql
+        .exec<{ name: string }>("PRAGMA table_info(queue)")
+        .toArray()
+        .some((c) => c.name === "boost_ms")
+    )
+      sql.exec("ALTER TABLE queue ADD COLUMN boost_ms INTEGER NOT NULL DEFAULT 0");
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING_FRAME, PONG_FRAME));
   }
 
@@ -84,16 +101,19 @@ export class AgentLobby extends DurableObject<Env> {
     shopperId: number;
     shopperName: string;
     reason: string;
+    /** 会员优先 (member tier): minutes × 60 000; absent = none. */
+    boostMs?: number;
   }): Promise<{ position: number | null }> {
     if (!this.assignment(input.conversationId)) {
       this.ctx.storage.sql.exec(
-        `INSERT INTO queue (conversation_id, shopper_id, shopper_name, reason, enqueued_at)
-         VALUES (?, ?, ?, ?, ?) ON CONFLICT (conversation_id) DO NOTHING`,
+        `INSERT INTO queue (conversation_id, shopper_id, shopper_name, reason, enqueued_at, boost_ms)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (conversation_id) DO NOTHING`,
         input.conversationId,
         input.shopperId,
         input.shopperName,
         input.reason,
         Date.now(),
+        Math.max(0, Math.floor(input.boostMs ?? 0)),
       );
       this.dispatch();
     }
@@ -228,7 +248,10 @@ export class AgentLobby extends DurableObject<Env> {
   }
 
   private queueRows(): QueueRow[] {
-    return this.ctx.storage.sql.exec<QueueRow>("SELECT * FROM queue ORDER BY seq").toArray();
+    return this.ctx.storage.sql
+      .exec<QueueRow>("SELECT * FROM queue ORDER BY seq")
+      .toArray()
+      .sort((a, b) => byServingOrder(chatOf(a), chatOf(b)));
   }
 
   private assignment(conversationId: number): AssignmentRow | undefined {
@@ -288,7 +311,7 @@ export class AgentLobby extends DurableObject<Env> {
   private dispatch() {
     const now = Date.now();
     const queue = this.queueRows();
-    const chats: QueuedChat[] = queue.map((q) => ({ conversationId: q.conversation_id, seq: q.seq }));
+    const chats: QueuedChat[] = queue.map(chatOf);
     for (const a of planAssignments(chats, this.slots(), now))
       this.assign(queue.find((q) => q.conversation_id === a.conversationId)!, a.agentId, now);
     this.broadcastSnapshots();

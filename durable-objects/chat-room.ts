@@ -24,6 +24,7 @@ import {
 import { conversations } from "../worker/chat/schema";
 import { createDb, type Db } from "../worker/db/client";
 import type { Env } from "../worker/env";
+import { queueBoostMs } from "../worker/members/service";
 import { createLogger, type Logger } from "../worker/shared/log";
 import { createRoomBot, type RoomBot } from "./chat-bot";
 import { type Bucket, fullBucket, parseClientFrame, takeToken } from "./chat-frames";
@@ -428,6 +429,7 @@ export class ChatRoom extends DurableObject<Env> {
           shopperId: s.shopperId,
           shopperName: s.shopperName,
           reason: s.escalationReason ?? "explicit",
+          boostMs: await queueBoostMs(this.db, s.shopperId),
         });
         this.update({ pendingEnqueue: false });
         // The lobby may already have assigned an agent while we waited.

@@ -88,3 +88,28 @@ describe("checkTransfer / checkClaim", () => {
     expect(checkClaim(agent(1, { available: false }), true)).toEqual({ ok: true });
   });
 });
+
+describe("会员优先 (member tier boost)", () => {
+  const agent = { id: 1, capacity: 1, load: 0, online: true, available: true, lastAssignedAt: 0 };
+  const MIN = 60_000;
+  it("a higher tier waits less, but only by its boost: an older chat beyond the boost is still first", () => {
+    const queue = [
+      { conversationId: 1, seq: 1, enqueuedAt: 100 * MIN, boostMs: 0 },
+      { conversationId: 2, seq: 2, enqueuedAt: 103 * MIN, boostMs: 15 * MIN },
+      { conversationId: 3, seq: 3, enqueuedAt: 104 * MIN, boostMs: 2 * MIN },
+    ];
+    expect(planAssignments(queue, [agent], 0)).toEqual([{ conversationId: 2, agentId: 1 }]);
+    expect(queuePosition(queue, 2)).toBe(1);
+    expect(queuePosition(queue, 1)).toBe(2);
+    const longWait = [{ ...queue[0]!, enqueuedAt: 80 * MIN }, queue[1]!];
+    expect(planAssignments(longWait, [agent], 0)).toEqual([{ conversationId: 1, agentId: 1 }]);
+  });
+
+  it("without boosts the order stays FIFO by seq", () => {
+    const queue = [
+      { conversationId: 7, seq: 2, enqueuedAt: 5 },
+      { conversationId: 8, seq: 1, enqueuedAt: 5 },
+    ];
+    expect(queuePosition(queue, 8)).toBe(1);
+  });
+});

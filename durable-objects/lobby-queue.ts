@@ -7,7 +7,17 @@ export interface QueuedChat {
   conversationId: number;
   /** Enqueue order: lower is older (FIFO). */
   seq: number;
+  /** When it was queued (ms), and how much earlier the shopper's member tier counts it (会员优先). */
+  enqueuedAt?: number;
+  boostMs?: number;
 }
+
+/**
+ * Serving order: by enqueue time moved earlier by the tier's boost, then FIFO. A higher tier waits
+ * less, but only by a bounded time: a chat that has waited longer than the boost is still served first.
+ */
+export const byServingOrder = (a: QueuedChat, b: QueuedChat) =>
+  (a.enqueuedAt ?? 0) - (a.boostMs ?? 0) - ((b.enqueuedAt ?? 0) - (b.boostMs ?? 0)) || a.seq - b.seq;
 
 export interface AgentSlot {
   id: number;
@@ -38,7 +48,7 @@ export const canAutoAssign = (a: AgentSlot) => a.online && a.available && hasFre
 export function planAssignments(queue: readonly QueuedChat[], agents: readonly AgentSlot[], now: number) {
   const pool = agents.map((a) => ({ ...a }));
   const out: Assignment[] = [];
-  for (const chat of [...queue].sort((a, b) => a.seq - b.seq)) {
+  for (const chat of [...queue].sort(byServingOrder)) {
     let best: AgentSlot | undefined;
     for (const a of pool) {
       if (!canAutoAssign(a)) continue;
@@ -61,7 +71,7 @@ export function planAssignments(queue: readonly QueuedChat[], agents: readonly A
 
 /** 1-based place in the queue, or null when not queued. */
 export function queuePosition(queue: readonly QueuedChat[], conversationId: number): number | null {
-  const sorted = [...queue].sort((a, b) => a.seq - b.seq);
+  const sorted = [...queue].sort(byServingOrder);
   const i = sorted.findIndex((c) => c.conversationId === conversationId);
   return i < 0 ? null : i + 1;
 }

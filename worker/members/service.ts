@@ -270,3 +270,12 @@ export async function grantBirthdayCoupons(
   }
   return granted;
 }
+
+/** 会员优先 in the agents' queue: the tier's boost in ms; 0 when it cannot be read (never blocks a handoff). */
+export async function queueBoostMs(db: Db, shopperId: number): Promise<number> {
+  try {
+    return (await memberTier(db, shopperId)).tier.queueBoostMinutes * 60_000;
+  } catch {
+    return 0;
+  }
+}
