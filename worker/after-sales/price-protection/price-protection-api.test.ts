@@ -6,6 +6,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { json, useOrderFixture } from "../../../test/order-fixture";
+import { createDb } from "../../db/client";
+import { priceProtectedFen } from "./service";
 
 const f = useOrderFixture();
 type Json = Awaited<ReturnType<typeof json>>;
@@ -178,6 +180,10 @@ describe("price protection", () => {
     expect(winner).toMatchObject({ orderItemId, applied: { amountFen: 10_000 } });
 
     expect(await f.count("SELECT count(*) n FROM price_protection_claims")).toBe(1);
+    // Unit 0 is in the return case: only unit 1 was compensated, and a return of it would refund ¥100 less.
+    const db = createDb(f.stack.vars.LIBSQL_URL!);
+    expect(await priceProtectedFen(db, orderItemId, [1])).toBe(10_000);
+    expect(await priceProtectedFen(db, orderItemId, [0])).toBe(0);
     expect(await refundRows(Number(order.id))).toEqual([
       expect.objectContaining({
         source: "price_protection",

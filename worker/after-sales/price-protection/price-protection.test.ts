@@ -99,6 +99,11 @@ describe("refusals", () => {
   it("units in return cases are left out; all returned → refused", () => {
     const e = evaluatePriceProtection(base({ returnedUnitNos: [0] }));
     expect(e).toMatchObject({ eligible: true, units: 2, amountFen: 10_000 });
+    // What each kept unit gets, by its number (a later return of it refunds that much less).
+    expect(e.unitAmounts).toEqual([
+      { unitNo: 1, amountFen: 5_000 },
+      { unitNo: 2, amountFen: 5_000 },
+    ]);
     const all = evaluatePriceProtection(base({ returnedUnitNos: [0, 1, 2] }));
     expect(all).toMatchObject({
       eligible: false,

@@ -57,8 +57,10 @@ export interface PriceProtectionEvaluation {
   differenceFen: number;
   /** Units that would be compensated (the line's quantity minus returned units). */
   units: number;
-  /** What the refund would be. */
+  /** What the refund would be: the sum of `unitAmounts`. */
   amountFen: number;
+  /** Per compensated unit (by its number in the line): what it gets, never more than it paid for its goods. */
+  unitAmounts: { unitNo: number; amountFen: number }[];
   deadline: number | null;
 }
 
@@ -76,18 +78,25 @@ export function goodsPaidShares(line: ProtectedLine): number[] {
   return unitShares(Math.max(0, line.lineTotalFen + discounts), line.quantity);
 }
 
-/** Unit i of a line pays its i-th share; the units in return cases are left out by their numbers. */
+/**
+ * Unit i of a line pays its i-th share; the units in return cases are left out by their numbers. Each
+ * kept unit gets (its paid share − current), at most what it paid for its goods after every discount.
+ */
 export function evaluatePriceProtection(c: PriceProtectionCase): PriceProtectionEvaluation {
   const returned = new Set(c.returnedUnitNos);
-  const keep = (_: number, i: number) => !returned.has(i);
   const paid = paidUnitShares(c.line);
-  const keptPaid = paid.filter(keep);
-  const keptGoods = goodsPaidShares(c.line).filter(keep);
-  const kept = keptPaid.length;
+  const goods = goodsPaidShares(c.line);
+  const keptNos = paid.map((_, i) => i).filter((i) => !returned.has(i));
+  const kept = keptNos.length;
   const current = c.current?.priceFen ?? null;
-  const difference = current === null ? 0 : Math.max(0, ...keptPaid.map((p) => p - current), 0);
-  const amount =
-    current === null ? 0 : Math.min(sum(keptPaid.map((p) => Math.max(0, p - current))), sum(keptGoods));
+  const difference = current === null ? 0 : Math.max(0, ...keptNos.map((i) => paid[i]! - current));
+  const unitAmounts =
+    current === null
+      ? []
+      : keptNos
+          .map((i) => ({ unitNo: i, amountFen: Math.max(0, Math.min(paid[i]! - current, goods[i]!)) }))
+          .filter((u) => u.amountFen > 0);
+  const amount = sum(unitAmounts.map((u) => u.amountFen));
   const deadline = c.paidAt === null ? null : priceProtectionDeadline(c.paidAt, c.days);
   const result = {
     paidUnitFen: paid[0] ?? 0,
@@ -95,6 +104,7 @@ export function evaluatePriceProtection(c: PriceProtectionCase): PriceProtection
     differenceFen: difference,
     units: kept,
     amountFen: amount,
+    unitAmounts,
     deadline,
   };
   const reason = refusal(c, kept, current, amount, deadline);

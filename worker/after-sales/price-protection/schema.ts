@@ -26,6 +26,11 @@ export const priceProtectionClaims = sqliteTable(
     priceSource: text("price_source").$type<"list" | "limited_time">().notNull(),
     units: integer("units").notNull(),
     amountFen: integer("amount_fen").notNull(),
+    /** What each compensated unit got (by unit number): a later return of that unit refunds that much less. */
+    unitAmounts: text("unit_amounts", { mode: "json" })
+      .$type<{ unitNo: number; amountFen: number }[]>()
+      .notNull()
+      .default([]),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [uniqueIndex("price_protection_claims_item").on(t.orderItemId)],

@@ -192,6 +192,7 @@ export async function applyPriceProtection(
       priceSource: e.priceSource,
       units: e.units,
       amountFen: e.amountFen,
+      unitAmounts: e.unitAmounts,
       createdAt: now,
     })
     .onConflictDoNothing()
@@ -209,3 +210,21 @@ export async function applyPriceProtection(
 }
 
 const alreadyApplied = () => conflict("该商品已申请过价保", "PRICE_PROTECTION_APPLIED");
+
+/**
+ * What 价保 gave back for these units of a line (by unit number), so an after-sales refund of those units
+ * returns that much less and a unit's refunds never exceed what it paid. 0 when the line had no 价保.
+ */
+export async function priceProtectedFen(
+  db: Db,
+  orderItemId: number,
+  unitNos: readonly number[],
+): Promise<number> {
+  const claim = await db
+    .select({ unitAmounts: priceProtectionClaims.unitAmounts })
+    .from(priceProtectionClaims)
+    .where(eq(priceProtectionClaims.orderItemId, orderItemId))
+    .get();
+  const wanted = new Set(unitNos);
+  return (claim?.unitAmounts ?? []).filter((u) => wanted.has(u.unitNo)).reduce((s, u) => s + u.amountFen, 0);
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `price_protection_claims` ADD `unit_amounts` text DEFAULT '[]' NOT NULL;
