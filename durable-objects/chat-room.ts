@@ -98,7 +98,10 @@ export class ChatRoom extends DurableObject<Env> {
     sql.exec(`CREATE TABLE IF NOT EXISTS messages (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       kind TEXT NOT NULL, sender_id INTEGER, sender_name TEXT NOT NULL, text TEXT NOT NULL,
-      client_msg_id TEXT, sources TEXT, at INTEGER NOT NULL)`);
+      client_msg_id TEXT, sources TEXT, at INTEGER NOT NULL, offer_human INTEGER)`);
+    // Rooms created before the column existed.
+    if (!sql.exec("SELECT 1 FROM pragma_table_info('messages') WHERE name = 'offer_human'").toArray().length)
+      sql.exec("ALTER TABLE messages ADD COLUMN offer_human INTEGER");
     sql.exec(`CREATE UNIQUE INDEX IF NOT EXISTS messages_client_id
       ON messages (kind, sender_id, client_msg_id) WHERE client_msg_id IS NOT NULL`);
     sql.exec("CREATE TABLE IF NOT EXISTS room (k TEXT PRIMARY KEY, v TEXT NOT NULL)");
@@ -346,7 +349,7 @@ export class ChatRoom extends DurableObject<Env> {
     const s = this.state;
     if (s?.status !== "bot") return;
     const streamId = `bot-${question.id}`;
-    let reply: Pick<BotReply, "text" | "sources"> & { escalate?: { reason: string } };
+    let reply: Pick<BotReply, "text" | "sources" | "offerHuman"> & { escalate?: { reason: string } };
     try {
       this.bot ??= createRoomBot(this.env, this.db, this.log);
       const history = toChatTurns(
@@ -365,7 +368,11 @@ export class ChatRoom extends DurableObject<Env> {
     }
     try {
       if (this.state?.status === "closed") return;
-      this.append("bot", null, BOT_NAME, reply.text, { sources: reply.sources, streamId });
+      this.append("bot", null, BOT_NAME, reply.text, {
+        sources: reply.sources,
+        streamId,
+        offerHuman: reply.offerHuman === true,
+      });
       if (reply.escalate) await this.escalate(reply.escalate.reason);
     } catch (err) {
       this.log.error("chat: storing the bot reply failed", { err: String(err) });
@@ -471,12 +478,17 @@ export class ChatRoom extends DurableObject<Env> {
     senderId: number | null,
     name: string,
     text: string,
-    extra: { clientMsgId?: string | undefined; sources?: string[]; streamId?: string } = {},
+    extra: {
+      clientMsgId?: string | undefined;
+      sources?: string[];
+      streamId?: string;
+      offerHuman?: boolean;
+    } = {},
   ): ChatMessage {
     const row = this.ctx.storage.sql
       .exec<MessageRow>(
-        `INSERT INTO messages (kind, sender_id, sender_name, text, client_msg_id, sources, at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+        `INSERT INTO messages (kind, sender_id, sender_name, text, client_msg_id, sources, at, offer_human)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
         kind,
         senderId,
         name,
@@ -484,6 +496,7 @@ export class ChatRoom extends DurableObject<Env> {
         extra.clientMsgId ?? null,
         extra.sources?.length ? JSON.stringify(extra.sources) : null,
         Date.now(),
+        extra.offerHuman ? 1 : null,
       )
       .one();
     const message = rowToMessage(row);

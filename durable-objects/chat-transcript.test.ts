@@ -26,6 +26,9 @@ describe("rowToMessage", () => {
       "return-7day",
     ]);
     expect(rowToMessage(row(3, "bot", "x"))).not.toHaveProperty("sources");
+    // Low-confidence bot answers carry the 转人工 flag; rows from before the column have none.
+    expect(rowToMessage(row(4, "bot", "答", { offer_human: 1 })).offerHuman).toBe(true);
+    expect(rowToMessage(row(5, "bot", "答", { offer_human: null }))).not.toHaveProperty("offerHuman");
   });
 });
 

@@ -10,6 +10,8 @@ export type MessageRow = {
   text: string;
   client_msg_id: string | null;
   sources: string | null;
+  /** 1 on low-confidence bot answers (column added later: absent/null on older rows). */
+  offer_human?: number | null;
   at: number;
 };
 
@@ -22,6 +24,7 @@ export function rowToMessage(r: MessageRow): ChatMessage {
   };
   if (r.client_msg_id) m.clientMsgId = r.client_msg_id;
   if (r.sources) m.sources = JSON.parse(r.sources) as string[];
+  if (r.offer_human) m.offerHuman = true;
   return m;
 }
 

@@ -20,6 +20,8 @@ export interface ChatMessage {
   clientMsgId?: string;
   /** FAQ entry ids a bot answer was drawn from. */
   sources?: string[];
+  /** A low-confidence bot answer: the chat shows a 转人工 button under it. */
+  offerHuman?: boolean;
 }
 
 export interface AgentInfo {
