@@ -103,6 +103,20 @@ export function caseRefund(input: RefundInput): RefundAmount {
 }
 
 /**
+ * Never more than the order's payment can still give back: other refunds of the order (a 价保 price
+ * difference for the same unit, say) come off the goods part first.
+ */
+export function capAt(amount: RefundAmount, left: number | null): RefundAmount {
+  if (left === null || amount.totalFen <= left) return amount;
+  const over = amount.totalFen - Math.max(0, left);
+  const goodsFen = Math.max(0, amount.goodsFen - over);
+  const rest = over - (amount.goodsFen - goodsFen);
+  const freightFen = Math.max(0, amount.freightFen - rest);
+  const chargesFen = Math.max(0, amount.chargesFen - (rest - (amount.freightFen - freightFen)));
+  return { goodsFen, freightFen, chargesFen, totalFen: goodsFen + freightFen + chargesFen };
+}
+
+/**
  * The lowest `qty` unit numbers of a line of `quantity` not in `taken`, or undefined when there are
  * not that many free.
  */

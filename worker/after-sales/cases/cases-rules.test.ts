@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { caseRefund, couponComesBack, type LineMoney, pickUnits, unitMoney, unitsGoodsFen } from "./amounts";
+import {
+  capAt,
+  caseRefund,
+  couponComesBack,
+  type LineMoney,
+  pickUnits,
+  unitMoney,
+  unitsGoodsFen,
+} from "./amounts";
 import { checkApplication, DAY_MS, type LineFacts, lineEligibility, type OrderFacts } from "./eligibility";
 import { availableCaseActions, caseStatusLabel, planCaseTransition } from "./state-machine";
 
@@ -170,6 +178,20 @@ describe("refund amounts", () => {
     });
     expect(r.chargesFen).toBe(10_000);
     expect(r.freightFen).toBe(0);
+  });
+
+  it("never asks for more than the payment can still give back, taking it off the goods first", () => {
+    const full = { goodsFen: 10_000, freightFen: 500, chargesFen: 300, totalFen: 10_800 };
+    expect(capAt(full, null)).toBe(full);
+    expect(capAt(full, 20_000)).toBe(full);
+    expect(capAt(full, 9_800)).toEqual({
+      goodsFen: 9_000,
+      freightFen: 500,
+      chargesFen: 300,
+      totalFen: 9_800,
+    });
+    expect(capAt(full, 200)).toEqual({ goodsFen: 0, freightFen: 0, chargesFen: 200, totalFen: 200 });
+    expect(capAt(full, 0).totalFen).toBe(0);
   });
 
   it("picks the lowest free units", () => {

@@ -6,10 +6,10 @@ import { confirmItems, reserveItems, returnItems } from "../../inventory/client"
 import type { OrderDeps } from "../../orders/deps";
 import type { Actor, OrderRow } from "../../orders/transition";
 import { loadOrder, SYSTEM } from "../../orders/transition";
-import { requestRefund } from "../../payments/refunds";
+import { refundableFen, requestRefund } from "../../payments/refunds";
 import { AppError } from "../../shared/errors";
 import { openRepairWorkOrder } from "../repair/service";
-import { caseRefund, type RefundAmount } from "./amounts";
+import { capAt, caseRefund, type RefundAmount } from "./amounts";
 import { orderLines } from "./lines";
 import { afterSaleCaseItems, afterSaleCases, afterSaleUnitClaims } from "./schema";
 import { isMerchantFault } from "./state-machine";
@@ -75,7 +75,10 @@ export async function computeCaseRefund(deps: Pick<OrderDeps, "db">, c: CaseRow)
 export async function startRefund(deps: OrderDeps, c: CaseRow, actor: Actor): Promise<CaseRow> {
   let current = c;
   if (current.status !== "refunding") {
-    const amount = await computeCaseRefund(deps, current);
+    const amount = capAt(
+      await computeCaseRefund(deps, current),
+      await refundableFen(deps.db, current.orderId),
+    );
     const moved = await caseTransitionWithRetry(deps.db, current, (fresh) =>
       fresh.status === "refunding" || fresh.status === "refunded"
         ? { done: fresh }
