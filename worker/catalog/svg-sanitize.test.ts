@@ -1,4 +1,4 @@
-import { DOMParser } from "@xmldom/xmldom";
+import { DOMParser, type Element } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
 import { sanitizeSvg } from "./svg-sanitize";
 
@@ -11,10 +11,13 @@ function inventory(svg: string) {
   const found: { elements: string[]; attributes: string[] } = { elements: [], attributes: [] };
   const walk = (el: Element) => {
     found.elements.push(`${el.namespaceURI}|${el.localName}`);
-    for (const a of Array.from(el.attributes)) found.attributes.push(`${a.name}=${a.value}`);
-    for (const c of Array.from(el.childNodes)) if (c.nodeType === 1) walk(c as Element);
+    for (let i = 0; i < el.attributes.length; i++) {
+      const a = el.attributes.item(i)!;
+      found.attributes.push(`${a.name}=${a.value}`);
+    }
+    for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === c.ELEMENT_NODE) walk(c as Element);
   };
-  walk(doc.documentElement as unknown as Element);
+  walk(doc.documentElement!);
   return found;
 }
 
