@@ -25,6 +25,19 @@ describe("allowedRoles", () => {
       expect(allowedRoles(path), path).toEqual(merchant);
   });
 
+  it("lets agents read after-sales cases but keeps the decisions for merchants", () => {
+    for (const path of [
+      "/api/admin/after-sales/cases",
+      "/api/admin/after-sales/cases/AS20261206120000123456",
+    ])
+      expect(allowedRoles(path), path).toEqual(both);
+    for (const action of ["approve", "refuse", "receive", "ship-exchange"])
+      expect(allowedRoles(`/api/admin/after-sales/cases/AS20261206120000123456/${action}`), action).toEqual(
+        merchant,
+      );
+    expect(allowedRoles("/api/admin/after-sales/categories/3/no-reason-return")).toEqual(merchant);
+  });
+
   it("gives every other admin area, and any unknown one, to merchants only", () => {
     for (const path of [
       "/api/admin/categories",
