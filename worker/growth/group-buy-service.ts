@@ -4,6 +4,7 @@ import { z } from "@hono/zod-openapi";
 import { and, desc, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { shoppers } from "../auth/schema";
+import { imageUrl } from "../catalog/model";
 import { products, skus } from "../catalog/schema";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
@@ -303,6 +304,9 @@ export async function assertGroupFilled(db: Db, orderId: number) {
 
 // ---------- shopper views ----------
 
+/** Stored image keys as the URL the catalog serves them at (absolute URLs pass through). */
+const imageHref = (img: string | undefined) => (!img ? null : /^(https?:)?\//.test(img) ? img : imageUrl(img));
+
 const maskName = (n: string) => (n.length <= 1 ? `${n}*` : `${n[0]}${"*".repeat(Math.min(n.length - 1, 3))}`);
 
 /** The product page: the running offers with their group prices, and open groups to join. */
@@ -389,7 +393,7 @@ export async function groupDetail(db: Db, env: Env, groupNo: string, viewerId: n
     groupNo: g.groupNo,
     offerId: g.offerId,
     offerName: offer!.name,
-    product: { id: product!.id, name: product!.name, image: product!.images[0] ?? null },
+    product: { id: product!.id, name: product!.name, image: imageHref(product!.images[0]) },
     skus: offer!.skus,
     perShopperLimit: offer!.perShopperLimit,
     size: g.size,
