@@ -4,7 +4,8 @@
  * merchant approves through the API, the shopper fills in the return waybill, the merchant receives, the
  * refund arrives through the payment simulator and both the case (已退款) and the order's 退款 section show
  * it. A paid order that has not shipped is cancelled on its page and shows its full refund. A repair case
- * shows its work order; 价保, 我的维修 and 登记产品 render the server's data.
+ * shows its work order; a price drop after payment is refunded from the 价保 page; 我的维修 and 登记产品
+ * render the server's data.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -321,19 +322,52 @@ describe("after-sales in the H5 store", { timeout: 120_000 }, () => {
     expect(device.errors).toEqual([]);
   });
 
-  it("a repair case shows its work order; 价保, 我的维修 and 登记产品 show the server's data", async () => {
+  it("价保 refunds a price drop from its page; a repair case shows its work order; 我的维修 and 登记产品 show the server's data", async () => {
     const { page } = device;
     const bought = await paidOrderByApi(token, skuId);
     await shipAndReceive(token, bought.id);
 
-    // 价保 for this order: per line the paid and current price, and why it cannot be applied (no price drop).
-    type PP = { lines: { eligible: boolean; reason: string | null; paidUnitFen: number }[] };
+    // 价保: the price drops (a limited-time price) after payment; the order page offers 价格保护, the
+    // 价保 page shows paid vs current price, and 申请价保 refunds the difference once.
+    type PP = {
+      lines: { eligible: boolean; reason: string | null; paidUnitFen: number; refundFen: number; applied: unknown }[];
+    };
+    const before = await api<PP>(`/api/after-sales/price-protection/orders/${bought.orderNo}`, { token });
+    expect(before.lines.map((l) => l.eligible)).toEqual([false]);
+    const paidUnit = before.lines[0]!.paidUnitFen;
+    const dropped = Math.round((paidUnit * 0.9) / 100) * 100;
+    await api("/api/admin/marketing/promotions", {
+      method: "POST",
+      token: merchant,
+      json: {
+        kind: "limited_time",
+        name: "电视限时降价",
+        startsAt: Date.now() - 60_000,
+        endsAt: Date.now() + 3_600_000,
+        items: [{ skuId, priceFen: dropped }],
+      },
+    });
     const pp = await api<PP>(`/api/after-sales/price-protection/orders/${bought.orderNo}`, { token });
-    await open(page, `/pages/price-protection/index?orderNo=${bought.orderNo}`);
+    expect(pp.lines[0]).toMatchObject({ eligible: true, refundFen: paidUnit - dropped });
+    await open(page, `/pages/orders/detail?id=${bought.id}`);
+    await page.reload();
+    await tid(page, "order-price-protection").click();
+    await page.waitForURL(/pages\/price-protection\/index/);
     await expect.poll(() => tid(page, "pp-line").count()).toBe(pp.lines.length);
-    expect(await tid(page, "pp-line").first().textContent()).toContain(yuan(pp.lines[0]!.paidUnitFen));
-    if (!pp.lines[0]!.eligible) expect(await tid(page, "pp-line").first().textContent()).toContain(pp.lines[0]!.reason!);
+    const lineText = (await tid(page, "pp-line").first().textContent()) ?? "";
+    expect(lineText).toContain(yuan(paidUnit));
+    expect(lineText).toContain(yuan(dropped));
     await screenshot(page, "46-price-protection");
+    await tid(page, "pp-apply").click();
+    await expect.poll(() => page.locator(".uni-modal__bd").textContent()).toContain(yuan(paidUnit - dropped));
+    await page.locator(".uni-modal__btn_primary").click();
+    await tid(page, "pp-applied").waitFor();
+    expect(await tid(page, "pp-applied").textContent()).toContain(yuan(paidUnit - dropped));
+    const refund = await until("价保 refund", async () => {
+      const o = await api<OrderView>(`/api/orders/${bought.id}`, { token });
+      return o.refunds.find((r) => r.source === "price_protection" && r.status === "succeeded");
+    });
+    expect(refund.amountFen).toBe(paidUnit - dropped);
 
     // A repair under warranty, applied through the API and approved: the case follows its work order.
     const created = await api<CaseView>("/api/after-sales/cases", {
