@@ -99,5 +99,7 @@ installerRoutes.openapi(
     responses: jsonOk("以旧换新记录", TradeInSchema),
   }),
   async (c) =>
-    c.json(await collectAtWorkOrder(orderDeps(c), staffOf(c).id, c.req.valid("param").id, c.req.valid("json"))),
+    c.json(
+      await collectAtWorkOrder(orderDeps(c), staffOf(c).id, c.req.valid("param").id, c.req.valid("json")),
+    ),
 );
