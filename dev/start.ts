@@ -176,7 +176,8 @@ async function seedDemoData(baseUrl: string) {
       `seeded installation: ${inst.services} services, ${inst.areas} areas, ${inst.installers} installers, ${inst.slots} slots`,
     );
   const tradeIn = await seedTradeIn({ baseUrl, merchantToken });
-  if (tradeIn.valuations) step(`seeded the trade-in valuation table: ${tradeIn.valuations} kinds of old appliance`);
+  if (tradeIn.valuations)
+    step(`seeded the trade-in valuation table: ${tradeIn.valuations} kinds of old appliance`);
   const logistics = await seedLogistics({ baseUrl, merchantToken });
   if (logistics.templates)
     step(
