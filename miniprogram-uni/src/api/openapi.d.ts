@@ -7402,6 +7402,327 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/members/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会员中心：等级、成长值与升级进度、积分（可用 / 冻结 / 即将过期）、积分规则、生日 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 会员概览 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberOverview"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 积分明细（新的在前；cursor 分页）：获得（冻结中）、到账、抵扣、退回、收回、过期、商家调整 */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items, nextCursor } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PointsHistory"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/birthday": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置生日（MM-DD，只能设置一次；生日当天按等级发放生日券）。409 BIRTHDAY_ALREADY_SET */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        birthday: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description { birthday } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberBirthday"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/members/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 积分规则与会员等级表 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 设置 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberSettings"];
+                    };
+                };
+            };
+        };
+        /** 保存积分规则与会员等级表（最低等级门槛须为 0，门槛与等级编号递增） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        points: {
+                            earnPointsPerYuan: number;
+                            redeemPointsPerYuan: number;
+                            maxRedeemPercent: number;
+                            minBalanceToRedeem: number;
+                            returnWindowDays: number;
+                        };
+                        tiers: {
+                            level: number;
+                            name: string;
+                            minGrowth: number;
+                            discountPercent: number;
+                            freeShipping: boolean;
+                            pointsMultiplierPercent: number;
+                            birthdayCouponTemplateId: number | null;
+                            queueBoostMinutes: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description 保存后的设置 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberSettings"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/members/{shopperId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某位顾客的会员概览（等级、成长值、积分） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    shopperId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 会员概览 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberOverview"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/members/{shopperId}/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某位顾客的积分明细 */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    shopperId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items, nextCursor } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PointsHistory"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/members/{shopperId}/points-adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 手动调整积分（正数增加、负数扣减，须填原因；必须带 Idempotency-Key：重试不会重复调整）。409 POINTS_INSUFFICIENT：扣减超过可用积分 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    shopperId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        points: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 调整后的积分 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PointsAdjustmentResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/promotions/active": {
         parameters: {
             query?: never;
@@ -7972,6 +8293,530 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的邀请：邀请码、已邀请人数、奖励记录（好友首单完成并过 7 天退货期后发放积分） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 我的邀请 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReferralMe"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/bind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 通过分享链接或小程序码绑定邀请人：仅限注册后时限内、未下过单的新用户；不能邀请自己、不能互相邀请；只能绑定一次。400 INVALID_CODE / SELF_REFERRAL，404 邀请码不存在，409 ALREADY_BOUND / NOT_NEW_SHOPPER / BINDING_WINDOW_PASSED / REFERRAL_LOOP */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        /**
+                         * @default link
+                         * @enum {string}
+                         */
+                        via?: "link" | "scene";
+                    };
+                };
+            };
+            responses: {
+                /** @description { bound, created } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReferralBindResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/share/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 分享卡片与海报数据：标题、图片、价格、带邀请码的小程序路径、小程序码 scene 与图片地址 */
+        get: {
+            parameters: {
+                query?: {
+                    productId?: number;
+                    groupNo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 分享数据 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShareInfo"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/share/wxacode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 海报上的小程序码（微信 getwxacodeunlimit，scene 含登录用户的邀请码；按 scene 缓存于 R2）。503 未配置微信，502 微信返回错误 */
+        get: {
+            parameters: {
+                query?: {
+                    productId?: number;
+                    groupNo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PNG 图片 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/group-buys/products/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 商品的拼团活动：各规格拼团价、成团人数、可参加的团（差几人、截止时间） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    productId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductGroupBuys"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/group-buys/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的拼团（最新 50 个）：团号、订单、状态 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyGroupList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/group-buys/{groupNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 拼团详情：成员、剩余名额、截止时间、状态；参团即以 groupBuy: { offerId, groupNo } 下单 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 拼团详情 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GroupDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/group-buys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 拼团活动列表（最新 200 个），含开团数与成团数 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GroupBuyOfferList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建拼团活动：商品的若干规格与拼团价（须低于售价）、成团人数 2–20、成团时限、每人限购件数、活动时间 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        productId: number;
+                        skus: {
+                            skuId: number;
+                            groupPriceFen: number;
+                        }[];
+                        groupSize: number;
+                        timeLimitMinutes: number;
+                        perShopperLimit: number;
+                        startsAt: number;
+                        endsAt: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 活动 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GroupBuyOffer"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/group-buys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 拼团活动详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 活动 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GroupBuyOffer"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/group-buys/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停止拼团活动：不能再开团或参团；已开的团照常到期（成团发货，未成团自动退款） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 活动 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GroupBuyOffer"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/referrals/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 老带新设置：奖励积分、每位邀请人每日/每月奖励上限、新用户绑定时限 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 设置 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReferralSettings"];
+                    };
+                };
+            };
+        };
+        /** 修改老带新设置 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rewardPoints: number;
+                        dailyCap: number;
+                        monthlyCap: number;
+                        bindingWindowHours: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 设置 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReferralSettings"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/referrals/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 邀请奖励记录（最新 200 条） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "granting" | "granted" | "cancelled" | "capped";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReferralRewardList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10776,6 +11621,96 @@ export interface components {
                 issued: number;
             }[];
         };
+        MemberOverview: {
+            /** @description 成长值：近 12 个月已完成且未退款的商品实付（元） */
+            growth: number;
+            tier: components["schemas"]["MemberTier"];
+            nextTier: components["schemas"]["MemberTier"] & (Record<string, never> | null);
+            toNextTier: number;
+            progressPercent: number;
+            tiers: components["schemas"]["MemberTier"][];
+            points: components["schemas"]["PointsSummary"];
+            pointsRules: components["schemas"]["PointsRules"];
+            birthday: string | null;
+        };
+        MemberTier: {
+            level: number;
+            name: string;
+            minGrowth: number;
+            /** @description 会员折扣（% off） */
+            discountPercent: number;
+            freeShipping: boolean;
+            /** @description 积分倍率，100 = 1 倍 */
+            pointsMultiplierPercent: number;
+            birthdayCoupon: boolean;
+            /** @description 联系客服排队时视为提前的分钟数 */
+            queueBoostMinutes: number;
+        };
+        PointsSummary: {
+            available: number;
+            /** @description 冻结中（退货期后到账） */
+            frozen: number;
+            /** @description 最早到期的积分与到期时间 */
+            expiring: {
+                points: number;
+                at: number;
+            } | null;
+            lots: {
+                points: number;
+                expiresAt: number;
+            }[];
+        };
+        PointsRules: {
+            earnPointsPerYuan: number;
+            redeemPointsPerYuan: number;
+            maxRedeemPercent: number;
+            minBalanceToRedeem: number;
+            returnWindowDays: number;
+        };
+        PointsHistory: {
+            items: components["schemas"]["PointsHistoryItem"][];
+            nextCursor: string | null;
+        };
+        PointsHistoryItem: {
+            id: number;
+            /** @description earn / unfreeze / spend / spend_return / clawback / expire / adjust / referral */
+            kind: string;
+            kindText: string;
+            /** @description order / refund / referral / adjustment / expiry */
+            source: string;
+            sourceRef: string;
+            reason: string;
+            /** @description 可用积分变化 */
+            points: number;
+            /** @description 冻结积分变化 */
+            frozenPoints: number;
+            expiresAt: number | null;
+            availableAt: number | null;
+            createdAt: number;
+        };
+        MemberBirthday: {
+            birthday: string;
+        };
+        MemberSettings: {
+            points: components["schemas"]["PointsRules"];
+            tiers: components["schemas"]["TierRule"][];
+        };
+        TierRule: {
+            level: number;
+            name: string;
+            minGrowth: number;
+            discountPercent: number;
+            freeShipping: boolean;
+            pointsMultiplierPercent: number;
+            birthdayCouponTemplateId: number | null;
+            queueBoostMinutes: number;
+        };
+        PointsAdjustmentResult: {
+            available: number;
+            frozen: number;
+            points: number;
+            reason: string;
+        };
         ActivePromotionList: {
             /** @description 限时折扣在前，其余按计算顺序 */
             items: components["schemas"]["ActivePromotion"][];
@@ -11149,6 +12084,154 @@ export interface components {
             items: (components["schemas"]["TradeIn"] & {
                 orderNo: string;
             })[];
+        };
+        ReferralMe: {
+            /** @description 我的邀请码（8 位） */
+            code: string;
+            /** @description 每邀请一位新用户首单完成并过退货期后获得的积分 */
+            rewardPoints: number;
+            invitedCount: number;
+            /** @description 我自己是否已绑定邀请人 */
+            boundToReferrer: boolean;
+            rewards: {
+                refereeName: string;
+                /** @enum {string} */
+                status: "pending" | "granting" | "granted" | "cancelled" | "capped";
+                statusLabel: string;
+                points: number;
+                dueAt: number;
+                grantedAt: number | null;
+            }[];
+        };
+        ReferralBindResult: {
+            bound: boolean;
+            /** @description false：此前已绑定同一邀请人 */
+            created: boolean;
+        };
+        ShareInfo: {
+            title: string;
+            imageUrl: string | null;
+            /** @description 商品：最低售价；拼团：拼团价 */
+            priceFen: number;
+            /** @description 小程序分享路径（带邀请码 ref） */
+            path: string;
+            /** @description 小程序码 scene（≤32 字符） */
+            scene: string;
+            /** @description 小程序码图片（GET，PNG） */
+            codeUrl: string;
+            referralCode: string | null;
+        };
+        ProductGroupBuys: {
+            items: {
+                offerId: number;
+                name: string;
+                groupSize: number;
+                perShopperLimit: number;
+                endsAt: number;
+                skus: {
+                    skuId: number;
+                    groupPriceFen: number;
+                }[];
+                openGroups: {
+                    groupNo: string;
+                    leaderName: string;
+                    leaderAvatarUrl: string | null;
+                    paidCount: number;
+                    slotsLeft: number;
+                    expiresAt: number;
+                }[];
+            }[];
+        };
+        MyGroupList: {
+            items: {
+                groupNo: string;
+                orderId: number;
+                leader: boolean;
+                /** @enum {string} */
+                memberStatus: "held" | "paid" | "cancelled";
+                /** @enum {string} */
+                status: "pending" | "open" | "filled" | "expired" | "void";
+                statusLabel: string;
+                size: number;
+                paidCount: number;
+                expiresAt: number;
+            }[];
+        };
+        GroupDetail: {
+            groupNo: string;
+            offerId: number;
+            offerName: string;
+            product: {
+                id: number;
+                name: string;
+                image: string | null;
+            };
+            skus: {
+                skuId: number;
+                groupPriceFen: number;
+            }[];
+            perShopperLimit: number;
+            size: number;
+            paidCount: number;
+            slotsLeft: number;
+            /** @enum {string} */
+            status: "pending" | "open" | "filled" | "expired" | "void";
+            statusLabel: string;
+            expiresAt: number;
+            filledAt: number | null;
+            members: {
+                name: string;
+                avatarUrl: string | null;
+                leader: boolean;
+                paidAt: number | null;
+            }[];
+            myOrderId: number | null;
+            joinable: boolean;
+        };
+        GroupBuyOfferList: {
+            items: components["schemas"]["GroupBuyOffer"][];
+        };
+        GroupBuyOffer: {
+            id: number;
+            name: string;
+            productId: number;
+            skus: {
+                skuId: number;
+                groupPriceFen: number;
+            }[];
+            groupSize: number;
+            timeLimitMinutes: number;
+            perShopperLimit: number;
+            startsAt: number;
+            endsAt: number;
+            /** @enum {string} */
+            status: "active" | "stopped";
+            groupsOpened: number;
+            groupsFilled: number;
+            createdAt: number;
+        };
+        ReferralSettings: {
+            rewardPoints: number;
+            dailyCap: number;
+            monthlyCap: number;
+            bindingWindowHours: number;
+        };
+        ReferralRewardList: {
+            items: {
+                refereeId: number;
+                referrerId: number;
+                orderId: number;
+                /** @enum {string} */
+                status: "pending" | "granting" | "granted" | "cancelled" | "capped";
+                statusLabel: string;
+                dueAt: number;
+                points: number;
+                templateId: number | null;
+                couponId: number | null;
+                grantedAt: number | null;
+                note: string;
+                createdAt: number;
+            }[];
         };
     };
     responses: never;
