@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { startPayment, startPaymentInput } from "../payments/service";
 import { requireShopper, shopperOf } from "../shared/auth";
-import { parseOrigins } from "../shared/cors";
+import { storeOriginOf } from "../shared/cors";
 import { AppError } from "../shared/errors";
 import { bearer, createRouter, jsonBody, jsonCreated, jsonOk } from "../shared/router";
 import { parseOrThrow } from "../shared/validation";
@@ -137,16 +137,10 @@ orderRoutes.openapi(
   },
 );
 
-/**
- * The H5 store's pay page for this order, on the origin the shopper's browser is on — only when that
- * origin is this worker's own or an allowed CORS origin, so the gateway never redirects elsewhere.
- */
+/** The H5 store's pay page for this order, when the browser is on one of our origins. */
 function storeReturnUrl(c: Context<AppEnv>, orderId: number): string | undefined {
-  const origin = c.req.header("origin");
-  if (!origin) return undefined;
-  const allowed = parseOrigins(c.env.CORS_ORIGINS);
-  if (origin !== new URL(c.req.url).origin && !allowed.includes(origin)) return undefined;
-  return `${origin}/#/pages/pay/index?id=${orderId}`;
+  const origin = storeOriginOf(c);
+  return origin && `${origin}/#/pages/pay/index?id=${orderId}`;
 }
 
 orderRoutes.openapi(

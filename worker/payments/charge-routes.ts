@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { orderDeps } from "../orders/deps";
 import { requireShopper, shopperOf } from "../shared/auth";
+import { storeOriginOf } from "../shared/cors";
 import { bearer, createRouter, jsonBody, jsonOk } from "../shared/router";
 import { ChargeSchema, StartChargePaymentSchema } from "./api-schemas";
 import { CHARGE_NO_PATTERN, chargeView, shopperCharge, startChargePayment } from "./charges";
@@ -47,7 +48,9 @@ chargeRoutes.openapi(
   async (c) => {
     const deps = orderDeps(c);
     const charge = await shopperCharge(deps.db, shopperOf(c).id, c.req.valid("param").chargeNo);
-    const payment = await startChargePayment(deps, charge, c.req.valid("json"));
+    const origin = storeOriginOf(c);
+    const returnUrl = origin && `${origin}/#/pages/pay/charge?no=${charge.chargeNo}`;
+    const payment = await startChargePayment(deps, charge, c.req.valid("json"), returnUrl);
     return c.json({ chargeNo: charge.chargeNo, amountFen: charge.amountFen, payment });
   },
 );

@@ -76,6 +76,8 @@ export async function startChargePayment(
   deps: OrderDeps,
   charge: ChargeRow,
   input: z.infer<typeof startPaymentInput>,
+  /** Where Alipay H5 sends the browser back after paying (the store's charge page). */
+  returnUrl?: string,
 ): Promise<ClientPayParams> {
   if (charge.status === "paid") throw new AppError(409, "CHARGE_ALREADY_PAID", "该费用已支付");
   if (charge.status === "cancelled") throw new AppError(409, "CHARGE_CANCELLED", "该费用已取消，无需支付");
@@ -84,6 +86,7 @@ export async function startChargePayment(
     amountFen: charge.amountFen,
     description: truncateUtf8(`家电商城-${charge.description}`, 127),
     expiresAtMs: Date.now() + CHARGE_PAY_WINDOW_MS,
+    ...(returnUrl ? { returnUrl } : {}),
   });
   await deps.db
     .update(charges)

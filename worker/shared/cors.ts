@@ -2,7 +2,7 @@
  * CORS for /api/*. The allowed origins come from the CORS_ORIGINS var, which a Worker only sees at
  * request time; the handler is therefore built lazily, once per distinct CORS_ORIGINS string.
  */
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import type { AppEnv } from "../env";
 
@@ -17,6 +17,18 @@ export function parseOrigins(value: string | undefined): string[] {
 /** Whether a browser origin may call the API: listed exactly, or the list contains "*". */
 export function isAllowedOrigin(allowed: readonly string[], origin: string): boolean {
   return allowed.includes("*") || allowed.includes(origin);
+}
+
+/**
+ * The store origin a gateway may send the shopper's browser back to (Alipay H5 return_url): the
+ * browser's own origin, only when it is this worker's or an allowed CORS origin, so a request can
+ * never make the gateway redirect elsewhere.
+ */
+export function storeOriginOf(c: Context<AppEnv>): string | undefined {
+  const origin = c.req.header("origin");
+  if (!origin) return undefined;
+  const allowed = parseOrigins(c.env.CORS_ORIGINS);
+  return origin === new URL(c.req.url).origin || allowed.includes(origin) ? origin : undefined;
 }
 
 function buildCors(allowed: readonly string[]): MiddlewareHandler<AppEnv> {
