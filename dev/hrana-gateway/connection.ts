@@ -17,7 +17,7 @@ import {
   valueFromHrana,
   valueToHrana,
 } from "./protocol";
-import { looksReadOnly, type ScannedStatement, SqlScanError, scanStatements } from "./sql-text";
+import { isInsert, looksReadOnly, type ScannedStatement, SqlScanError, scanStatements } from "./sql-text";
 
 /** SQL texts a stream stored with `store_sql`, looked up by `sql_id`. */
 export type SqlStore = Map<number, string>;
@@ -110,6 +110,8 @@ export interface ConnectionOptions {
 export class Connection {
   private readonly db: Database.Database;
   private readonly counters: Database.Statement<unknown[]>;
+  /** The rowid of the current stream's latest INSERT (see lastInsertRowid). */
+  private streamLastRowid = 0n;
 
   constructor(path: string, opts: ConnectionOptions) {
     this.db = new Database(path);
@@ -137,7 +139,7 @@ export class Connection {
     const wantRows = stmt.want_rows !== false;
     try {
       const prepared = this.db.prepare(scanned.sql);
-      const before = this.readCounters().total;
+      const before = this.readCounters();
       let cols: Col[] = [];
       let rows: unknown[][] = [];
       if (prepared.reader) {
@@ -152,12 +154,25 @@ export class Connection {
         cols,
         rows: wantRows ? rows.map((row) => row.map(valueToHrana)) : [],
         // changes() keeps the count of the last DML statement; only report it if this statement changed rows.
-        affected_row_count: after.total === before ? 0 : Number(after.changes),
-        last_insert_rowid: after.lastRowid.toString(),
+        affected_row_count: after.total === before.total ? 0 : Number(after.changes),
+        last_insert_rowid: this.lastInsertRowid(scanned, before.lastRowid, after.lastRowid),
       };
     } catch (err) {
       throw sqliteError(err);
     }
+  }
+
+  /**
+   * As sqld reports it: null for anything but an INSERT; for an INSERT, its connection's
+   * last_insert_rowid(). sqld gives every stream its own connection, so that is the rowid of this
+   * stream's latest insert, 0 before the first. This connection is pooled and has served other
+   * clients, so the stream's own value is kept here: the connection's value is taken only when this
+   * statement moved it (it inserted a row), never one left behind by another client's statement.
+   */
+  private lastInsertRowid(stmt: ScannedStatement, before: bigint, after: bigint): string | null {
+    if (!isInsert(stmt)) return null;
+    if (after !== before) this.streamLastRowid = after;
+    return this.streamLastRowid.toString();
   }
 
   batch(rawBatch: unknown, sqls: SqlStore): BatchResult {
@@ -241,7 +256,9 @@ export class Connection {
   }
 
   /** Restores per-connection settings a client may have changed (libsql's migrate() toggles foreign_keys). */
+  /** Makes the connection ready for another stream (the pool calls this when it is given back). */
   reset(): void {
+    this.streamLastRowid = 0n;
     this.rollbackIfOpen();
     this.db.exec("PRAGMA foreign_keys = ON");
   }

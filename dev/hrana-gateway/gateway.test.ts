@@ -218,6 +218,57 @@ describe("hrana gateway with @libsql/client/web", () => {
     expect(late.message).toMatch(/expired|baton/i);
   });
 
+  it("reports lastInsertRowid as sqld does: only for INSERTs, never another client's", async () => {
+    const other = createClient({ url: gateway.url, intMode: "bigint" });
+    try {
+      // Another client inserts: the pooled connection now remembers its rowid.
+      const theirs = await other.execute({
+        sql: "INSERT INTO brands (code) VALUES (?)",
+        args: ["rowid-theirs"],
+      });
+      expect(theirs.lastInsertRowid).toBeGreaterThan(0n);
+      // A SELECT, an UPDATE, a DELETE and DDL report none (sqld: null for anything but an INSERT).
+      for (const sql of [
+        "SELECT id FROM brands",
+        "UPDATE counter SET n = n WHERE id = 1",
+        "DELETE FROM brands WHERE code = 'nothing'",
+        "CREATE TABLE IF NOT EXISTS rowid_probe (x)",
+      ])
+        expect((await client.execute(sql)).lastInsertRowid, sql).toBeUndefined();
+      // An INSERT that changed nothing reports its own stream's last insert: 0 on a new stream, as sqld.
+      const ignored = await client.execute({
+        sql: "INSERT OR IGNORE INTO brands (code) VALUES (?)",
+        args: ["rowid-theirs"],
+      });
+      expect(ignored.rowsAffected).toBe(0);
+      expect(ignored.lastInsertRowid).toBe(0n);
+      const upsertNoop = await client.execute({
+        sql: "INSERT INTO brands (code) VALUES (?) ON CONFLICT(code) DO NOTHING",
+        args: ["rowid-theirs"],
+      });
+      expect(upsertNoop.lastInsertRowid).toBe(0n);
+      // Within one stream (a batch), an ignored INSERT repeats that stream's own last rowid.
+      const batch = await client.batch(
+        [
+          { sql: "INSERT INTO brands (code) VALUES (?)", args: ["rowid-mine"] },
+          { sql: "INSERT OR IGNORE INTO brands (code) VALUES (?)", args: ["rowid-theirs"] },
+          { sql: "SELECT 1", args: [] },
+          { sql: "WITH c(v) AS (SELECT 'rowid-cte') INSERT INTO brands (code) SELECT v FROM c", args: [] },
+          { sql: "WITH c(v) AS (SELECT replace('a', 'a', 'b')) SELECT v FROM c", args: [] },
+        ],
+        "write",
+      );
+      const mine = batch[0]!.lastInsertRowid!;
+      expect(mine).toBeGreaterThan(theirs.lastInsertRowid!);
+      expect(batch[1]!.lastInsertRowid).toBe(mine);
+      expect(batch[2]!.lastInsertRowid).toBeUndefined();
+      expect(batch[3]!.lastInsertRowid).toBe(mine + 1n);
+      expect(batch[4]!.lastInsertRowid).toBeUndefined();
+    } finally {
+      other.close();
+    }
+  });
+
   it("serialises 20 concurrent batches from separate clients without losing an increment", async () => {
     const clients = Array.from({ length: 20 }, () => createClient({ url: gateway.url }));
     await Promise.all(

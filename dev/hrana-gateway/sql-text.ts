@@ -20,6 +20,8 @@ export interface ScannedStatement {
   readonly firstKeyword: string | undefined;
   /** Upper-cased keywords, used for cheap classification (read-only or not). */
   readonly keywords: ReadonlySet<string>;
+  /** The same keywords (and identifiers) in order. */
+  readonly words: ReadonlyArray<string>;
 }
 
 export class SqlScanError extends Error {}
@@ -183,6 +185,7 @@ class StatementBuilder {
       paramNames,
       firstKeyword: this.words[0],
       keywords: new Set(this.words),
+      words: [...this.words],
     };
   }
 }
@@ -223,4 +226,16 @@ export function looksReadOnly(stmt: ScannedStatement): boolean {
   const first = stmt.firstKeyword;
   if (first !== "SELECT" && first !== "VALUES" && first !== "WITH" && first !== "EXPLAIN") return false;
   return !WRITING_KEYWORDS.some((keyword) => stmt.keywords.has(keyword));
+}
+
+/**
+ * Whether sqld would classify the statement as an INSERT (its parser's Stmt::Insert): INSERT … or
+ * REPLACE INTO …, also after a WITH clause (a CTE body is always a SELECT, so an INSERT keyword, or
+ * REPLACE followed by INTO rather than the replace() function, is the statement's own).
+ */
+export function isInsert(stmt: ScannedStatement): boolean {
+  const first = stmt.firstKeyword;
+  if (first === "INSERT" || first === "REPLACE") return true;
+  if (first !== "WITH") return false;
+  return stmt.words.some((w, i) => w === "INSERT" || (w === "REPLACE" && stmt.words[i + 1] === "INTO"));
 }
