@@ -21,6 +21,9 @@ beforeAll(async () => {
       LLM_API_KEY: "test-key",
       LLM_MODEL: "sim-model",
       LLM_TIMEOUT_MS: "20000",
+      // Hybrid retrieval against the simulator's /v1/embeddings (the key defaults to LLM_API_KEY).
+      EMBEDDINGS_BASE_URL: sim.url,
+      EMBEDDINGS_MODEL: "sim-embedding",
     },
     cf: false,
     log: new Log(LogLevel.WARN),
@@ -62,6 +65,28 @@ describe("bot in workerd", () => {
     expect(deltas.length).toBeGreaterThan(3);
     expect(deltas.join("")).toBe(last.reply.text);
     expect(last.reply.text).toContain(FAQ_ENTRIES.find((e) => e.id === "refund-time")!.answer);
+  });
+
+  it("segments Chinese with Intl.Segmenter and the FAQ keywords as user dictionary inside workerd", async () => {
+    const res = await mf.dispatchFetch("http://bot/words", {
+      method: "POST",
+      body: JSON.stringify({ text: "微信付款失败 还没收到货 以旧换新怎么估价" }),
+    });
+    const { words } = (await res.json()) as { words: string[] };
+    // 微信 and 以旧换新 come from the dictionary (ICU alone splits them), 估价 from ICU, 不收到 is a negation.
+    expect(words).toEqual(["微信", "付款失败", "不收到", "货", "以旧换新", "估价"]);
+  });
+
+  it("retrieves hybrid (lexical + simulator embeddings) inside workerd", async () => {
+    sim.setMode("answer");
+    const before = sim.embeddingRequests.length;
+    await ask("退款几天到账啊");
+    await ask("冰箱坏了找谁修");
+    const made = sim.embeddingRequests.slice(before);
+    // The FAQ entries at most once (cached per revision in the isolate), then one request per question.
+    const batches = made.filter((r) => Array.isArray(r.input) && (r.input as string[]).length > 1);
+    expect(batches.length).toBeLessThanOrEqual(1);
+    expect(made.filter((r) => (r.input as string[]).length === 1)).toHaveLength(2);
   });
 
   it("falls back to retrieval when the provider fails", async () => {

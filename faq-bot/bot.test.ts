@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { botConfigFromEnv, createBot } from "./bot";
 import { HANDOFF_TEXT, NO_ORDERS_TEXT, RETRY_PREFIX } from "./compose";
+import { DEFAULT_ESCALATION_POLICY } from "./escalation";
 import { buildIndex } from "./retrieval";
 import { FAQ_ENTRIES } from "./seed/faq-entries";
 import type { ChatTurn, OrderContext } from "./types";
@@ -86,6 +87,34 @@ describe("retrieval-only bot", () => {
     expect(reply.text.startsWith(NO_ORDERS_TEXT)).toBe(true);
   });
 
+  it("answers a near miss with the 转人工 affordance instead of escalating it", async () => {
+    const clear = await ask("退款几天到账啊");
+    expect(clear.offerHuman).toBeUndefined();
+    // A vague question the FAQ answers only partly: answered, with the button under it.
+    const vague = await ask("洗衣机声音很大");
+    expect(vague.escalate).toBeUndefined();
+    expect(vague.confidence).toBeLessThan(DEFAULT_ESCALATION_POLICY.offerHumanBelow);
+    expect(vague.offerHuman).toBe(true);
+    // A retry after "没用" is offered a person too.
+    const retry = await ask("没用", [
+      { role: "user", text: "退款几天到账啊" },
+      { role: "assistant", text: clear.text, sources: clear.sources },
+    ]);
+    expect(retry.offerHuman).toBe(true);
+  });
+
+  it("escalates a request for a person phrased without 人工, and repeated dissatisfaction", async () => {
+    expect((await ask("别用AI糊弄我 叫你们经理来")).escalate).toEqual({ reason: "explicit" });
+    expect((await ask("什么破服务 气死我了")).escalate).toEqual({ reason: "complaint" });
+    const history: ChatTurn[] = [
+      { role: "user", text: "空调什么时候装" },
+      { role: "assistant", text: "…", sources: ["install-appointment"] },
+      { role: "user", text: "空调什么时候装" },
+      { role: "assistant", text: "…", sources: ["install-appointment"] },
+    ];
+    expect((await ask("空调什么时候装", history)).escalate).toEqual({ reason: "unresolved" });
+  });
+
   it("greets on an empty message", async () => {
     expect((await ask("   ")).escalate).toBeUndefined();
   });
@@ -109,5 +138,25 @@ describe("botConfigFromEnv", () => {
       botConfigFromEnv({ LLM_BASE_URL: "u", LLM_API_KEY: "k", LLM_MODEL: "m", LLM_TIMEOUT_MS: "soon" }).llm
         ?.timeoutMs,
     ).toBeUndefined();
+  });
+
+  it("enables hybrid retrieval when the embeddings endpoint is configured (key defaults to the LLM's)", () => {
+    expect(
+      botConfigFromEnv({
+        LLM_API_KEY: "k",
+        EMBEDDINGS_BASE_URL: "https://dashscope.aliyuncs.com/compatible-mode/v1",
+        EMBEDDINGS_MODEL: "text-embedding-v3",
+        EMBEDDINGS_WEIGHT: "0.5",
+        EMBEDDINGS_MIN_SIMILARITY: "2",
+      }),
+    ).toEqual({
+      embeddings: {
+        baseURL: "https://dashscope.aliyuncs.com/compatible-mode/v1",
+        apiKey: "k",
+        model: "text-embedding-v3",
+        weight: 0.5,
+      },
+    });
+    expect(botConfigFromEnv({ EMBEDDINGS_BASE_URL: "u", EMBEDDINGS_MODEL: "m" })).toEqual({});
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   asksForHuman,
+  type COMPLAINT_FAMILIES,
+  complaintFamilies,
+  type HUMAN_REQUEST_FAMILIES,
+  humanRequestFamilies,
   isComplaint,
   isDissatisfied,
   isOwnOrderQuestion,
@@ -23,6 +27,76 @@ describe("asksForHuman", () => {
   it("does not mistake labour costs or ordinary questions for a handoff request", () => {
     for (const q of ["过保维修人工费多少", "空调安装收费吗", "客服几点下班", "扫地机器人保修多久"])
       expect(asksForHuman(q), q).toBe(false);
+  });
+});
+
+describe("asksForHuman, by pattern family", () => {
+  const cases: Record<keyof typeof HUMAN_REQUEST_FAMILIES, string[]> = {
+    handoff: [
+      "转人工",
+      "转接一下",
+      "给我接线",
+      "有没有人工啊",
+      "找个真人来",
+      "请安排专人处理",
+      "你们有没有真的客服",
+    ],
+    staff: [
+      "找客服",
+      "叫你们经理来",
+      "帮我联系一下客服",
+      "让你们工作人员联系我",
+      "我要跟你们的人说话",
+      "我要找客服专员",
+      "在线客服在吗",
+      "可以打电话给我吗",
+    ],
+    presence: ["人呢", "有人吗", "有没有人管管"],
+    notTheBot: [
+      "不要机器人",
+      "别用AI糊弄我",
+      "我不想和AI聊",
+      "不想跟机器说话",
+      "不要自动回复",
+      "你是机器人吧",
+      "智能客服太笨了",
+      "机器人听不懂",
+    ],
+  };
+  for (const [family, questions] of Object.entries(cases))
+    it(`recognises the ${family} family`, () => {
+      for (const q of questions) expect(humanRequestFamilies(q), q).toContain(family);
+    });
+
+  it("leaves questions about the service, labour costs and technician visits to the FAQ", () => {
+    for (const q of [
+      "人工客服几点上班",
+      "客服电话是多少",
+      "送货师傅什么时候联系我",
+      "空调漏水了 叫人来修",
+      "过保维修人工费多少",
+      "扫地机器人保修多久",
+      "人工智能空调好用吗",
+    ])
+      expect(asksForHuman(q), q).toBe(false);
+  });
+});
+
+describe("isComplaint, by pattern family", () => {
+  const cases: Record<keyof typeof COMPLAINT_FAMILIES, string[]> = {
+    threat: ["投诉", "我要去消协告你们", "再这样我就差评了", "给个说法", "再不处理我就打12345", "我要维权"],
+    accusation: ["你们就是骗子", "你们太坑了", "你们是不是不想退钱", "乱收费"],
+    anger: ["气死我了", "什么破服务", "受不了你们了", "非常不满意", "太过分了", "我很生气", "垃圾商城"],
+  };
+  for (const [family, questions] of Object.entries(cases))
+    it(`recognises the ${family} family`, () => {
+      for (const q of questions) expect(complaintFamilies(q), q).toContain(family);
+    });
+
+  it("does not accuse the store when the shopper asks about a scam caller", () => {
+    expect(isComplaint("接到电话说要给我理赔 是骗子吗")).toBe(false);
+    expect(isComplaint("滚筒洗衣机保修多久")).toBe(false);
+    expect(isComplaint("开箱发现外包装破损")).toBe(false);
   });
 });
 

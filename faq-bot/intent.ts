@@ -28,7 +28,7 @@ export const HUMAN_REQUEST_FAMILIES = {
  * FAQ. Only when no handoff verb is in the sentence.
  */
 const SERVICE_INFO_RE =
-  /几点|时间|电话(?:是|多少)|热线|多少号|什么时候|上班|下班|晚上|周末|节假日|怎么联系|如何联系/;
+  /几点|时间|多久|电话(?:是|多少)|热线|多少号|什么时候|上班|下班|晚上|周末|节假日|怎么联系|如何联系/;
 const HANDOFF_VERB_RE = /转|接|找|叫|给我|帮我|我要|来个|换/;
 
 /** Complaints, anger and threats, by family: a human must own these, however well the FAQ matches. */
@@ -40,7 +40,7 @@ export const COMPLAINT_FAMILIES = {
   accusation: /欺骗|骗子|骗人|骗钱|坑人|坑爹|太坑|真坑|坑了|乱收费|多收了|黑店|不想退款|不给退|拖着不/,
   /** Anger and insults. "垃圾处理器" is a product, "破损" a damage report. */
   anger:
-    /垃圾(?!处理|桶|袋|分类)|什么破|破(?:服务|东西|玩意|商城|平台|店)|烂(?:服务|东西|透)|气死|太过分|过分了|离谱|受不了|忍无可忍|无语|恶心|不满意|失望|态度(?:很|太|非常|特别|极|真)?(?:差|恶劣|不好)|服务(?:很|太|非常|特别|极|真)?(?:差|烂)|没人(?:管|理|处理|回)|妈的|他妈|tmd|尼玛|滚(?!筒)/,
+    /垃圾(?!处理|桶|袋|分类)|生气|愤怒|火大|恼火|烦死|崩溃|差劲|什么破|破(?:服务|东西|玩意|商城|平台|店)|烂(?:服务|东西|透)|气死|太过分|过分了|离谱|受不了|忍无可忍|无语|恶心|不满意|失望|态度(?:很|太|非常|特别|极|真)?(?:差|恶劣|不好)|服务(?:很|太|非常|特别|极|真)?(?:差|烂)|没人(?:管|理|处理|回)|妈的|他妈|tmd|尼玛|滚(?!筒)/,
 } as const;
 
 /** "That did not help": counted across turns to detect a conversation going nowhere. */

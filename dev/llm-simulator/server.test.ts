@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildMessages } from "../../faq-bot/prompt";
 import { simulatedReply } from "./answer";
+import { simulatedEmbedding } from "./embeddings";
 import { type LlmSimulator, startLlmSimulator } from "./server";
 
 let sim: LlmSimulator;
@@ -65,5 +66,55 @@ describe("LLM simulator wire protocol", () => {
     expect(((await limited.json()) as { error: { type: string } }).error.type).toBe("rate_limit_error");
     sim.setMode("error500");
     expect((await post({ model: "m", messages: [{ role: "user", content: "x" }] })).status).toBe(500);
+  });
+});
+
+describe("embeddings", () => {
+  beforeEach(() => sim.setMode("answer"));
+  const embed = (body: unknown, key = "k") =>
+    fetch(`${sim.url}/embeddings`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      body: JSON.stringify(body),
+    });
+
+  it("answers one vector per input, deterministic, similar for similar text", async () => {
+    const res = await embed({
+      model: "sim-embedding",
+      input: ["运费怎么收", "运费怎么收", "附近有什么好吃的"],
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { object: string; data: { index: number; embedding: number[] }[] };
+    expect(body.object).toBe("list");
+    expect(body.data.map((d) => d.index)).toEqual([0, 1, 2]);
+    const [a, b, c] = body.data.map((d) => d.embedding);
+    expect(a).toEqual(b);
+    const dot = (x: number[], y: number[]) => x.reduce((s, v, i) => s + v * y[i]!, 0);
+    expect(dot(a!, b!)).toBeCloseTo(1, 5);
+    expect(dot(a!, c!)).toBeLessThan(0.3);
+  });
+
+  it("knows paraphrases through its concept groups", () => {
+    const dot = (x: number[], y: number[]) => x.reduce((s, v, i) => s + v * y[i]!, 0);
+    expect(dot(simulatedEmbedding("付钱"), simulatedEmbedding("支付方式"))).toBeGreaterThan(
+      dot(simulatedEmbedding("付钱"), simulatedEmbedding("运费怎么收")),
+    );
+  });
+
+  it("answers base64 float32 when asked, as the openai client does by default", async () => {
+    const res = await embed({ model: "m", input: "运费", encoding_format: "base64" });
+    const { data } = (await res.json()) as { data: { embedding: string }[] };
+    const bytes = Buffer.from(data[0]!.embedding, "base64");
+    const floats = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+    expect(Array.from(floats)).toEqual(simulatedEmbedding("运费").map((v) => Math.fround(v)));
+  });
+
+  it("rejects bad requests like the real API, and fails in the failure modes", async () => {
+    expect((await embed({ model: "m" })).status).toBe(400);
+    expect((await embed({ model: "m", input: [] })).status).toBe(400);
+    expect((await embed({ model: "m", input: "x" }, "")).status).toBe(401);
+    sim.setMode("error500");
+    expect((await embed({ model: "m", input: "x" })).status).toBe(500);
+    sim.setMode("answer");
   });
 });
