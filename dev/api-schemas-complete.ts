@@ -92,6 +92,16 @@ import type { QuoteSchema } from "../worker/checkout/api-schemas";
 import type { quoteView } from "../worker/checkout/service";
 import type { FaqByCategorySchema, FaqSearchResultSchema } from "../worker/faq/api-schemas";
 import type { listFaqByCategory, searchFaq } from "../worker/faq/service";
+import type {
+  GroupDetailSchema,
+  MyGroupListSchema,
+  ProductGroupBuysSchema,
+  ReferralMeSchema,
+  ShareInfoSchema,
+} from "../worker/growth/api-schemas";
+import type { groupDetail, myGroups, productGroupBuys } from "../worker/growth/group-buy-service";
+import type { myReferrals } from "../worker/growth/referral-service";
+import type { shareInfo } from "../worker/growth/share";
 import type { MarkReadResultSchema, NoticePageSchema } from "../worker/notifications/api-schemas";
 import type { listNotices, markRead } from "../worker/notifications/service";
 import type { OrderCountsSchema, OrderDetailSchema, OrderPageSchema } from "../worker/orders/api-schemas";
@@ -168,4 +178,9 @@ export type Checked = [
   None<Gaps<Out<typeof myRegistrations>, typeof ProductRegistrationListSchema>>,
   None<Gaps<Out<typeof listRegistrations>, typeof AdminProductRegistrationListSchema>>,
   None<Gaps<Out<typeof technicians>, typeof TechnicianListSchema>>,
+  None<Gaps<Out<typeof groupDetail>, typeof GroupDetailSchema>>,
+  None<Gaps<Out<typeof productGroupBuys>, typeof ProductGroupBuysSchema>>,
+  None<Gaps<Out<typeof myGroups>, typeof MyGroupListSchema>>,
+  None<Gaps<Out<typeof myReferrals>, typeof ReferralMeSchema>>,
+  None<Gaps<Out<typeof shareInfo>, typeof ShareInfoSchema>>,
 ];
