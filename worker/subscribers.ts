@@ -2,11 +2,11 @@
 // cancel, points on completion, tracking on ship, installation work orders on pay) adds one line here.
 import { caseRefundSubscriber } from "./after-sales/cases/refund-subscriber";
 import type { Env } from "./env";
+import { groupBuySubscriber } from "./growth/group-buy-settle";
+import { referralRewardSubscriber } from "./growth/referral-service";
 import { installationWorkOrdersSubscriber } from "./installation/subscriber";
 import { trackingConfig } from "./logistics/tracking";
 import { parcelTrackingSubscriber } from "./logistics/tracking-subscriber";
-import { groupBuySubscriber } from "./growth/group-buy-settle";
-import { referralRewardSubscriber } from "./growth/referral-service";
 import { couponReturnSubscriber } from "./marketing/coupon-redemption";
 import { pointsEarnSubscriber, pointsLedgerSubscriber } from "./members/points-subscriber";
 import { orderNoticesSubscriber } from "./notifications/order-notices";

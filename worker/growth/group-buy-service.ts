@@ -305,7 +305,8 @@ export async function assertGroupFilled(db: Db, orderId: number) {
 // ---------- shopper views ----------
 
 /** Stored image keys as the URL the catalog serves them at (absolute URLs pass through). */
-const imageHref = (img: string | undefined) => (!img ? null : /^(https?:)?\//.test(img) ? img : imageUrl(img));
+const imageHref = (img: string | undefined) =>
+  !img ? null : /^(https?:)?\//.test(img) ? img : imageUrl(img);
 
 const maskName = (n: string) => (n.length <= 1 ? `${n}*` : `${n[0]}${"*".repeat(Math.min(n.length - 1, 3))}`);
 

@@ -3,8 +3,8 @@
 import { z } from "@hono/zod-openapi";
 import { and, eq, isNull } from "drizzle-orm";
 import { autoCompleteMs, getShopSettings } from "../checkout/settings";
-import { carrierName, shipParcelsInput } from "../logistics/carriers";
 import { assertGroupFilled } from "../growth/group-buy-service";
+import { carrierName, shipParcelsInput } from "../logistics/carriers";
 import { parcelsOfOtherOrders } from "../logistics/parcels";
 import { AppError } from "../shared/errors";
 import type { OrderDeps } from "./deps";
