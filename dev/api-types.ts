@@ -1,8 +1,8 @@
 /**
- * The mini program's API types, generated from the worker's OpenAPI 3.1 document.
+ * The mini program's and the merchant console's API types, generated from the worker's OpenAPI 3.1 document.
  *
- *   npm run api:types              writes miniprogram-uni/src/api/openapi.d.ts
- *   npm run api:types -- --check   exits 1 when the checked-in file is not what the worker describes
+ *   npm run api:types              writes miniprogram-uni/src/api/openapi.d.ts and admin-console/src/api/openapi.d.ts
+ *   npm run api:types -- --check   exits 1 when a checked-in file is not what the worker describes
  *
  * The document is built in plain Node (createApp().getOpenAPI31Document), no workerd needed: nothing the
  * routes import at module load may need `cloudflare:workers` (Durable Object classes stay behind
@@ -16,6 +16,14 @@ import { createApp, OPENAPI_DOCUMENT } from "../worker/app";
 export const API_TYPES_FILE = fileURLToPath(
   new URL("../miniprogram-uni/src/api/openapi.d.ts", import.meta.url),
 );
+export const ADMIN_API_TYPES_FILE = fileURLToPath(
+  new URL("../admin-console/src/api/openapi.d.ts", import.meta.url),
+);
+/** Every checked-in copy of the generated types (the same text in each). */
+const TARGETS = [
+  { file: API_TYPES_FILE, name: "miniprogram-uni/src/api/openapi.d.ts" },
+  { file: ADMIN_API_TYPES_FILE, name: "admin-console/src/api/openapi.d.ts" },
+];
 
 const HEADER = `/**
  * Generated – do not edit. Run \`npm run api:types\` after changing a route or a response schema.
@@ -29,7 +37,7 @@ export function openApiDocument() {
   return createApp().getOpenAPI31Document(OPENAPI_DOCUMENT);
 }
 
-/** The contents of miniprogram-uni/src/api/openapi.d.ts for the current routes and schemas. */
+/** The contents of each openapi.d.ts for the current routes and schemas. */
 export async function generateApiTypes(): Promise<string> {
   const ast = await openapiTS(openApiDocument() as unknown as OpenAPI3, { silent: true });
   return HEADER + astToString(ast);
@@ -46,28 +54,30 @@ function firstDifference(a: string, b: string): number {
 async function main(argv: string[]) {
   const check = argv.includes("--check");
   const generated = await generateApiTypes();
-  const current = await readFile(API_TYPES_FILE, "utf8").catch(() => undefined);
-  if (check) {
-    if (current === generated) {
-      console.log("api types: miniprogram-uni/src/api/openapi.d.ts is up to date");
-      return 0;
+  let stale = 0;
+  for (const { file, name } of TARGETS) {
+    const current = await readFile(file, "utf8").catch(() => undefined);
+    if (check) {
+      if (current === generated) console.log(`api types: ${name} is up to date`);
+      else {
+        stale++;
+        console.error(
+          current === undefined
+            ? `api types: ${name} is missing.`
+            : `api types: ${name} is out of date (first difference at line ${firstDifference(current, generated)}).`,
+        );
+      }
+    } else if (current === generated) console.log(`api types: ${name} unchanged`);
+    else {
+      await writeFile(file, generated);
+      console.log(`api types: wrote ${name}`);
     }
-    console.error(
-      current === undefined
-        ? "api types: miniprogram-uni/src/api/openapi.d.ts is missing."
-        : `api types: miniprogram-uni/src/api/openapi.d.ts is out of date (first difference at line ${firstDifference(current, generated)}).`,
-    );
+  }
+  if (stale)
     console.error(
       "The worker's routes or response schemas changed: run `npm run api:types` and commit the result.",
     );
-    return 1;
-  }
-  if (current === generated) console.log("api types: unchanged");
-  else {
-    await writeFile(API_TYPES_FILE, generated);
-    console.log("api types: wrote miniprogram-uni/src/api/openapi.d.ts");
-  }
-  return 0;
+  return stale ? 1 : 0;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

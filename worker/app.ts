@@ -18,16 +18,17 @@ import { catalogRoutes } from "./catalog/routes";
 import { chatRoutes } from "./chat/routes";
 import { checkoutRoutes } from "./checkout/routes";
 import { provideDeps } from "./composition";
+import { dashboardAdminRoutes } from "./dashboard/routes";
 import type { AppEnv } from "./env";
 import { faqAdminRoutes, faqRoutes } from "./faq/routes";
+import { growthAdminRoutes } from "./growth/admin-routes";
+import { growthRoutes } from "./growth/routes";
 import { installationAdminRoutes } from "./installation/admin-routes";
 import { installerRoutes } from "./installation/installer-routes";
 import { installationRoutes } from "./installation/routes";
 import { inventoryAdminRoutes } from "./inventory/routes";
 import { logisticsAdminRoutes } from "./logistics/admin-routes";
 import { freightAdminRoutes } from "./logistics/freight-routes";
-import { growthAdminRoutes } from "./growth/admin-routes";
-import { growthRoutes } from "./growth/routes";
 import { logisticsRoutes } from "./logistics/routes";
 import { couponAdminRoutes } from "./marketing/coupon-admin-routes";
 import { couponRoutes } from "./marketing/coupon-routes";
@@ -40,11 +41,13 @@ import { chargeRoutes } from "./payments/charge-routes";
 import { paymentNotifyRoutes } from "./payments/routes";
 import { adminGuard } from "./shared/admin-guard";
 import { authenticate } from "./shared/auth";
+import { toBase64Url } from "./shared/base64url";
 import { apiBodyLimit } from "./shared/body-limit";
 import { corsFromEnv } from "./shared/cors";
 import { docsPage } from "./shared/docs-page";
 import { database, notFoundJson, onError } from "./shared/middleware";
 import { documentPlainRoutes } from "./shared/plain-routes-doc";
+import { htmlSecurityHeaders, nonceCsp } from "./shared/security-headers";
 import { validationHook } from "./shared/validation";
 import { sweepRoutes } from "./sweep";
 import { tradeInAdminRoutes, tradeInRoutes } from "./trade-in/routes";
@@ -67,6 +70,8 @@ export function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use("*", requestId());
+  // nosniff, Referrer-Policy and a CSP for the HTML pages the worker serves (/agent, /api/docs).
+  app.use("*", htmlSecurityHeaders);
   app.use("/api/*", corsFromEnv);
   // 256 KB per request body; file uploads and imports have their own bounds (shared/body-limit.ts).
   app.use("/api/*", apiBodyLimit);
@@ -89,6 +94,7 @@ export function createApp() {
   app.route("/api", checkoutRoutes);
   app.route("/api", orderRoutes);
   app.route("/api/admin", orderAdminRoutes);
+  app.route("/api/admin", dashboardAdminRoutes);
   app.route("/api/admin", sweepRoutes);
   app.route("/api", notificationRoutes);
   app.route("/api", paymentNotifyRoutes);
@@ -122,7 +128,11 @@ export function createApp() {
   // Plain handlers (binary bodies, WebSockets, gateway callbacks, these pages) have their entries here.
   documentPlainRoutes(app);
   app.doc31("/api/openapi.json", OPENAPI_DOCUMENT);
-  app.get("/api/docs", (c) => c.html(docsPage("/api/openapi.json")));
+  app.get("/api/docs", (c) => {
+    const nonce = toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
+    c.header("content-security-policy", nonceCsp(nonce));
+    return c.html(docsPage("/api/openapi.json", nonce));
+  });
   app.get("/api/health", (c) => c.json({ ok: true }));
   app.get("/agent", agentConsole);
 

@@ -14,7 +14,7 @@ export const staff = sqliteTable("staff", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   username: text("username").notNull().unique(),
   displayName: text("display_name").notNull(),
-  role: text("role", { enum: ["merchant_admin", "agent", "installer"] }).notNull(),
+  role: text("role", { enum: ["merchant_admin", "operations", "agent", "installer"] }).notNull(),
   passwordHash: text("password_hash").notNull(),
   disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
   createdAt: integer("created_at").notNull(),

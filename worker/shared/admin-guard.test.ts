@@ -5,8 +5,9 @@ import { adminGuard, allowedRoles } from "./admin-guard";
 import type { Principal } from "./auth";
 import { onError } from "./middleware";
 
-const both = ["merchant_admin", "agent"];
+const both = ["merchant_admin", "operations", "agent"];
 const merchant = ["merchant_admin"];
+const merchantOrOps = ["merchant_admin", "operations"];
 
 describe("allowedRoles", () => {
   it("lets agents read orders", () => {
@@ -14,15 +15,31 @@ describe("allowedRoles", () => {
       expect(allowedRoles(path), path).toEqual(both);
   });
 
-  it("keeps order changes and exports for merchants", () => {
+  it("keeps order changes and exports for merchants and operations (the sweep for merchants)", () => {
     for (const path of [
       "/api/admin/orders/export.csv",
-      "/api/admin/orders/sweep",
       "/api/admin/orders/42/ship",
       "/api/admin/orders/42/remark",
       "/api/admin/orders/42/cancel",
     ])
-      expect(allowedRoles(path), path).toEqual(merchant);
+      expect(allowedRoles(path), path).toEqual(merchantOrOps);
+    expect(allowedRoles("/api/admin/orders/sweep")).toEqual(merchant);
+  });
+
+  it("gives operations stock and the dashboard, but not prices or the catalog", () => {
+    for (const path of [
+      "/api/admin/dashboard",
+      "/api/admin/inventory/skus",
+      "/api/admin/inventory/skus/3/adjustments",
+    ])
+      expect(allowedRoles(path), path).toEqual(merchantOrOps);
+    for (const path of [
+      "/api/admin/products/7",
+      "/api/admin/promotions",
+      "/api/admin/coupons",
+      "/api/admin/categories",
+    ])
+      expect(allowedRoles(path), path).not.toContain("operations");
   });
 
   it("lets agents read after-sales cases but keeps the decisions for merchants", () => {
@@ -33,7 +50,7 @@ describe("allowedRoles", () => {
       expect(allowedRoles(path), path).toEqual(both);
     for (const action of ["approve", "refuse", "receive", "ship-exchange"])
       expect(allowedRoles(`/api/admin/after-sales/cases/AS20261206120000123456/${action}`), action).toEqual(
-        merchant,
+        merchantOrOps,
       );
     expect(allowedRoles("/api/admin/after-sales/categories/3/no-reason-return")).toEqual(merchant);
   });
@@ -45,7 +62,6 @@ describe("allowedRoles", () => {
       "/api/admin/images",
       "/api/admin/banners/3",
       "/api/admin/home/recommendations",
-      "/api/admin/inventory/skus",
       "/api/admin/faq/5",
       "/api/admin/chat/agents",
       "/api/admin/chat/csat-report",

@@ -9,6 +9,9 @@ import { forbidden, unauthorized } from "./errors";
 
 const MERCHANT: readonly StaffRole[] = ["merchant_admin"];
 const MERCHANT_OR_AGENT: readonly StaffRole[] = ["merchant_admin", "agent"];
+/** Operations staff run fulfilment (orders, stock, after-sales) but never change prices or the catalog. */
+const MERCHANT_OR_OPS: readonly StaffRole[] = ["merchant_admin", "operations"];
+const MERCHANT_OPS_OR_AGENT: readonly StaffRole[] = ["merchant_admin", "operations", "agent"];
 
 export interface AdminRule {
   /** Covers this path and everything below it; a "*" segment matches any one segment (an id). */
@@ -23,20 +26,24 @@ export interface AdminRule {
  */
 export const ADMIN_RULES: readonly AdminRule[] = [
   // Agents look orders up for shoppers, but only merchants export, ship, annotate, cancel or sweep.
-  { path: "/api/admin/orders/export.csv", roles: MERCHANT },
+  { path: "/api/admin/orders/export.csv", roles: MERCHANT_OR_OPS },
   { path: "/api/admin/orders/sweep", roles: MERCHANT },
-  { path: "/api/admin/orders/*/ship", roles: MERCHANT },
-  { path: "/api/admin/orders/*/remark", roles: MERCHANT },
-  { path: "/api/admin/orders/*/cancel", roles: MERCHANT },
-  { path: "/api/admin/orders", roles: MERCHANT_OR_AGENT },
+  { path: "/api/admin/orders/*/ship", roles: MERCHANT_OR_OPS },
+  { path: "/api/admin/orders/*/remark", roles: MERCHANT_OR_OPS },
+  { path: "/api/admin/orders/*/cancel", roles: MERCHANT_OR_OPS },
+  { path: "/api/admin/orders", roles: MERCHANT_OPS_OR_AGENT },
+  // The console's home page (sales figures and to-dos): not for agents.
+  { path: "/api/admin/dashboard", roles: MERCHANT_OR_OPS },
+  // Stock levels, adjustments and thresholds are fulfilment work; prices stay in the catalog (merchants).
+  { path: "/api/admin/inventory", roles: MERCHANT_OR_OPS },
   // Where a shopper's parcels are is what agents are asked most; the parcel view is read-only.
-  { path: "/api/admin/logistics/orders", roles: MERCHANT_OR_AGENT },
+  { path: "/api/admin/logistics/orders", roles: MERCHANT_OPS_OR_AGENT },
   // Agents read after-sales cases to answer shoppers; only merchants decide, receive and ship.
-  { path: "/api/admin/after-sales/cases/*/approve", roles: MERCHANT },
-  { path: "/api/admin/after-sales/cases/*/refuse", roles: MERCHANT },
-  { path: "/api/admin/after-sales/cases/*/receive", roles: MERCHANT },
-  { path: "/api/admin/after-sales/cases/*/ship-exchange", roles: MERCHANT },
-  { path: "/api/admin/after-sales/cases", roles: MERCHANT_OR_AGENT },
+  { path: "/api/admin/after-sales/cases/*/approve", roles: MERCHANT_OR_OPS },
+  { path: "/api/admin/after-sales/cases/*/refuse", roles: MERCHANT_OR_OPS },
+  { path: "/api/admin/after-sales/cases/*/receive", roles: MERCHANT_OR_OPS },
+  { path: "/api/admin/after-sales/cases/*/ship-exchange", roles: MERCHANT_OR_OPS },
+  { path: "/api/admin/after-sales/cases", roles: MERCHANT_OPS_OR_AGENT },
   // Agents open repair work orders from a chat, follow them and assign technicians; product
   // registrations (/api/admin/after-sales/registrations) are reviewed by merchants only (the default).
   { path: "/api/admin/after-sales/repairs", roles: MERCHANT_OR_AGENT },

@@ -3,7 +3,8 @@ import { sign, verify } from "hono/jwt";
 import type { AppEnv } from "../env";
 import { forbidden, unauthorized } from "./errors";
 
-export const STAFF_ROLES = ["merchant_admin", "agent", "installer"] as const;
+/** operations (运营): ships and handles orders, stock and after-sales, but never prices or catalog. */
+export const STAFF_ROLES = ["merchant_admin", "operations", "agent", "installer"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export type Principal =
   | { kind: "shopper"; id: number; nickname: string }

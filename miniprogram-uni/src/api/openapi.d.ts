@@ -3233,6 +3233,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 经营概况：今日 / 昨日 / 本月销售额、付款订单、客单价，待办计数，近 14 天销售趋势（北京时间） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 经营概况 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dashboard"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/orders/sweep": {
         parameters: {
             query?: never;
@@ -9643,7 +9679,7 @@ export interface components {
                 username: string;
                 name: string;
                 /** @enum {string} */
-                role: "merchant_admin" | "agent" | "installer";
+                role: "merchant_admin" | "operations" | "agent" | "installer";
             };
         };
         Principal: {
@@ -9656,7 +9692,7 @@ export interface components {
             kind: "staff";
             id: number;
             /** @enum {string} */
-            role: "merchant_admin" | "agent" | "installer";
+            role: "merchant_admin" | "operations" | "agent" | "installer";
             name: string;
         };
         CategoryTree: {
@@ -10547,6 +10583,40 @@ export interface components {
             channel: "h5";
             /** @description 浏览器跳转（GET）到支付宝收银台 */
             redirectUrl: string;
+        };
+        Dashboard: {
+            generatedAt: number;
+            today: components["schemas"]["DashboardPeriod"];
+            yesterday: components["schemas"]["DashboardPeriod"];
+            month: components["schemas"]["DashboardPeriod"];
+            todo: components["schemas"]["DashboardTodo"];
+            /** @description 近 14 天每日销售额，旧→新 */
+            salesChart: {
+                /** @description yyyy-MM-dd（北京时间） */
+                day: string;
+                salesFen: number;
+                paidOrders: number;
+            }[];
+        };
+        DashboardPeriod: {
+            /** @description 销售额（分）：期间内付款且未取消的订单实付合计 */
+            salesFen: number;
+            /** @description 付款订单数 */
+            paidOrders: number;
+            /** @description 客单价（分） */
+            averageOrderFen: number;
+        };
+        DashboardTodo: {
+            /** @description 待发货订单 */
+            toShip: number;
+            /** @description 待审核售后单（applied） */
+            afterSalesToReview: number;
+            /** @description 低于预警值的 SKU */
+            lowStockSkus: number;
+            /** @description 排队等待人工客服的会话 */
+            chatsWaiting: number;
+            /** @description 未完工的维修工单 */
+            repairsOpen: number;
         };
         NoticePage: {
             items: components["schemas"]["Notice"][];
