@@ -328,7 +328,7 @@ describe("member points and tiers", () => {
   });
 
   it("points already spent and then clawed back by a refund leave a debt that blocks spending until repaid", async () => {
-    const skuId = await f.createSku(100_000, 10, "测试冰柜");
+    const skuId = await f.createSku(100_050, 10, "测试冰柜"); // ¥1000.50: earns 1000 points, not 1000.5
     const big = await f.createSku(500_000, 10, "测试中央空调");
     const { token } = await f.newShopper("会员-欠扣");
     const first = await completed(token, [{ skuId, quantity: 1 }]);

@@ -18,6 +18,12 @@ import { BEIJING_OFFSET_MS, deriveLots, type LedgerEntry, type LedgerKind, lotEx
 export const GOODS_REFUND_SOURCES = ["order_cancel", "after_sale", "price_protection", "trade_in"] as const;
 const goodsSources = sql.raw(GOODS_REFUND_SOURCES.map((s) => `'${s}'`).join(", "));
 
+/**
+ * An integer literal: bound JS numbers reach libSQL as floats, which would turn the integer division
+ * of points into real division (5998.8 points). Only for numbers we computed ourselves.
+ */
+const int = (n: number) => sql.raw(String(Math.trunc(n)));
+
 /** What the shopper paid for goods: item totals less every discount (points and trade-in included). */
 export const goodsPaidFen = (o: Pick<OrderRow, "itemsTotalFen" | "discountFen">) =>
   o.itemsTotalFen - o.discountFen;
@@ -111,7 +117,7 @@ export function returnSpendOnRefund(
       base_fen, expires_at, dedupe_key, created_at)
     SELECT ${order.shopperId}, 'spend_return', 'refund', ${r.outRefundNo}, ${order.id},
       ${`订单 ${order.orderNo} 退款，积分按比例退回`},
-      max(0, min(t, (t * (refunded + ${r.amountFen})) / ${P}) - min(t, (t * refunded) / ${P})),
+      max(0, min(t, (t * (refunded + ${int(r.amountFen)})) / ${int(P)}) - min(t, (t * refunded) / ${int(P)})),
       ${r.amountFen}, ${lotExpiry(order.createdAt)}, ${`spend_return:${r.outRefundNo}`}, ${now}
     FROM (SELECT
         (SELECT coalesce(-sum(delta), 0) FROM points_ledger WHERE order_id = ${order.id} AND kind = 'spend')
@@ -134,7 +140,7 @@ export function clawbackOnRefund(db: Db, order: OrderRow, r: RefundNote, now: nu
       ${`订单 ${order.orderNo} 退款，收回赠送积分`}, -(claw - min(claw, frozen)), -min(claw, frozen),
       ${r.amountFen}, ${`clawback:${r.outRefundNo}`}, ${now}
     FROM (SELECT e.shopper_id,
-            max(0, min(e.earned, (e.earned * (c.refunded + ${r.amountFen})) / e.base) - c.clawed) AS claw,
+            max(0, min(e.earned, (e.earned * (c.refunded + ${int(r.amountFen)})) / e.base) - c.clawed) AS claw,
             max(0, f.frozen) AS frozen
           FROM (SELECT shopper_id, frozen_delta AS earned, max(1, base_fen) AS base FROM points_ledger
                 WHERE order_id = ${order.id} AND kind = 'earn') e,
@@ -165,11 +171,11 @@ export async function earnOnCompletion(
   await db.run(sql`INSERT INTO points_ledger (shopper_id, kind, source, source_ref, order_id, reason,
       frozen_delta, base_fen, expires_at, available_at, dedupe_key, created_at)
     SELECT ${order.shopperId}, 'earn', 'order', ${order.orderNo}, ${order.id}, ${reason},
-      (base * ${factor}) / 10000, base, ${lotExpiry(completedAt)},
+      (base * ${int(factor)}) / 10000, base, ${lotExpiry(completedAt)},
       ${completedAt + e.windowDays * 86_400_000}, ${`earn:${order.id}`}, ${now}
-    FROM (SELECT max(0, ${goodsPaidFen(order)} - (SELECT coalesce(sum(amount_fen), 0) FROM refunds
+    FROM (SELECT max(0, ${int(goodsPaidFen(order))} - (SELECT coalesce(sum(amount_fen), 0) FROM refunds
             WHERE order_id = ${order.id} AND status = 'succeeded' AND source IN (${goodsSources}))) AS base)
-    WHERE (base * ${factor}) / 10000 > 0
+    WHERE (base * ${int(factor)}) / 10000 > 0
     ON CONFLICT DO NOTHING`);
 }
 
