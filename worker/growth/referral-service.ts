@@ -6,6 +6,7 @@ import { z } from "@hono/zod-openapi";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { shoppers } from "../auth/schema";
 import type { Db } from "../db/client";
+import { lotExpiry } from "../members/points-rules";
 import type { OrderDeps } from "../orders/deps";
 import type { OrderEventSubscriber } from "../orders/events";
 import { orders } from "../orders/schema";
@@ -238,19 +239,13 @@ export async function grantDueReferralRewards(deps: Pick<OrderDeps, "db">, now =
       // Only when the claim above changed the row (this batch's own update is visible here).
       db.run(sql`INSERT INTO points_ledger (shopper_id, kind, source, source_ref, reason, delta, expires_at, dedupe_key, created_at)
         SELECT ${r.referrerId}, 'referral', 'referral', ${`referee:${r.refereeId}`}, '邀请好友首单完成奖励', ${points},
-          ${pointsLotExpiry(now)}, ${`referral:${r.refereeId}`}, ${now}
+          ${lotExpiry(now)}, ${`referral:${r.refereeId}`}, ${now}
         WHERE EXISTS (SELECT 1 FROM referral_rewards WHERE referee_id = ${r.refereeId} AND status = 'granted' AND granted_at = ${now})
         ON CONFLICT DO NOTHING`),
     ]);
     if (claimed.length) granted++;
   }
   return { granted, capped };
-}
-
-/** The points ledger's lot expiry (members/points-rules.ts lotExpiry): end of the following Beijing year. */
-function pointsLotExpiry(at: number): number {
-  const year = new Date(at + 8 * 3600_000).getUTCFullYear();
-  return Date.UTC(year + 2, 0, 1) - 8 * 3600_000;
 }
 
 // ---------- views ----------
