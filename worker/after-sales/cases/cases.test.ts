@@ -180,7 +180,8 @@ describe("after-sales cases", () => {
     expect(await caseCount()).toBe(before);
     // The shopper was told.
     const notes = await ok<{ items: { kind: string }[] }>(call("/api/notifications?limit=50", token));
-    expect(notes.items.filter((n) => n.kind === "after_sale_refunded")).toHaveLength(3);
+    expect(notes.items.filter((n) => n.kind === "refund_succeeded")).toHaveLength(3);
+    expect(notes.items.filter((n) => n.kind === "after_sale_approved")).toHaveLength(3);
   });
 
   it("freight comes back for the merchant's fault, and the rest with the return that completes the order", async () => {

@@ -1,10 +1,10 @@
 // What the shopper (and, for new applications, the merchant) is told about a case, written into the
 // message centre (notifications' merchant_notifications table) in the change's own batch. Keyed by
-// case and status, so a retried change never notifies twice.
+// case and status, so a retried change never notifies twice. The refund itself (requested, succeeded,
+// failed) is announced once by the order's refund notices, whose reason names the case number.
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "../../db/client";
 import { merchantNotifications } from "../../notifications/schema";
-import { fenToYuan } from "../../shared/money";
 import { CASE_TYPE_LABELS, type CaseStatus, type CaseType } from "./state-machine";
 
 interface CaseFacts {
@@ -15,8 +15,6 @@ interface CaseFacts {
   refundFen: number;
   refuseReason: string | null;
 }
-
-const yuan = (fen: number) => `¥${fenToYuan(fen)}`;
 
 /** Pure: the shopper's notice for a case that just reached `status`, if any. */
 export function caseNoticeText(c: CaseFacts): { title: string; body: string } | undefined {
@@ -30,10 +28,6 @@ export function caseNoticeText(c: CaseFacts): { title: string; body: string } | 
       return { title: "售后申请未通过", body: `${what}未通过：${c.refuseReason ?? ""}` };
     case "received":
       return { title: "商家已收到退货", body: `${what}：商家已收到您寄回的商品` };
-    case "refunding":
-      return { title: "退款处理中", body: `${what}已发起退款 ${yuan(c.refundFen)}，将原路退回` };
-    case "refunded":
-      return { title: "退款成功", body: `${what}已退款 ${yuan(c.refundFen)}，请留意支付账户` };
     case "exchange_shipped":
       return { title: "换货已发出", body: `${what}：换货商品已发出，请注意查收` };
     case "repairing":

@@ -1,6 +1,6 @@
 // A case's refund outcome, reacting to the order's refund_succeeded / refund_failed note (written once
 // per refund by payments): the case moves to refunded in the note's own batch, so exactly once however
-// often the gateway notifies. With the last units of the order refunded, the coupon comes back if it
+// often the gateway notifies. (The shopper's notice about the refund comes from the order's refund notices.) With the last units of the order refunded, the coupon comes back if it
 // is still valid (amounts.ts couponComesBack; the same rule as SQL here).
 import { sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
@@ -8,14 +8,6 @@ import type { Db } from "../../db/client";
 import type { OrderEventSubscriber } from "../../orders/events";
 import type { OrderRow } from "../../orders/transition";
 import { fenToYuan } from "../../shared/money";
-
-const notice = (db: Db, caseNo: string, status: string, title: string, body: string, now: number) =>
-  db.run(sql`INSERT INTO merchant_notifications
-      (audience, shopper_id, kind, title, body, ref_type, ref_id, created_at, dedupe_key)
-    SELECT 'shopper', shopper_id, ${`after_sale_${status}`}, ${title}, ${body}, 'after_sale', ${caseNo}, ${now},
-      ${`case:${caseNo}:${status}:shopper`}
-    FROM after_sale_cases WHERE case_no = ${caseNo}
-    ON CONFLICT(dedupe_key) DO NOTHING`);
 
 function succeeded(
   db: Db,
@@ -35,14 +27,6 @@ function succeeded(
     db.run(sql`UPDATE after_sale_cases SET status = 'refunded', version = version + 1, updated_at = ${now},
         deadline_at = NULL
       WHERE case_no = ${caseNo} AND status = 'refunding'`),
-    notice(
-      db,
-      caseNo,
-      "refunded",
-      "退款成功",
-      `售后单 ${caseNo} 已退款 ¥${fenToYuan(amountFen)}，请留意支付账户`,
-      now,
-    ),
     // Coupon policy: back only when every unit of the order is in a refunded case, and only while valid.
     db.run(sql`UPDATE shopper_coupons SET status = 'available', used_at = NULL
       WHERE order_id = ${order.id} AND status = 'used' AND valid_to > ${now}
@@ -62,7 +46,6 @@ function failed(db: Db, caseNo: string, now: number): BatchItem<"sqlite">[] {
         (case_id, seq, kind, from_status, to_status, actor_kind, actor_id, reason, data, created_at)
       SELECT id, NULL, 'refund_failed', NULL, NULL, 'gateway', NULL, '退款失败，客服将尽快为您处理', NULL, ${now}
       FROM after_sale_cases WHERE case_no = ${caseNo} AND status = 'refunding'`),
-    notice(db, caseNo, "refund_failed", "退款失败", `售后单 ${caseNo} 退款失败，客服将尽快为您处理`, now),
   ];
 }
 
