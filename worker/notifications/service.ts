@@ -350,3 +350,20 @@ export function shopperNoticeStatement(db: Db, n: ShopperNotice): BatchItem<"sql
     .values({ ...rest, audience: "shopper", shopperId, createdAt: Date.now() })
     .onConflictDoNothing();
 }
+
+/** Merchant alerts that belong to no order change (a payment that does not match its order…). */
+export interface MerchantAlert {
+  kind: "payment_mismatch";
+  title: string;
+  body: string;
+  refType: string;
+  refId: string;
+  dedupeKey: string;
+}
+
+export function merchantAlertStatement(db: Db, a: MerchantAlert): BatchItem<"sqlite"> {
+  return db
+    .insert(merchantNotifications)
+    .values({ ...a, audience: "merchant", shopperId: null, createdAt: Date.now() })
+    .onConflictDoNothing();
+}

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
+import type { StorePages } from "../payments/providers";
 import { startPayment, startPaymentInput } from "../payments/service";
 import { requireShopper, shopperOf } from "../shared/auth";
 import { storeOriginOf } from "../shared/cors";
@@ -137,10 +138,15 @@ orderRoutes.openapi(
   },
 );
 
-/** The H5 store's pay page for this order, when the browser is on one of our origins. */
-function storeReturnUrl(c: Context<AppEnv>, orderId: number): string | undefined {
+/** The H5 store's pay page (after paying) and order page (取消支付), when the browser is on one of our origins. */
+function storePages(c: Context<AppEnv>, orderId: number): StorePages | undefined {
   const origin = storeOriginOf(c);
-  return origin && `${origin}/#/pages/pay/index?id=${orderId}`;
+  return origin
+    ? {
+        returnUrl: `${origin}/#/pages/pay/index?id=${orderId}`,
+        quitUrl: `${origin}/#/pages/orders/detail?id=${orderId}`,
+      }
+    : undefined;
 }
 
 orderRoutes.openapi(
@@ -160,7 +166,7 @@ orderRoutes.openapi(
       deps,
       await getShopperOrder(deps.db, shopperOf(c).id, c.req.valid("param").id),
     );
-    const payment = await startPayment(deps, order, c.req.valid("json"), storeReturnUrl(c, order.id));
+    const payment = await startPayment(deps, order, c.req.valid("json"), storePages(c, order.id));
     return c.json({
       orderNo: order.orderNo,
       payableFen: order.payableFen,

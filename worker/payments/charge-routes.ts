@@ -49,8 +49,13 @@ chargeRoutes.openapi(
     const deps = orderDeps(c);
     const charge = await shopperCharge(deps.db, shopperOf(c).id, c.req.valid("param").chargeNo);
     const origin = storeOriginOf(c);
-    const returnUrl = origin && `${origin}/#/pages/pay/charge?no=${charge.chargeNo}`;
-    const payment = await startChargePayment(deps, charge, c.req.valid("json"), returnUrl);
+    const page = origin && `${origin}/#/pages/pay/charge?no=${charge.chargeNo}`;
+    const payment = await startChargePayment(
+      deps,
+      charge,
+      c.req.valid("json"),
+      page ? { returnUrl: page, quitUrl: page } : undefined,
+    );
     return c.json({ chargeNo: charge.chargeNo, amountFen: charge.amountFen, payment });
   },
 );

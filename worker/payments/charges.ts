@@ -10,7 +10,7 @@ import { newOrderNo } from "../orders/order-no";
 import { AppError, notFound } from "../shared/errors";
 import type { ClientPayParams, PaymentMethod } from "./gateways/types";
 import { truncateUtf8 } from "./gateways/util";
-import { askGateway, type startPaymentInput } from "./providers";
+import { askGateway, type StorePages, type startPaymentInput } from "./providers";
 import { type ChargeKind, charges } from "./schema";
 
 export type { ChargeKind } from "./schema";
@@ -76,8 +76,8 @@ export async function startChargePayment(
   deps: OrderDeps,
   charge: ChargeRow,
   input: z.infer<typeof startPaymentInput>,
-  /** Where Alipay H5 sends the browser back after paying (the store's charge page). */
-  returnUrl?: string,
+  /** Alipay H5 sends the browser back to the store's charge page after paying or quitting. */
+  browser?: StorePages,
 ): Promise<ClientPayParams> {
   if (charge.status === "paid") throw new AppError(409, "CHARGE_ALREADY_PAID", "该费用已支付");
   if (charge.status === "cancelled") throw new AppError(409, "CHARGE_CANCELLED", "该费用已取消，无需支付");
@@ -86,7 +86,7 @@ export async function startChargePayment(
     amountFen: charge.amountFen,
     description: truncateUtf8(`家电商城-${charge.description}`, 127),
     expiresAtMs: Date.now() + CHARGE_PAY_WINDOW_MS,
-    ...(returnUrl ? { returnUrl } : {}),
+    ...browser,
   });
   await deps.db
     .update(charges)

@@ -264,3 +264,51 @@ describe("access control", () => {
     expect((await f.orderRow(Number(order.id))).status).toBe("pending_payment");
   });
 });
+
+describe.each(["wechat", "alipay"] as const)("%s amount mismatch", (method) => {
+  it("a verified notification whose amount differs is never applied, and the merchant is alerted once", async () => {
+    const { id, no } = await paidButUnnotified(method, `金额不符-${method}`);
+    const replies = await Promise.all([1, 2, 3].map(() => replay(method, no, "wrong_amount")));
+    for (const r of replies) {
+      if (method === "wechat") expect(r.json.status).toBe(400);
+      else expect(r.json.body).not.toBe("success");
+    }
+    expect((await f.orderRow(id)).status).toBe("pending_payment");
+    const alerts = await f.stack.sql.execute({
+      sql: "SELECT audience, title, body FROM merchant_notifications WHERE ref_id = ? AND kind = 'payment_mismatch'",
+      args: [no],
+    });
+    expect(alerts.rows).toHaveLength(1);
+    expect(alerts.rows[0]).toMatchObject({ audience: "merchant", title: "支付金额不符，请核查" });
+    expect(String(alerts.rows[0]!.body)).toContain(no);
+    // The genuine notification still applies afterwards.
+    expect((await replay(method, no, "normal")).status).toBe(200);
+    expect((await f.orderRow(id)).status).toBe("paid");
+  });
+});
+
+it("Alipay H5: the cashier gets a quit_url back to the order page and a return_url to the pay page, on our own origin only", async () => {
+  const skuId = await f.createSku(9_900, 2);
+  const { token } = await f.newShopper("取消支付回店");
+  const order = await json(await f.placeOrder(token, [{ skuId, quantity: 1 }]));
+  const bizOf = async (origin: string) => {
+    const res = await f.stack.fetch(`/api/orders/${order.id}/pay`, {
+      method: "POST",
+      token,
+      headers: { origin },
+      json: { method: "alipay", channel: "h5" },
+    });
+    expect(res.status).toBe(200);
+    const url = new URL(((await json(res)).payment as { redirectUrl: string }).redirectUrl);
+    return {
+      biz: JSON.parse(url.searchParams.get("biz_content")!),
+      returnUrl: url.searchParams.get("return_url"),
+    };
+  };
+  const own = await bizOf(f.stack.baseUrl);
+  expect(own.biz.quit_url).toBe(`${f.stack.baseUrl}/#/pages/orders/detail?id=${order.id}`);
+  expect(own.returnUrl).toBe(`${f.stack.baseUrl}/#/pages/pay/index?id=${order.id}`);
+  const foreign = await bizOf("https://evil.example");
+  expect(foreign.biz.quit_url).toBeUndefined();
+  expect(foreign.returnUrl).toBeNull();
+});

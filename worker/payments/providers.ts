@@ -45,6 +45,12 @@ export const startPaymentInput = z.object({
 
 const gatewayDown = () => new AppError(502, "PAYMENT_GATEWAY_ERROR", "支付服务暂时不可用，请稍后再试");
 
+/** The store pages a browser payment (Alipay H5) returns to: after paying, and on 取消支付. */
+export interface StorePages {
+  returnUrl: string;
+  quitUrl: string;
+}
+
 /** The gateway call that starts a payment (an order's or a charge's), with its errors in shopper terms. */
 export async function askGateway(
   deps: Pick<OrderDeps, "db" | "env" | "log">,
@@ -55,8 +61,7 @@ export async function askGateway(
     amountFen: number;
     description: string;
     expiresAtMs: number;
-    returnUrl?: string;
-  },
+  } & Partial<StorePages>,
 ): Promise<ClientPayParams> {
   const provider = providerOrThrow(deps.env, input.method);
   const shopper = await deps.db

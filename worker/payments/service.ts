@@ -6,6 +6,7 @@ import { and, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { shoppers } from "../auth/schema";
 import type { Db } from "../db/client";
 import { confirmItems } from "../inventory/client";
+import { merchantAlertStatement } from "../notifications/service";
 import type { OrderDeps } from "../orders/deps";
 import { orderItems, orders } from "../orders/schema";
 import {
@@ -28,7 +29,13 @@ import {
 } from "./gateways/types";
 import { truncateUtf8 } from "./gateways/util";
 import { METHOD_LABELS } from "./labels";
-import { askGateway, paymentProviders, providerOrThrow, type startPaymentInput } from "./providers";
+import {
+  askGateway,
+  paymentProviders,
+  providerOrThrow,
+  type StorePages,
+  type startPaymentInput,
+} from "./providers";
 import { requestRefund, settleRefund } from "./refunds";
 import { paymentNotifications, payments, refunds } from "./schema";
 
@@ -44,8 +51,8 @@ export async function startPayment(
   deps: OrderDeps,
   order: OrderRow,
   input: z.infer<typeof startPaymentInput>,
-  /** Where Alipay H5 sends the browser back after paying (the store's pay page). */
-  returnUrl?: string,
+  /** Where Alipay H5 sends the browser back after paying, and when the shopper quits the cashier. */
+  browser?: StorePages,
 ): Promise<ClientPayParams> {
   const { db, env } = deps;
   providerOrThrow(env, input.method); // an unconfigured method writes nothing
@@ -89,7 +96,7 @@ export async function startPayment(
     amountFen: order.payableFen,
     description: truncateUtf8(`家电商城-${order.itemsSummary}`, 127),
     expiresAtMs: order.payDeadline,
-    ...(returnUrl ? { returnUrl } : {}),
+    ...browser,
   });
 }
 
@@ -294,16 +301,34 @@ export async function handleNotification(
         transactionId: event.transactionId,
       });
     if (outcome.kind === "rejected") {
-      log.warn("payment notification does not match the order", {
+      const fields = {
         method,
         outTradeNo: event.outTradeNo,
         reason: outcome.reason,
-      });
+        amountFen: event.amountFen,
+      };
       await recordNotification(db, method, "rejected", {
         reason: outcome.reason,
         outTradeNo: event.outTradeNo,
         detail: `amount ${event.amountFen}`,
       });
+      if (outcome.reason !== "AMOUNT_MISMATCH") {
+        log.warn("payment notification does not match an order", fields);
+        return provider.nack(outcome.reason, 400);
+      }
+      // A verified notification whose amount differs from the order: tampering or a bug on our side.
+      // Nothing is applied; the merchant is alerted once per transaction.
+      log.error("payment amount does not match the order", fields);
+      await db.batch([
+        merchantAlertStatement(db, {
+          kind: "payment_mismatch",
+          title: "支付金额不符，请核查",
+          body: `${METHOD_LABELS[method]}通知订单 ${event.outTradeNo} 支付 ¥${(event.amountFen / 100).toFixed(2)}（交易号 ${event.transactionId}），与应付金额不符，未入账`,
+          refType: "order",
+          refId: event.outTradeNo,
+          dedupeKey: `payment_mismatch:${method}:${event.outTradeNo}:${event.transactionId}`,
+        }),
+      ]);
       return provider.nack(outcome.reason, 400);
     }
     await recordNotification(db, method, outcome.kind, { outTradeNo: event.outTradeNo });
