@@ -102,6 +102,13 @@ import type {
 import type { groupDetail, myGroups, productGroupBuys } from "../worker/growth/group-buy-service";
 import type { myReferrals } from "../worker/growth/referral-service";
 import type { shareInfo } from "../worker/growth/share";
+import type {
+  BirthdaySchema,
+  MemberOverviewSchema,
+  PointsAdjustmentResultSchema,
+  PointsHistorySchema,
+} from "../worker/members/api-schemas";
+import type { adjustPoints, memberOverview, pointsHistory, setBirthday } from "../worker/members/service";
 import type { MarkReadResultSchema, NoticePageSchema } from "../worker/notifications/api-schemas";
 import type { listNotices, markRead } from "../worker/notifications/service";
 import type { OrderCountsSchema, OrderDetailSchema, OrderPageSchema } from "../worker/orders/api-schemas";
@@ -183,4 +190,8 @@ export type Checked = [
   None<Gaps<Out<typeof myGroups>, typeof MyGroupListSchema>>,
   None<Gaps<Out<typeof myReferrals>, typeof ReferralMeSchema>>,
   None<Gaps<Out<typeof shareInfo>, typeof ShareInfoSchema>>,
+  None<Gaps<Out<typeof memberOverview>, typeof MemberOverviewSchema>>,
+  None<Gaps<Out<typeof pointsHistory>, typeof PointsHistorySchema>>,
+  None<Gaps<Out<typeof setBirthday>, typeof BirthdaySchema>>,
+  None<Gaps<Out<typeof adjustPoints>, typeof PointsAdjustmentResultSchema>>,
 ];
