@@ -1,6 +1,6 @@
 // Every reaction to an order change, registered in one place. A new capability (coupons returned on
 // cancel, points on completion, tracking on ship, installation work orders on pay) adds one line here.
-import { caseRefundSubscriber } from "./after-sales/cases/refund-subscriber";
+import { caseOrderCancelSubscriber, caseRefundSubscriber } from "./after-sales/cases/refund-subscriber";
 import type { Env } from "./env";
 import { groupBuySubscriber } from "./growth/group-buy-settle";
 import { referralRewardSubscriber } from "./growth/referral-service";
@@ -26,6 +26,7 @@ export function orderSubscribers(env: Env): readonly OrderEventSubscriber[] {
     pointsLedgerSubscriber,
     pointsEarnSubscriber,
     caseRefundSubscriber,
+    caseOrderCancelSubscriber,
     orderCancelRefundSubscriber,
     groupBuySubscriber,
     referralRewardSubscriber,

@@ -322,6 +322,41 @@ describe("after-sales cases", () => {
     ).toBe(1);
   });
 
+  it("cancelling the paid order closes its open applications and frees their units", async () => {
+    const skuId = await f.createSku(45_000, 3);
+    const { token } = await f.newShopper("先申请后取消");
+    const order = await paidOrder(token, [{ skuId, quantity: 1 }]);
+    const orderItemId = Number(
+      (await f.stack.sql.execute({ sql: "SELECT id FROM order_items WHERE order_id = ?", args: [order.id] }))
+        .rows[0]!.id,
+    );
+    const c = await ok(
+      apply(token, {
+        orderNo: order.orderNo,
+        type: "refund_only",
+        reasonCode: "other",
+        items: [{ orderItemId, quantity: 1 }],
+      }),
+      201,
+    );
+    await ok(call(`/api/orders/${order.id}/cancel`, token, { reason: "不想要了" }));
+    const closed = await view(token, c.caseNo);
+    expect(closed).toMatchObject({ status: "closed", actions: [] });
+    expect(closed.timeline.at(-1)).toMatchObject({ kind: "order_cancelled", actor: "system" });
+    expect(
+      await f.count("SELECT count(*) AS n FROM after_sale_unit_claims WHERE order_item_id = ?", [
+        orderItemId,
+      ]),
+    ).toBe(0);
+    const late = await admin(c.caseNo, "approve");
+    expect(late.status).toBe(409);
+    expect(
+      await f.count("SELECT count(*) AS n FROM refunds WHERE order_id = ? AND source = 'after_sale'", [
+        order.id,
+      ]),
+    ).toBe(0);
+  });
+
   it("concurrent applications for the same unit: exactly one wins, the others get 409 and write nothing", async () => {
     const skuId = await f.createSku(30_000, 3);
     const { token } = await f.newShopper("并发申请");

@@ -60,3 +60,31 @@ export const caseRefundSubscriber: OrderEventSubscriber = {
       : failed(db, event.data.sourceRef, now);
   },
 };
+
+/** Statuses of a case still waiting for the merchant or the shopper (nothing refunded or shipped yet). */
+const OPEN = sql`('applied', 'approved')`;
+
+/**
+ * A paid order cancelled before shipping is refunded whole by the order side: its open applications
+ * close in the cancel's own batch (an event each, units released), so none is approved or refunded later.
+ */
+export const caseOrderCancelSubscriber: OrderEventSubscriber = {
+  name: "after-sale-cases-on-cancel",
+  kinds: ["cancel_paid"],
+  inTransaction(db, _env, _event, order) {
+    const now = Date.now();
+    const mine = sql`order_id = ${order.id} AND status IN ${OPEN}`;
+    return [
+      db.run(sql`INSERT INTO after_sale_case_events
+          (case_id, seq, kind, from_status, to_status, actor_kind, actor_id, reason, data, created_at)
+        SELECT id, version + 1, 'order_cancelled', status, 'closed', 'system', NULL,
+          '订单已取消并全额退款，售后关闭', NULL, ${now}
+        FROM after_sale_cases WHERE ${mine}`),
+      db.run(
+        sql`DELETE FROM after_sale_unit_claims WHERE case_id IN (SELECT id FROM after_sale_cases WHERE ${mine})`,
+      ),
+      db.run(sql`UPDATE after_sale_cases SET status = 'closed', version = version + 1, deadline_at = NULL,
+          updated_at = ${now} WHERE ${mine}`),
+    ];
+  },
+};

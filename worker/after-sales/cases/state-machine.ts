@@ -100,7 +100,9 @@ export type CaseAction =
   | "ship_exchange"
   | "confirm"
   | "start_repair"
-  | "finish_repair";
+  | "finish_repair"
+  /** The whole order was cancelled and refunded (orders' cancel_paid): open applications end. */
+  | "order_cancelled";
 
 const RETURNS: readonly CaseType[] = ["return_refund", "exchange"];
 
@@ -201,6 +203,14 @@ const RULES: Record<CaseAction, Rule> = {
     types: ["repair"],
     label: "已创建维修工单",
     name: "开始维修",
+  },
+  order_cancelled: {
+    from: ["applied", "approved"],
+    to: "closed",
+    actors: ["system"],
+    types: CASE_TYPES,
+    label: "订单已取消并全额退款，售后关闭",
+    name: "关闭",
   },
   finish_repair: {
     from: ["repairing"],
