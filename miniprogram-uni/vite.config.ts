@@ -1,5 +1,6 @@
 import uni from "@dcloudio/vite-plugin-uni";
-import { defineConfig, type Plugin } from "vite";
+import { defineConfig, loadEnv, type Plugin } from "vite";
+import { h5Headers } from "./h5-headers";
 
 /**
  * uni-h5's framework CSS preloads navigation-bar shadow images from a public CDN. The store uses no
@@ -18,6 +19,18 @@ function noCdnAssets(): Plugin {
   };
 }
 
-export default defineConfig({
-  plugins: [uni(), noCdnAssets()],
-});
+/** The H5 build's `_headers` (Workers static assets): CSP, nosniff, Referrer-Policy, no framing. */
+function securityHeaders(mode: string): Plugin {
+  return {
+    name: "jiadian:security-headers",
+    generateBundle() {
+      if (process.env.UNI_PLATFORM !== "h5") return;
+      const apiBase = loadEnv(mode, process.cwd(), "VITE_").VITE_API_BASE ?? "";
+      this.emitFile({ type: "asset", fileName: "_headers", source: h5Headers(apiBase) });
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => ({
+  plugins: [uni(), noCdnAssets(), securityHeaders(mode)],
+}));

@@ -2,7 +2,8 @@
  * A self-contained API docs page (no CDN: it must work offline). It renders the OpenAPI document
  * as a list of operations with their parameters and request schemas.
  */
-export function docsPage(specUrl: string): string {
+/** The API docs page; its one inline script carries `nonce` (see nonceCsp). */
+export function docsPage(specUrl: string, nonce: string): string {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>家电商城 API 文档</title>
@@ -17,7 +18,7 @@ summary{cursor:pointer;padding:10px 14px;display:flex;gap:10px;align-items:cente
 code{font-family:ui-monospace,monospace}pre{background:#f3f4f6;padding:10px;overflow:auto;margin:0 14px 14px;border-radius:6px}
 h2{font-size:15px;margin:20px 0 4px;color:#555}.lock{color:#999}
 </style></head><body><header><h1>家电商城 API</h1><div id="desc"></div></header><main id="ops">加载中…</main>
-<script>
+<script nonce="${nonce}">
 const esc=(s)=>String(s).replace(/[&<>"']/g,(c)=>({"&":"&amp;","<":"&lt;",">":"&gt;",'"':"&quot;","'":"&#39;"}[c]));
 fetch(${JSON.stringify(specUrl)}).then(r=>r.json()).then(spec=>{
   document.getElementById("desc").textContent=spec.info.description||"";
