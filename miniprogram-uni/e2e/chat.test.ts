@@ -57,12 +57,19 @@ describe("chat between a shopper and an agent", { timeout: 90_000 }, () => {
       .toContain("保修");
     expect(await tid(p, "chat-status").textContent()).toContain("智能客服");
     await screenshot(p, "12-chat-bot");
+    expect(await tid(p, "chat-offer-human").count()).toBe(0);
+
+    // A vague question gets a low-confidence answer with 转人工 right under it.
+    await fill(p, "chat-input", "冰箱门有点问题");
+    await tid(p, "chat-send").click();
+    await tid(p, "chat-offer-human").waitFor({ timeout: 20_000 });
   });
 
   it("转人工 queues the chat; the agent logs in and takes it with the shopper's context", async () => {
     const p = shopper.page;
     await tid(p, "chat-handoff").click();
     await expect.poll(() => tid(p, "chat-status").textContent(), { timeout: 10_000 }).toContain("转接人工客服");
+    expect(await tid(p, "chat-offer-human").count()).toBe(0);
 
     const a = agent.page;
     await open(a, "/pages/agent/login");
