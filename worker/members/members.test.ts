@@ -388,6 +388,7 @@ describe("member points and tiers", () => {
     const { token } = await f.newShopper("会员-金卡");
     const before = await quote(token, [{ skuId: cheap, quantity: 1 }], false);
     expect((before.adjustments as { step: string }[]).some((a) => a.step.startsWith("member."))).toBe(false);
+    expect(Number(before.shippingFen)).toBeGreaterThan(0);
     const order = await completed(token, [{ skuId, quantity: 1 }]);
     const m = await until("earned", async () => {
       const x = await me(token);
@@ -402,6 +403,10 @@ describe("member points and tiers", () => {
       label: "金卡会员专享9.5折",
     });
     expect(q.shippingFen).toBe(0);
+    expect(adj.find((a) => a.step === "member.free_shipping")).toMatchObject({
+      amountFen: -Number(before.shippingFen),
+      label: "金卡会员包邮",
+    });
     expect((q.member as { tierName: string }).tierName).toBe("金卡会员");
     // A full refund drops the growth (and the tier) at once.
     await returnUnits(token, order, 1);
@@ -462,5 +467,58 @@ describe("member points and tiers", () => {
     expect(again.body.error!.message).toBe("生日已设置，不能修改");
     expect((await me(token)).birthday).toBe("05-20");
     expect((await call("/api/members/me", "")).status).toBe(401);
+  });
+
+  it("a lot past its expiry is written off by the sweep, once, for what is left of it", async () => {
+    const { token } = await f.newShopper("会员-过期");
+    const id = await shopperIdOf(token);
+    await ok(grant(id, 700));
+    await ok(grant(id, 500));
+    await ok(grant(id, -200));
+    // The first lot (700, 200 of it spent) reaches its expiry; the second does not.
+    await f.stack.sql.execute({
+      sql: "UPDATE points_ledger SET expires_at = ? WHERE id = (SELECT min(id) FROM points_ledger WHERE shopper_id = ?)",
+      args: [Date.now() - 1000, id],
+    });
+    const swept = await ok(call("/api/admin/orders/sweep", f.merchant, {}));
+    expect(swept.pointsExpired).toBe(1);
+    await ok(call("/api/admin/orders/sweep", f.merchant, {}));
+    expect((await me(token)).points.available).toBe(500);
+    expect(await ledgerSum(id)).toBe(500);
+    const rows = await history(token);
+    expect(rows[0]).toMatchObject({ kind: "expire", points: -500 });
+    expect(rows.filter((r) => r.kind === "expire")).toHaveLength(1);
+  });
+
+  it("the birthday coupon: granted by the sweep on the day (Beijing), once a year, through the coupon grant", async () => {
+    const template = await ok(
+      call("/api/admin/marketing/coupons", f.merchant, {
+        name: "生日券",
+        kind: "amount_off",
+        amountOffFen: 5_000,
+        thresholdFen: 50_000,
+        validity: { kind: "relative", days: 30 },
+        totalQuantity: 100,
+        perShopperLimit: 1,
+        channels: ["merchant_grant"],
+      }),
+      201,
+    );
+    const tiers = SETTINGS.tiers.map((t) => ({ ...t, birthdayCouponTemplateId: Number(template.id) }));
+    await ok(call("/api/admin/members/settings", f.merchant, { ...SETTINGS, tiers }, "PUT"));
+    const { token } = await f.newShopper("会员-生日券");
+    const id = await shopperIdOf(token);
+    const bj = new Date(Date.now() + 8 * 3_600_000);
+    const today = `${String(bj.getUTCMonth() + 1).padStart(2, "0")}-${String(bj.getUTCDate()).padStart(2, "0")}`;
+    await ok(call("/api/members/birthday", token, { birthday: today }, "PUT"));
+    await Promise.all([1, 2, 3].map(() => call("/api/admin/orders/sweep", f.merchant, {})));
+    await ok(call("/api/admin/orders/sweep", f.merchant, {}));
+    expect(
+      await f.count("SELECT count(*) AS n FROM shopper_coupons WHERE shopper_id = ? AND template_id = ?", [
+        id,
+        Number(template.id),
+      ]),
+    ).toBe(1);
+    await ok(call("/api/admin/members/settings", f.merchant, SETTINGS, "PUT"));
   });
 });
