@@ -134,7 +134,9 @@ describe("拼团 in the H5 store", { timeout: 180_000 }, () => {
     const mine = await api<{ items: { groupNo: string; orderId: number }[] }>("/api/group-buys/mine", { token });
     expect(mine.items[0]!.orderId).toBe(leaderOrderId);
     groupNo = mine.items[0]!.groupNo;
-    await open(page, `/pages/group-buy/group?groupNo=${groupNo}`);
+    // From the paid order to its group.
+    await tid(page, "order-group").click();
+    await page.waitForURL(new RegExp(`pages/group-buy/group\\?groupNo=${groupNo}`));
     await expect.poll(() => tid(page, "group-status").textContent(), { timeout: 10_000 }).toBe("拼团中");
     expect(await tid(page, "group-slots").textContent()).toMatch(/还差\s*1\s*人成团/);
     expect(await tid(page, "group-countdown").textContent()).toMatch(/^2[34]:\d\d:\d\d$/);
