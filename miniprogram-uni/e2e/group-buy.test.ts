@@ -120,7 +120,7 @@ describe("拼团 in the H5 store", { timeout: 180_000 }, () => {
     await open(page, `/pages/product/detail?id=${productId}`);
     await expect.poll(() => tid(page, "group-buy-price").textContent()).toBe(`拼团价 ${yuan(groupPriceFen)}`);
     await tid(page, "group-buy-panel").scrollIntoViewIfNeeded();
-    await screenshot(page, "70-product-group-buy");
+    await screenshot(page, "80-product-group-buy");
 
     await tid(page, "group-open").click();
     await page.waitForURL(/pages\/checkout\/index.*groupOfferId=/);
@@ -143,7 +143,7 @@ describe("拼团 in the H5 store", { timeout: 180_000 }, () => {
     expect(await tid(page, "group-member").count()).toBe(1);
     await tid(page, "group-share").click();
     await expectToast(page, "链接已复制，快去邀请好友吧");
-    await screenshot(page, "71-group-open");
+    await screenshot(page, "81-group-open");
 
     // The link the leader shares carries the leader's referral code.
     const share = await api<{ path: string; referralCode: string }>(`/api/share/info?groupNo=${groupNo}`, { token });
@@ -171,7 +171,7 @@ describe("拼团 in the H5 store", { timeout: 180_000 }, () => {
       .toBe(true);
     const leaderToken = await sessionToken(leader.page);
     expect((await api<{ invitedCount: number }>("/api/referrals/me", { token: leaderToken })).invitedCount).toBe(1);
-    await screenshot(page, "72-group-join");
+    await screenshot(page, "82-group-join");
 
     await tid(page, "group-join").click();
     await page.waitForURL(/pages\/checkout\/index.*groupNo=/);
@@ -185,7 +185,7 @@ describe("拼团 in the H5 store", { timeout: 180_000 }, () => {
     await open(page, `/pages/group-buy/group?groupNo=${groupNo}`);
     await expect.poll(() => tid(page, "group-status").textContent(), { timeout: 10_000 }).toBe("已成团");
     expect(await tid(page, "group-member").count()).toBe(2);
-    await screenshot(page, "73-group-filled");
+    await screenshot(page, "83-group-filled");
 
     for (const [id, no] of [
       [leaderOrderId, "SF7000000002"],
