@@ -1,4 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { getOrderForStaff, staffScope } from "../orders/queries";
+import { staffOf } from "../shared/auth";
 import { notFound } from "../shared/errors";
 import { bearer, createRouter, jsonOk } from "../shared/router";
 import { staffOrderParcels } from "./parcels";
@@ -20,7 +22,11 @@ logisticsAdminRoutes.openapi(
     responses: jsonOk("{ orderId, parcels }", StaffOrderParcelsSchema),
   }),
   async (c) => {
-    const view = await staffOrderParcels(c.get("db"), c.req.valid("param").orderId);
+    const { orderId } = c.req.valid("param");
+    const scope = staffScope(staffOf(c));
+    // An agent may look up only the parcels of the shoppers they are serving.
+    if (scope.kind === "agent") await getOrderForStaff(c.get("db"), orderId, scope);
+    const view = await staffOrderParcels(c.get("db"), orderId);
     if (!view) throw notFound("订单不存在");
     return c.json(view);
   },

@@ -275,6 +275,14 @@ describe("tracking an order's parcels", () => {
   it("is the owner's only: another shopper, a missing order and a shopper on the staff view are refused", async () => {
     expect((await parcelsOf(order.id, bob)).status).toBe(404);
     expect((await parcelsOf(999_999, alice)).status).toBe(404);
+    // An agent sees the parcels of the shoppers they are serving in a chat, no others.
+    expect((await parcelsOf(order.id, agent, true)).status).toBe(404);
+    await stack.sql.execute({
+      sql: `INSERT INTO conversations (shopper_id, status, agent_id, created_at, updated_at)
+            SELECT o.shopper_id, 'assigned', s.id, 0, 0 FROM orders o, staff s
+            WHERE o.id = ? AND s.username = 'test-agent'`,
+      args: [order.id],
+    });
     expect((await parcelsOf(order.id, agent, true)).status).toBe(200);
     expect((await parcelsOf(order.id, alice, true)).status).toBe(403);
     expect((await stack.fetch(`/api/logistics/orders/${order.id}/parcels`)).status).toBe(401);

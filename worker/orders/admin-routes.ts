@@ -6,8 +6,8 @@ import { orderDeps } from "./deps";
 import { exportRows } from "./export";
 import { remarkInput, setMerchantRemark, shipInput, shipOrder } from "./fulfilment";
 import { cancelOrder } from "./lifecycle";
-import { getOrderForStaff, listMerchantOrders, merchantListQuery } from "./queries";
-import { orderDetail } from "./views";
+import { getOrderForStaff, listMerchantOrders, merchantListQuery, staffScope } from "./queries";
+import { maskedForAgent, orderDetail } from "./views";
 
 /**
  * Merchant order management: /api/admin/orders. Agents may read; only merchant admins change orders
@@ -18,6 +18,8 @@ export const orderAdminRoutes = createRouter();
 const tags = ["admin: orders"];
 const idParams = { params: z.object({ id: z.coerce.number().int().positive() }) };
 const merchant = (c: Parameters<typeof staffOf>[0]) => ({ kind: "merchant" as const, id: staffOf(c).id });
+/** Agents see only the orders of the shoppers they are chatting with, phones masked. */
+const scopeOf = (c: Parameters<typeof staffOf>[0]) => staffScope(staffOf(c));
 
 orderAdminRoutes.openapi(
   createRoute({
@@ -29,7 +31,11 @@ orderAdminRoutes.openapi(
     request: { query: merchantListQuery },
     responses: jsonOk("{ items, nextCursor }"),
   }),
-  async (c) => c.json(await listMerchantOrders(c.get("db"), c.req.valid("query"))),
+  async (c) => {
+    const scope = scopeOf(c);
+    const page = await listMerchantOrders(c.get("db"), c.req.valid("query"), scope);
+    return c.json(scope.kind === "agent" ? { ...page, items: page.items.map(maskedForAgent) } : page);
+  },
 );
 
 orderAdminRoutes.openapi(
@@ -63,7 +69,13 @@ orderAdminRoutes.openapi(
   }),
   async (c) => {
     const db = c.get("db");
-    return c.json(await orderDetail(db, await getOrderForStaff(db, c.req.valid("param").id), "merchant"));
+    const scope = scopeOf(c);
+    const view = await orderDetail(
+      db,
+      await getOrderForStaff(db, c.req.valid("param").id, scope),
+      "merchant",
+    );
+    return c.json(scope.kind === "agent" ? maskedForAgent(view) : view);
   },
 );
 

@@ -28,8 +28,31 @@ export function getShopperOrderByNo(db: Db, shopperId: number, orderNo: string):
   return shopperOrder(db, shopperId, eq(orders.orderNo, orderNo));
 }
 
-export async function getOrderForStaff(db: Db, id: number): Promise<OrderRow> {
-  const o = await loadOrder(db, id);
+/**
+ * Whose orders a staff member may see: everyone's, or for an agent only those of the shoppers whose
+ * chats the agent is serving now (an order outside that is "not found", like a missing one).
+ */
+export type StaffScope = { kind: "all" } | { kind: "agent"; agentId: number };
+
+export const staffScope = (staff: { id: number; role: string }): StaffScope =>
+  staff.role === "agent" ? { kind: "agent", agentId: staff.id } : { kind: "all" };
+
+const scopeCond = (scope: StaffScope): SQL | undefined =>
+  scope.kind === "all"
+    ? undefined
+    : sql`${orders.shopperId} IN (SELECT shopper_id FROM conversations
+                                  WHERE agent_id = ${scope.agentId} AND status = 'assigned')`;
+
+export async function getOrderForStaff(
+  db: Db,
+  id: number,
+  scope: StaffScope = { kind: "all" },
+): Promise<OrderRow> {
+  const o = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.id, id), scopeCond(scope)))
+    .get();
   if (!o) throw notFound("订单不存在");
   return o;
 }
@@ -114,8 +137,8 @@ export function merchantWhere(q: MerchantFilter): SQL | undefined {
   return and(...conds);
 }
 
-export async function listMerchantOrders(db: Db, q: MerchantListQuery) {
-  return page(db, and(merchantWhere(q), cursorCond(q.cursor)), q.limit, "merchant");
+export async function listMerchantOrders(db: Db, q: MerchantListQuery, scope: StaffScope = { kind: "all" }) {
+  return page(db, and(merchantWhere(q), cursorCond(q.cursor), scopeCond(scope)), q.limit, "merchant");
 }
 
 /** Badge counts for the 我的订单 tabs (待付款 / 待发货 / 待收货). */

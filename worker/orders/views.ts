@@ -43,6 +43,21 @@ export function summaryView(o: OrderRow, viewer: Viewer) {
   };
 }
 
+/** 13800138000 → 138****8000: what an agent sees of a receiver's phone. */
+export const maskPhone = (phone: string) =>
+  phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : "****";
+
+/** An order view as an agent gets it: the receiver's phone masked wherever it appears. */
+export function maskedForAgent<T extends { receiverPhone?: string; address?: { phone: string } }>(
+  view: T,
+): T {
+  return {
+    ...view,
+    ...(view.receiverPhone !== undefined ? { receiverPhone: maskPhone(view.receiverPhone) } : {}),
+    ...(view.address ? { address: { ...view.address, phone: maskPhone(view.address.phone) } } : {}),
+  };
+}
+
 /** A list row: the summary, the items, and for the merchant who it goes to. */
 export function listRowView(o: OrderRow, items: OrderItemRow[], viewer: Viewer) {
   return {
