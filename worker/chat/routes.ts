@@ -23,7 +23,7 @@ import {
   roomError,
   shopperConversations,
 } from "./service";
-import { issueTicket, readTicket } from "./ticket";
+import { issueTicket, redeemTicket } from "./ticket";
 
 /** Customer-service chat, shopper side, plus the conversation WebSocket shared with agents. */
 export const chatRoutes = createRouter();
@@ -45,7 +45,8 @@ export async function socketPrincipal(c: Context<AppEnv>): Promise<ChatPrincipal
   if (c.req.header("upgrade")?.toLowerCase() !== "websocket")
     throw new AppError(426, "UPGRADE_REQUIRED", "请使用 WebSocket 连接");
   const ticket = c.req.query("ticket");
-  const auth = c.get("auth") ?? (ticket ? await readTicket(ticket, c.env.SESSION_SECRET) : undefined);
+  const auth =
+    c.get("auth") ?? (ticket ? await redeemTicket(c.get("db"), ticket, c.env.SESSION_SECRET) : undefined);
   if (!auth) throw unauthorized("登录已失效，请重新获取连接凭证");
   return chatPrincipal(auth);
 }

@@ -63,3 +63,17 @@ export const chatAgents = sqliteTable("chat_agents", {
 });
 
 export const DEFAULT_AGENT_CAPACITY = 3;
+
+/**
+ * WebSocket tickets already presented: a ticket is single-use, so its id is claimed here at the
+ * handshake (the primary key makes a second claim fail). Rows outlive the ticket only until the next
+ * claim after their expiry.
+ */
+export const usedChatTickets = sqliteTable(
+  "used_chat_tickets",
+  {
+    jti: text("jti").primaryKey(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("used_chat_tickets_expiry").on(t.expiresAt)],
+);

@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Stack, shopperToken, startStack } from "../../test/harness";
+import { TestSocket } from "../../test/ws-client";
 import { issueToken, readToken } from "../shared/auth";
 import { issueTicket, readTicket, TICKET_TTL_S } from "./ticket";
 
@@ -22,5 +24,42 @@ describe("WebSocket tickets", () => {
   it("expire after a minute", async () => {
     const { ticket } = await issueTicket(shopper, SECRET, Date.now() - (TICKET_TTL_S + 5) * 1000);
     expect(await readTicket(ticket, SECRET)).toBeUndefined();
+  });
+});
+
+describe("WebSocket tickets over HTTP: single use", () => {
+  let stack: Stack;
+  let token: string;
+  let path: string;
+  beforeAll(async () => {
+    stack = await startStack();
+    token = await shopperToken(stack, "单次凭证顾客");
+    const res = await stack.fetch("/api/chat/conversations", { method: "POST", token });
+    const id = ((await res.json()) as { conversation: { id: number } }).conversation.id;
+    path = `${stack.baseUrl.replace(/^http/, "ws")}/api/chat/conversations/${id}/ws?ticket=`;
+  });
+  afterAll(() => stack?.close());
+
+  const newTicket = async () =>
+    ((await (await stack.fetch("/api/chat/tickets", { method: "POST", token })).json()) as { ticket: string })
+      .ticket;
+
+  it("opens one connection; the same ticket presented again is refused with 401", async () => {
+    const ticket = await newTicket();
+    const first = await TestSocket.open(path + ticket);
+    first.close();
+    await expect(TestSocket.open(path + ticket)).rejects.toThrow(/HTTP 401/);
+    // A fresh ticket still works.
+    (await TestSocket.open(path + (await newTicket()))).close();
+  });
+
+  it("of 8 concurrent handshakes with one ticket, exactly one gets through", async () => {
+    const ticket = await newTicket();
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => TestSocket.open(path + ticket)));
+    const opened = results.filter((r) => r.status === "fulfilled");
+    expect(opened).toHaveLength(1);
+    for (const r of results) if (r.status === "fulfilled") r.value.close();
+    for (const r of results)
+      if (r.status === "rejected") expect(String((r.reason as Error).message)).toMatch(/HTTP 401/);
   });
 });
