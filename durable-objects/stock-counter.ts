@@ -7,12 +7,20 @@
  * After a change the object publishes (coalesced, at most one publish in flight) its snapshot,
  * sales days and pending low-stock alerts to libSQL; a failed publish is retried from the alarm.
  * The same alarm expires reservations. Callers use worker/inventory/client.ts, not this class.
+ *
+ * Flash sales (秒杀, docs/inventory.md): the SKU's regular counter lists its sales and, while one is
+ * live, answers reserves — and order calls for reservations it does not hold — with a FLASH_SALE
+ * redirect naming the sales, so the client routes them to the sale's shards. A shard is a StockCounter
+ * too (`sku:<id>:flash:<sale>:shard:<k>`), marked as such so it never publishes a snapshot over the
+ * SKU's own.
  */
 
 import { DurableObject } from "cloudflare:workers";
 import { type Client, createClient } from "@libsql/client/web";
 import type { Env } from "../worker/env";
 import { createLogger } from "../worker/shared/log";
+import type { FlashSaleConfig } from "./flash-shards";
+import { isLive } from "./flash-shards";
 import {
   type AdjustCommand,
   type AdjustResult,
@@ -69,6 +77,15 @@ export interface LedgerRow extends LedgerEntry {
 
 export type OpResult<R> = R | { ok: true; duplicate: true };
 
+export type FlashSaleRef = Pick<FlashSaleConfig, "id" | "shards" | "startsAt" | "endsAt">;
+
+/** "Not here: this SKU is on a flash sale; ask the sale's shards." Newest sale first. */
+export interface FlashRedirect {
+  ok: false;
+  code: "FLASH_SALE";
+  sales: FlashSaleRef[];
+}
+
 // The `order_id` columns hold the order number (`orderNo` in the code): named before the rename and
 // kept so objects' stored data stays readable without a storage migration.
 const SCHEMA = [
@@ -90,6 +107,11 @@ const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS sales_daily (day TEXT PRIMARY KEY, qty INTEGER NOT NULL, version INTEGER NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS alert_outbox (seq INTEGER PRIMARY KEY, available INTEGER NOT NULL,
      threshold INTEGER NOT NULL, created_at INTEGER NOT NULL)`,
+  // On the SKU's regular counter: its flash sales. On a shard: which sale and shard it is.
+  `CREATE TABLE IF NOT EXISTS flash_sales (id TEXT PRIMARY KEY, shards INTEGER NOT NULL,
+     starts_at INTEGER NOT NULL, ends_at INTEGER NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS flash_shard (id INTEGER PRIMARY KEY CHECK (id = 1), sale_id TEXT NOT NULL,
+     shard INTEGER NOT NULL)`,
 ];
 
 const PUBLISH_RETRY_MIN_MS = 1_000;
@@ -122,6 +144,12 @@ export class StockCounter extends DurableObject<Env> {
   private publishFailures = 0;
   private lastPublishAt = 0;
   private db: Client | undefined;
+  /** Flash sales of this SKU, newest first (regular counter only). */
+  private flash: FlashSaleRef[] = [];
+  /** This object is a flash-sale shard: it never publishes (the SKU's snapshot is the regular counter's). */
+  private isShard = false;
+  /** Calls served since this instance started: the flash-sale view and bench show the load per shard. */
+  private calls = 0;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -142,6 +170,8 @@ export class StockCounter extends DurableObject<Env> {
       };
       this.publishedVersion = num(row.published_version);
     }
+    this.isShard = this.sql.exec("SELECT 1 FROM flash_shard").toArray().length > 0;
+    this.loadFlashSales();
     ctx.blockConcurrencyWhile(async () => {
       this.alarmAt = await ctx.storage.getAlarm();
       // A publish lost to an eviction or crash is picked up again on the next start.
@@ -151,17 +181,21 @@ export class StockCounter extends DurableObject<Env> {
 
   // ---------- RPC: orders ----------
 
-  reserve(skuId: number, orderNo: string, qty: number, ttlMs: number): ReserveResult {
+  reserve(skuId: number, orderNo: string, qty: number, ttlMs: number): ReserveResult | FlashRedirect {
+    const now = Date.now();
+    if (this.flash.some((f) => isLive(f, now))) return this.redirect();
     return this.run(skuId, (s, now) => reserve(s, this.reservation(orderNo), { orderNo, qty, ttlMs }, now));
   }
 
-  confirm(skuId: number, orderNo: string, opts: { reReserve?: boolean } = {}): ConfirmResult {
+  confirm(skuId: number, orderNo: string, opts: { reReserve?: boolean } = {}): ConfirmResult | FlashRedirect {
+    if (this.elsewhere(orderNo)) return this.redirect();
     return this.run(skuId, (s, now) =>
       confirm(s, this.reservation(orderNo), { reReserve: !!opts.reReserve }, now),
     );
   }
 
-  reReserve(skuId: number, orderNo: string, ttlMs: number): ReReserveResult {
+  reReserve(skuId: number, orderNo: string, ttlMs: number): ReReserveResult | FlashRedirect {
+    if (this.elsewhere(orderNo)) return this.redirect();
     return this.run(skuId, (s, now) => reReserve(s, this.reservation(orderNo), { ttlMs }, now));
   }
 
@@ -169,7 +203,8 @@ export class StockCounter extends DurableObject<Env> {
     skuId: number,
     orderNo: string,
     opts: { compensation?: boolean; reason?: string } = {},
-  ): ReleaseResult {
+  ): ReleaseResult | FlashRedirect {
+    if (this.elsewhere(orderNo)) return this.redirect();
     return this.run(skuId, (s, now) =>
       release(
         s,
@@ -180,7 +215,8 @@ export class StockCounter extends DurableObject<Env> {
     );
   }
 
-  revert(skuId: number, orderNo: string): RevertResult {
+  revert(skuId: number, orderNo: string): RevertResult | FlashRedirect {
+    if (this.elsewhere(orderNo)) return this.redirect();
     return this.run(skuId, (s, now) => revert(s, this.reservation(orderNo), now));
   }
 
@@ -189,8 +225,9 @@ export class StockCounter extends DurableObject<Env> {
     orderNo: string,
     qty: number,
     who: { reason: string; actor: string; opKey: string },
-  ): OpResult<ReturnResult> {
+  ): OpResult<ReturnResult> | FlashRedirect {
     if (this.opDone(who.opKey)) return { ok: true, duplicate: true };
+    if (this.elsewhere(orderNo)) return this.redirect();
     return this.run(
       skuId,
       (s, now) => returnToStock(s, this.reservation(orderNo), { qty, ...who }, now),
@@ -253,6 +290,40 @@ export class StockCounter extends DurableObject<Env> {
       }));
   }
 
+  // ---------- RPC: flash sales ----------
+
+  /** Lists a flash sale on the SKU's regular counter: from its start, reserves are redirected to it. */
+  addFlashSale(skuId: number, sale: FlashSaleRef): FlashSaleRef[] {
+    this.checkSku(skuId);
+    this.sql.exec(
+      "INSERT OR IGNORE INTO flash_sales (id, shards, starts_at, ends_at) VALUES (?, ?, ?, ?)",
+      sale.id,
+      sale.shards,
+      sale.startsAt,
+      sale.endsAt,
+    );
+    this.loadFlashSales();
+    return this.flash;
+  }
+
+  flashSales(skuId: number): FlashSaleRef[] {
+    this.checkSku(skuId);
+    return this.flash;
+  }
+
+  /** Makes this object shard `shard` of a sale; call before it receives any units. Idempotent. */
+  markShard(skuId: number, saleId: string, shard: number): void {
+    this.checkSku(skuId);
+    this.sql.exec("INSERT OR IGNORE INTO flash_shard (id, sale_id, shard) VALUES (1, ?, ?)", saleId, shard);
+    this.isShard = true;
+  }
+
+  /** Live numbers plus the calls served by this instance (not persisted: a load indicator). */
+  stats(skuId: number): StockView & { calls: number } {
+    const v = this.get(skuId);
+    return { ...v, calls: this.calls };
+  }
+
   // ---------- alarm ----------
 
   override async alarm(): Promise<void> {
@@ -267,6 +338,28 @@ export class StockCounter extends DurableObject<Env> {
 
   // ---------- internals ----------
 
+  private loadFlashSales() {
+    this.flash = this.sql
+      .exec("SELECT * FROM flash_sales ORDER BY starts_at DESC, id")
+      .toArray()
+      .map((r) => ({
+        id: String(r.id),
+        shards: num(r.shards),
+        startsAt: num(r.starts_at),
+        endsAt: num(r.ends_at),
+      }));
+  }
+
+  /** A reservation this (regular) counter does not hold, for a SKU that has had flash sales. */
+  private elsewhere(orderNo: string): boolean {
+    return this.flash.length > 0 && !this.reservation(orderNo);
+  }
+
+  private redirect(): FlashRedirect {
+    this.calls++;
+    return { ok: false, code: "FLASH_SALE", sales: this.flash };
+  }
+
   private checkSku(skuId: number) {
     if (this.state && this.state.skuId !== skuId)
       throw new Error(`StockCounter for SKU ${this.state.skuId} called for SKU ${skuId}`);
@@ -279,6 +372,7 @@ export class StockCounter extends DurableObject<Env> {
     opKey: string | null = null,
   ): R {
     this.checkSku(skuId);
+    this.calls++;
     const now = Date.now();
     if (!this.state) this.state = emptyState(skuId, now);
     this.expireDue(now);
@@ -420,7 +514,7 @@ export class StockCounter extends DurableObject<Env> {
 
   /** Coalesces: while one publish is in flight, later changes ride on the next loop iteration. */
   private startPublish() {
-    if (this.publishing || !this.env.LIBSQL_URL) return;
+    if (this.publishing || this.isShard || !this.env.LIBSQL_URL) return;
     this.publishing = this.publishLoop().finally(() => {
       this.publishing = undefined;
     });

@@ -21,6 +21,7 @@ import { provideDeps } from "./composition";
 import { dashboardAdminRoutes } from "./dashboard/routes";
 import type { AppEnv } from "./env";
 import { faqAdminRoutes, faqRoutes } from "./faq/routes";
+import { flashSaleAdminRoutes } from "./flash-sales/routes";
 import { growthAdminRoutes } from "./growth/admin-routes";
 import { growthRoutes } from "./growth/routes";
 import { installationAdminRoutes } from "./installation/admin-routes";
@@ -103,6 +104,7 @@ export function createApp() {
   app.route("/api", agentRoutes);
   app.route("/api/admin", chatAdminRoutes);
   app.route("/api/admin", inventoryAdminRoutes);
+  app.route("/api/admin", flashSaleAdminRoutes);
   app.route("/api", installationRoutes);
   app.route("/api", installerRoutes);
   app.route("/api/admin", installationAdminRoutes);

@@ -46,6 +46,8 @@ export interface Env {
   TRACKING_CALLBACK_BASE_URL?: string;
   /** One StockCounter per SKU (idFromName(`sku:<id>`)): the single authority for its stock. */
   STOCK_COUNTER: DurableObjectNamespace<import("../durable-objects/stock-counter").StockCounter>;
+  /** One FlashSale coordinator per flash sale (idFromName(`flash:<saleId>`)): set-up and shard refills. */
+  FLASH_SALE: DurableObjectNamespace<import("../durable-objects/flash-sale").FlashSale>;
   /** One GroupBuy per 拼团 group (idFromName(`group:<group_no>`)): its slots and deadline alarm. */
   GROUP_BUY: DurableObjectNamespace<import("../durable-objects/group-buy").GroupBuy>;
   /** Overrides every group-buy offer's time limit, in seconds (tests, staging). */

@@ -5,6 +5,7 @@ import { sweep } from "./sweep";
 
 export { AgentLobby } from "../durable-objects/agent-lobby";
 export { ChatRoom } from "../durable-objects/chat-room";
+export { FlashSale } from "../durable-objects/flash-sale";
 export { GroupBuy } from "../durable-objects/group-buy";
 export { OrderTimer } from "../durable-objects/order-timer";
 export { StockCounter } from "../durable-objects/stock-counter";

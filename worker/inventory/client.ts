@@ -19,6 +19,8 @@
  *       idempotent per returnId; never more than the order bought.
  *   availabilityOf(db, skuIds)   shopper labels from the libSQL snapshot (may lag; never decides).
  *
+ * SKUs on a flash sale (秒杀) are routed to the sale's shards by ./flash-route.ts, transparently.
+ *
  * Throws AppError 503 STOCK_UNAVAILABLE when a StockCounter cannot be reached (after compensating).
  * Concurrent calls with one orderNo never reserve twice; but a checkout should still make its order
  * row first (unique order number) so that two racing duplicates do not both run reserve + compensate.
@@ -28,14 +30,14 @@ import { inArray } from "drizzle-orm";
 import type { StockCounter } from "../../durable-objects/stock-counter";
 import type { ConfirmResult, ReserveResult, ReturnResult } from "../../durable-objects/stock-ledger";
 import type { Db } from "../db/client";
-import type { Env } from "../env";
 import { AppError } from "../shared/errors";
 import { sumBySku } from "../shared/lines";
 import type { RpcClient } from "../shared/rpc-client";
 import { type Availability, availabilityLabel } from "./availability";
+import { confirmSku, type FlashEnv, releaseSku, reserveSku, returnSku, revertSku } from "./flash-route";
 import { stockSnapshots } from "./schema";
 
-export type StockEnv = Pick<Env, "STOCK_COUNTER">;
+export type StockEnv = FlashEnv;
 
 export interface LineItem {
   skuId: number;
@@ -85,14 +87,14 @@ export async function reserveItems(
   const qtyOf = new Map(merged.map((i) => [i.skuId, i.qty]));
   const results = await eachSku<ReserveResult>(
     merged.map((i) => i.skuId),
-    (skuId) => stockCounter(env, skuId).reserve(skuId, orderNo, qtyOf.get(skuId)!, ttlMs),
+    (skuId) => reserveSku(env, skuId, orderNo, qtyOf.get(skuId)!, ttlMs),
   );
   const failed = results.find((r) => !r.ok || !r.value.ok);
   if (!failed) return { ok: true };
   // Undo only what this call took (a duplicate's hold belongs to the first call), plus any SKU
   // whose call failed in transit: it may have reserved before the error reached us.
   const toUndo = results.filter((r) => (r.ok ? r.value.ok && !r.value.duplicate : true)).map((r) => r.skuId);
-  await eachSku(toUndo, (skuId) => stockCounter(env, skuId).release(skuId, orderNo, { compensation: true }));
+  await eachSku(toUndo, (skuId) => releaseSku(env, skuId, orderNo, { compensation: true }));
   if (!failed.ok) throw unavailable();
   const v = failed.value as Exclude<ReserveResult, { ok: true }>;
   if (v.code === "OUT_OF_STOCK")
@@ -116,7 +118,7 @@ export async function confirmItems(
 ): Promise<ConfirmItemsResult> {
   const ids = [...new Set(skuIds)].sort((a, b) => a - b);
   const results = await eachSku<ConfirmResult>(ids, (skuId) =>
-    stockCounter(env, skuId).confirm(skuId, orderNo, { reReserve: !!opts.reReserve }),
+    confirmSku(env, skuId, orderNo, { reReserve: !!opts.reReserve }),
   );
   const failed = results.find((r) => !r.ok || !r.value.ok);
   if (!failed) return { ok: true };
@@ -134,9 +136,7 @@ export async function releaseItems(
   skuIds: number[],
   reason = "cancelled",
 ): Promise<ReleaseItemsResult> {
-  const results = await eachSku([...new Set(skuIds)], (skuId) =>
-    stockCounter(env, skuId).release(skuId, orderNo, { reason }),
-  );
+  const results = await eachSku([...new Set(skuIds)], (skuId) => releaseSku(env, skuId, orderNo, { reason }));
   if (results.some((r) => !r.ok)) throw unavailable();
   const sold = results.filter((r) => r.ok && !r.value.ok).map((r) => r.skuId);
   return sold.length ? { ok: false, code: "ALREADY_SOLD", skuIds: sold } : { ok: true };
@@ -144,9 +144,7 @@ export async function releaseItems(
 
 /** Un-sells a confirmed order on every SKU (no-op where it is not sold). */
 export async function revertItems(env: StockEnv, orderNo: string, skuIds: number[]): Promise<void> {
-  const results = await eachSku([...new Set(skuIds)], (skuId) =>
-    stockCounter(env, skuId).revert(skuId, orderNo),
-  );
+  const results = await eachSku([...new Set(skuIds)], (skuId) => revertSku(env, skuId, orderNo));
   if (results.some((r) => !r.ok)) throw unavailable();
 }
 
@@ -168,7 +166,7 @@ export async function returnItems(
   const results = await eachSku<ReturnResult | { ok: true; duplicate: true }>(
     merged.map((i) => i.skuId),
     (skuId) =>
-      stockCounter(env, skuId).returnToStock(skuId, orderNo, merged.find((i) => i.skuId === skuId)!.qty, {
+      returnSku(env, skuId, orderNo, merged.find((i) => i.skuId === skuId)!.qty, {
         reason: who.reason,
         actor: who.actor,
         opKey: `return:${who.returnId}`,
