@@ -39,7 +39,7 @@ export interface RetrievalParams {
 export const DEFAULT_RETRIEVAL_PARAMS: RetrievalParams = {
   k1: 1.2,
   b: 0.3,
-  fieldWeights: { question: 3, keywords: 2.5, answer: 1, category: 1, examples: 1 },
+  fieldWeights: { question: 3, keywords: 2.5, answer: 1, category: 1, examples: 0.5 },
   kindWeights: { action: 1.6, product: 0.5, word: 1, negated: 1.3, char: 0.3, subword: 0.3 },
   unknownTermIdfRatio: 1,
 };
