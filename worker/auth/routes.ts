@@ -43,7 +43,16 @@ authRoutes.openapi(
     ),
     responses: jsonOk("{ token, staff }", StaffSessionSchema),
   }),
-  async (c) => c.json(await staffLogin(c.get("db"), c.env.SESSION_SECRET, c.req.valid("json"))),
+  // cf-connecting-ip is set by Cloudflare's edge (a client cannot forge it there); absent locally.
+  async (c) =>
+    c.json(
+      await staffLogin(
+        c.get("db"),
+        c.env.SESSION_SECRET,
+        c.req.valid("json"),
+        c.req.header("cf-connecting-ip"),
+      ),
+    ),
 );
 
 authRoutes.openapi(

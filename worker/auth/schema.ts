@@ -19,3 +19,14 @@ export const staff = sqliteTable("staff", {
   disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
   createdAt: integer("created_at").notNull(),
 });
+
+/**
+ * Staff login attempts per fixed window, one row per key ("account:<username>" or "ip:<address>"):
+ * counted before the password is checked, by one atomic upsert, so parallel guesses cannot all be
+ * evaluated (see throttle.ts).
+ */
+export const loginAttempts = sqliteTable("login_attempts", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start").notNull(),
+  count: integer("count").notNull(),
+});

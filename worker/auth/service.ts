@@ -7,6 +7,7 @@ import { issueToken } from "../shared/auth";
 import { AppError, notFound } from "../shared/errors";
 import { verifyPassword } from "../shared/password";
 import { shoppers, staff } from "./schema";
+import { admitLoginAttempt, clearAccountAttempts } from "./throttle";
 import { code2Session } from "./wechat";
 
 type WechatEnv = Pick<Env, "WECHAT_APP_ID" | "WECHAT_APP_SECRET" | "WECHAT_API_BASE" | "SESSION_SECRET">;
@@ -54,11 +55,18 @@ const DUMMY_HASH =
   "pbkdf2-sha256$100000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 
 /** Merchant admin or agent login by username and password. */
-export async function staffLogin(db: Db, secret: string, input: { username: string; password: string }) {
+export async function staffLogin(
+  db: Db,
+  secret: string,
+  input: { username: string; password: string },
+  clientIp?: string,
+) {
+  await admitLoginAttempt(db, input.username, clientIp);
   const row = await db.query.staff.findFirst({ where: eq(staff.username, input.username) });
   // Verify against a dummy hash when the user is unknown, so timing does not reveal usernames.
   const ok = await verifyPassword(input.password, row?.passwordHash ?? DUMMY_HASH);
   if (!row || !ok || row.disabled) throw new AppError(401, "BAD_CREDENTIALS", "用户名或密码错误");
+  await clearAccountAttempts(db, input.username);
   const principal = { kind: "staff", id: row.id, role: row.role, name: row.displayName } as const;
   return {
     token: await issueToken(principal, secret),

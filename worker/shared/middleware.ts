@@ -30,7 +30,12 @@ function constraintError(err: unknown): AppError | undefined {
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   const requestId = c.get("requestId");
-  if (err instanceof AppError) return c.json(errorBody(err, requestId), err.status);
+  if (err instanceof AppError) {
+    // A 429 says when to come back: details.retryAfter (seconds) becomes the Retry-After header.
+    const retryAfter = (err.details as { retryAfter?: unknown } | undefined)?.retryAfter;
+    if (err.status === 429 && typeof retryAfter === "number") c.header("Retry-After", String(retryAfter));
+    return c.json(errorBody(err, requestId), err.status);
+  }
   if (err instanceof HTTPException) {
     const status = err.status;
     const appErr =
