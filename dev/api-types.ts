@@ -12,6 +12,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
 import { createApp, OPENAPI_DOCUMENT } from "../worker/app";
+import { ADMIN_RULES, DEFAULT_ADMIN_ROLES } from "../worker/shared/admin-guard";
 
 export const API_TYPES_FILE = fileURLToPath(
   new URL("../miniprogram-uni/src/api/openapi.d.ts", import.meta.url),
@@ -19,6 +20,13 @@ export const API_TYPES_FILE = fileURLToPath(
 export const ADMIN_API_TYPES_FILE = fileURLToPath(
   new URL("../admin-console/src/api/openapi.d.ts", import.meta.url),
 );
+/** The admin role table (worker/shared/admin-guard.ts) for the console's menu: generated, never copied. */
+export const ADMIN_RULES_FILE = fileURLToPath(
+  new URL("../admin-console/src/api/admin-rules.json", import.meta.url),
+);
+export const adminRulesJson = () =>
+  `${JSON.stringify({ rules: ADMIN_RULES, defaultRoles: DEFAULT_ADMIN_ROLES }, null, 2)}\n`;
+
 /** Every checked-in copy of the generated types (the same text in each). */
 const TARGETS = [
   { file: API_TYPES_FILE, name: "miniprogram-uni/src/api/openapi.d.ts" },
@@ -55,7 +63,11 @@ async function main(argv: string[]) {
   const check = argv.includes("--check");
   const generated = await generateApiTypes();
   let stale = 0;
-  for (const { file, name } of TARGETS) {
+  const outputs = [
+    ...TARGETS.map((t) => ({ ...t, text: generated })),
+    { file: ADMIN_RULES_FILE, name: "admin-console/src/api/admin-rules.json", text: adminRulesJson() },
+  ];
+  for (const { file, name, text: generated } of outputs) {
     const current = await readFile(file, "utf8").catch(() => undefined);
     if (check) {
       if (current === generated) console.log(`api types: ${name} is up to date`);

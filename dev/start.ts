@@ -33,6 +33,8 @@ const LIBSQL_PORT = Number(process.env.LIBSQL_PORT ?? PORT + 1);
 const PAYMENT_SIM_PORT = Number(process.env.PAYMENT_SIM_PORT ?? PORT + 2);
 const KUAIDI100_SIM_PORT = Number(process.env.KUAIDI100_SIM_PORT ?? PORT + 3);
 const H5_DIR = resolve(ROOT, "miniprogram-uni/dist/build/h5");
+/** The merchant console builds into the H5 output, served at /admin (see admin-console/vite.config.ts). */
+const ADMIN_DIR = resolve(H5_DIR, "admin");
 
 const closers: (() => Promise<void>)[] = [];
 
@@ -99,6 +101,7 @@ async function main() {
   };
 
   const hasH5 = await ensureH5Build();
+  const hasAdmin = hasH5 && (await ensureAdminBuild());
   const worker: WorkerRuntime = await startWorkerRuntime({
     vars,
     port: PORT,
@@ -121,6 +124,7 @@ async function main() {
   console.log(`
 家电商城 jiadian-mall is running
   Store (H5)   ${hasH5 ? `${worker.url}/` : "not built yet: run `npm run build:h5` and restart"}
+  Console      ${hasAdmin ? `${worker.url}/admin/ (商家后台)` : "not built yet: run `npm run build:admin` and restart"}
   API          ${worker.url}/api
   API docs     ${worker.url}/api/docs
   Payments     simulator cashier at ${payments.url} (test keys, no real money)
@@ -143,6 +147,21 @@ async function ensureH5Build(): Promise<boolean> {
     spawn("npm", ["run", "--silent", "build:h5"], { cwd: ROOT, stdio: "inherit" }).on("exit", done),
   );
   if (code !== 0) warn("H5 build failed: the API still runs; see the output above");
+  return code === 0;
+}
+
+/** The merchant console, built once when missing (an H5 build empties its folder). */
+async function ensureAdminBuild(): Promise<boolean> {
+  if (existsSync(resolve(ADMIN_DIR, "index.html"))) return true;
+  if (!existsSync(resolve(ROOT, "admin-console/node_modules"))) {
+    warn("admin-console/node_modules is missing (npm install installs it): the console is not served");
+    return false;
+  }
+  step("building the merchant console once (npm run build:admin)…");
+  const code = await new Promise<number | null>((done) =>
+    spawn("npm", ["run", "--silent", "build:admin"], { cwd: ROOT, stdio: "inherit" }).on("exit", done),
+  );
+  if (code !== 0) warn("console build failed: the store and the API still run; see the output above");
   return code === 0;
 }
 

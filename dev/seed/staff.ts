@@ -12,6 +12,7 @@ export interface DemoStaff {
 
 export const DEMO_STAFF: DemoStaff[] = [
   { username: "merchant", password: "jiadian-merchant", displayName: "店长 张三", role: "merchant_admin" },
+  { username: "ops", password: "jiadian-ops", displayName: "运营 小王", role: "operations" },
   { username: "agent1", password: "jiadian-agent", displayName: "客服 小美", role: "agent" },
   { username: "agent2", password: "jiadian-agent", displayName: "客服 小李", role: "agent" },
 ];
