@@ -32,6 +32,12 @@ export interface Stack {
   mf: Miniflare;
   /** The vars the worker was started with (SESSION_SECRET, LIBSQL_URL…). */
   vars: Record<string, string>;
+  /**
+   * Kills the worker runtime (requests in flight die with it, as in a crash or a deploy) and starts a
+   * new one on the same database and Durable Object state, with `vars` merged over the old ones.
+   * `baseUrl` changes.
+   */
+  restart(vars?: Record<string, string>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,11 +54,10 @@ export async function startStack(opts: { vars?: Record<string, string> } = {}): 
     LOG_LEVEL: "error",
     ...opts.vars,
   };
-  const runtime = await startWorkerRuntime({ vars, persistDir: join(dir, "workerd") });
+  let runtime = await startWorkerRuntime({ vars, persistDir: join(dir, "workerd") });
   const sql = createClient({ url: gateway.url });
-  const baseUrl = runtime.url;
-  return {
-    baseUrl,
+  const stack: Stack = {
+    baseUrl: runtime.url,
     sql,
     mf: runtime.mf,
     vars,
@@ -61,11 +66,18 @@ export async function startStack(opts: { vars?: Record<string, string> } = {}): 
       const headers = new Headers(rest.headers);
       if (token) headers.set("authorization", `Bearer ${token}`);
       if (json !== undefined) headers.set("content-type", "application/json");
-      return oneShotFetch(baseUrl + path, {
+      return oneShotFetch(stack.baseUrl + path, {
         ...(rest as object),
         headers: Object.fromEntries(headers),
         body: json !== undefined ? JSON.stringify(json) : rest.body,
       });
+    },
+    async restart(more = {}) {
+      await runtime.close();
+      Object.assign(stack.vars, more);
+      runtime = await startWorkerRuntime({ vars: stack.vars, persistDir: join(dir, "workerd") });
+      stack.baseUrl = runtime.url;
+      stack.mf = runtime.mf;
     },
     async close() {
       sql.close();
@@ -74,6 +86,7 @@ export async function startStack(opts: { vars?: Record<string, string> } = {}): 
       await rm(dir, { recursive: true, force: true });
     },
   };
+  return stack;
 }
 
 async function tokenFrom(res: Response, what: string): Promise<string> {

@@ -15,6 +15,8 @@ interface FixtureCore {
   merchant: string;
   /** Lose every gateway notification while true. */
   dropNotifications(drop: boolean): void;
+  /** Kill and restart the worker runtime (stack.restart) and point the gateway's notifications at the new one. */
+  restartWorker(vars?: Record<string, string>): Promise<void>;
   simControl<T = Record<string, unknown>>(path: string, body?: unknown): Promise<{ status: number; json: T }>;
   close(): Promise<void>;
 }
@@ -32,6 +34,10 @@ export async function startOrderFixture(vars: Record<string, string> = {}): Prom
     sim,
     merchant,
     dropNotifications: (d) => forwarder.setDrop(d),
+    async restartWorker(vars) {
+      await stack.restart(vars);
+      forwarder.setTarget(stack.baseUrl);
+    },
     async simControl<T>(path: string, body?: unknown) {
       const res = await fetch(sim.url + path, {
         method: body === undefined ? "GET" : "POST",

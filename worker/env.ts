@@ -15,6 +15,8 @@ export interface Env {
   /** Comma-separated origins allowed by CORS (the H5 dev server). */
   CORS_ORIGINS?: string;
   LOG_LEVEL?: string;
+  /** Crash tests only (shared/failpoint.ts): comma-separated failpoints at which a request stops dead. */
+  FAILPOINTS?: string;
   /** OpenAI-compatible LLM for the FAQ bot (DeepSeek, Qwen…); unless all of URL, key and model are set
    *  the bot answers from retrieval alone. The key is a secret (`wrangler secret put LLM_API_KEY`). */
   LLM_BASE_URL?: string;

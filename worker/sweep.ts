@@ -9,6 +9,7 @@ import { grantDueReferralRewards } from "./growth/referral-service";
 import { expireDue, unfreezeDue } from "./members/points-ledger";
 import { grantBirthdayCoupons } from "./members/service";
 import { deliverSubscribeMessages, subscribeConfig } from "./notifications/service";
+import { releaseAbandonedHolds } from "./orders/abandoned";
 import { type OrderDeps, orderDeps } from "./orders/deps";
 import { runDueTimers } from "./orders/lifecycle";
 import { deliverOrderEvents } from "./orders/outbox";
@@ -24,6 +25,7 @@ export async function sweep(deps: OrderDeps, now = Date.now()) {
     eventsFailed: 0,
     reconciled: 0,
     refundsRetried: 0,
+    abandonedHoldsReleased: 0,
     messages: 0,
     casesApproved: 0,
     casesClosed: 0,
@@ -55,6 +57,9 @@ export async function sweep(deps: OrderDeps, now = Date.now()) {
   });
   await safely("refunds", async () => {
     result.refundsRetried = await retryRefunds(deps, now);
+  });
+  await safely("abandoned checkouts", async () => {
+    result.abandonedHoldsReleased = await releaseAbandonedHolds(deps, now);
   });
   await safely("after-sales cases", async () => {
     Object.assign(result, await runCaseTimeouts(deps, now));

@@ -22,6 +22,7 @@ import { isPointsInsufficient, spendStatement } from "../members/points-ledger";
 import { pointsFor } from "../members/points-rules";
 import { pointsDiscountOf } from "../members/points-step";
 import { AppError } from "../shared/errors";
+import { failpoint } from "../shared/failpoint";
 import { tradeInStatements } from "../trade-in/service";
 import type { OrderDeps } from "./deps";
 import { eventStatements } from "./events";
@@ -55,37 +56,60 @@ export async function createOrder(
 ): Promise<{ order: OrderRow; created: boolean }> {
   const { db } = deps;
   for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-    const { existing, claimed } = await checkAndClaim(db, shopperId, idempotencyKey);
+    const { existing, claim } = await checkAndClaim(db, shopperId, idempotencyKey, input);
     if (existing) {
-      if (claimed) await releaseClaim(db, shopperId, idempotencyKey);
+      if (claim) await releaseClaim(db, shopperId, idempotencyKey);
       return { order: existing, created: false };
     }
-    if (claimed) return placeOrder(deps, { shopperId, input, idempotencyKey });
+    if (claim) return placeOrder(deps, { shopperId, input, idempotencyKey, orderNo: claim.orderNo });
     // A concurrent duplicate holds the key: wait for its order (or for its failure to free the key).
     await new Promise((r) => setTimeout(r, CLAIM_POLL_MS));
   }
   throw new AppError(409, "IDEMPOTENCY_IN_PROGRESS", "订单正在提交中，请稍后在我的订单中查看");
 }
 
-/** One round trip: the order already placed under this key (if any), and whether we now hold the key. */
-async function checkAndClaim(db: Db, shopperId: number, key: string) {
+/**
+ * One round trip: the order already placed under this key (if any), and whether we now hold the key.
+ * A new claim records the order number the stock will be held under and the SKUs it may be held on
+ * (the "立即购买" lines, or the cart's selected lines, computed in the statement itself). Taking over
+ * a stale claim (its request died) keeps the number, so the retry's reserve finds the dead request's
+ * hold instead of taking the units a second time.
+ */
+async function checkAndClaim(db: Db, shopperId: number, key: string, input: CreateOrderInput) {
   const now = Date.now();
-  const [found, inserted] = await db.batch([
+  const skuIds = input.items
+    ? sql`${JSON.stringify([...new Set(input.items.map((i) => i.skuId))])}`
+    : sql`(SELECT json_group_array(sku_id) FROM cart_items WHERE shopper_id = ${shopperId} AND selected = 1)`;
+  const [found, claimed] = await db.batch([
     db
       .select()
       .from(orders)
       .where(and(eq(orders.shopperId, shopperId), eq(orders.idempotencyKey, key))),
     db
       .insert(orderRequests)
-      .values({ shopperId, idempotencyKey: key, createdAt: now })
+      .values({
+        shopperId,
+        idempotencyKey: key,
+        orderNo: newOrderNo(now),
+        skuIds: skuIds as unknown as number[],
+        createdAt: now,
+      })
       .onConflictDoUpdate({
         target: [orderRequests.shopperId, orderRequests.idempotencyKey],
-        set: { createdAt: now },
+        set: {
+          createdAt: now,
+          orderNo: sql`coalesce(${orderRequests.orderNo}, excluded.order_no)`,
+          // Both attempts' SKUs: the sweep must be able to release whatever either of them held.
+          skuIds: sql`(SELECT json_group_array(DISTINCT value) FROM (
+              SELECT value FROM json_each(coalesce(${orderRequests.skuIds}, '[]'))
+              UNION SELECT value FROM json_each(excluded.sku_ids)))`,
+        },
         setWhere: sql`${orderRequests.createdAt} < ${now - CLAIM_STALE_MS}`,
       })
-      .returning({ createdAt: orderRequests.createdAt }),
+      .returning({ orderNo: orderRequests.orderNo }),
   ]);
-  return { existing: found[0], claimed: inserted.length === 1 };
+  const claim = claimed[0];
+  return { existing: found[0], claim: claim?.orderNo ? { orderNo: claim.orderNo } : undefined };
 }
 
 const releaseClaim = (db: Db, shopperId: number, key: string) =>
@@ -98,6 +122,8 @@ interface Placing {
   readonly shopperId: number;
   readonly input: CreateOrderInput;
   readonly idempotencyKey: string;
+  /** From the claim: the same number on a retry after a crash. */
+  readonly orderNo: string;
   quote?: CheckoutQuote;
   order?: OrderRow;
   /** 拼团: the slot held in the group's Durable Object. */
@@ -142,6 +168,17 @@ function placeOrderSteps(deps: OrderDeps): SagaStep<Placing>[] {
         const { quote, order } = priced(ctx);
         const ttl = order.payDeadline - order.createdAt + RESERVATION_GRACE_MS;
         const r = await reserveItems(env, order.orderNo, stockLines(quote), ttl);
+        if (!r.ok && r.code !== "OUT_OF_STOCK") {
+          // A retry after a crash whose lines changed meanwhile, or whose hold has lapsed: give back
+          // whatever the dead attempt holds under this number; the next submit starts afresh.
+          await releaseItems(
+            env,
+            order.orderNo,
+            stockLines(quote).map((l) => l.skuId),
+            "order_retry_conflict",
+          );
+          throw new AppError(409, "ORDER_RETRY_CONFLICT", "订单信息已变化，请重新提交订单");
+        }
         if (!r.ok) {
           const line = quote.lines.find((l) => l.skuId === r.skuId);
           const what = line ? `${line.name}${Object.values(line.specs).join(" ")}` : "部分商品";
@@ -165,6 +202,7 @@ function placeOrderSteps(deps: OrderDeps): SagaStep<Placing>[] {
     {
       name: "write the order",
       run: async (ctx) => {
+        await failpoint(env, "checkout_after_reserve");
         const { quote, order } = priced(ctx);
         const [inserted] = await db.batch(orderWrite(deps, ctx, quote, order));
         return { ...ctx, order: { ...order, id: inserted[0]!.id } };
@@ -180,7 +218,7 @@ function draftOrder(deps: OrderDeps, ctx: Placing, q: CheckoutQuote): OrderRow {
   const address = addressSnapshot(q.address!);
   return {
     id: 0,
-    orderNo: newOrderNo(now),
+    orderNo: ctx.orderNo,
     shopperId: ctx.shopperId,
     status: "pending_payment",
     version: 1,
@@ -294,7 +332,7 @@ function orderWrite(deps: OrderDeps, ctx: Placing, q: CheckoutQuote, order: Orde
 
 async function placeOrder(
   deps: OrderDeps,
-  request: Pick<Placing, "shopperId" | "input" | "idempotencyKey">,
+  request: Pick<Placing, "shopperId" | "input" | "idempotencyKey" | "orderNo">,
 ): Promise<{ order: OrderRow; created: boolean }> {
   let placed: Placing;
   try {

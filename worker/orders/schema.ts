@@ -153,13 +153,17 @@ export const orderEventReceipts = sqliteTable(
 /**
  * An order being placed under an Idempotency-Key: claimed before stock is reserved and deleted in the
  * order's own batch (or by the compensation), so concurrent duplicates wait for the first one instead
- * of each reserving stock.
+ * of each reserving stock. The claim carries the order number the stock is held under and the SKUs it
+ * may be held on: a retry after a crash reuses the number (the StockCounter's reserve is idempotent by
+ * it), and the sweep releases the holds of a claim that never became an order.
  */
 export const orderRequests = sqliteTable(
   "order_requests",
   {
     shopperId: integer("shopper_id").notNull(),
     idempotencyKey: text("idempotency_key").notNull(),
+    orderNo: text("order_no"),
+    skuIds: text("sku_ids", { mode: "json" }).$type<number[]>(),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.shopperId, t.idempotencyKey] })],
