@@ -7,6 +7,9 @@
  * and https (category icons may be https URLs), API calls to itself or to VITE_API_BASE when the API
  * lives elsewhere. Nobody may frame it (clickjacking).
  */
+/** Cache-Control of hashed build assets. */
+export const IMMUTABLE = "public, max-age=31536000, immutable";
+
 export function h5Headers(apiBase = ""): string {
   const api = apiOrigins(apiBase);
   const csp = [
@@ -28,6 +31,12 @@ export function h5Headers(apiBase = ""): string {
     "  X-Content-Type-Options: nosniff",
     "  Referrer-Policy: strict-origin-when-cross-origin",
     "  X-Frame-Options: DENY",
+    // Vite's output under /assets/ carries a content hash in every file name: a change is a new URL,
+    // so browsers and the edge may keep these for a year without asking. index.html, /static/* (not
+    // hashed) and SPA routes keep the platform default (max-age=0, must-revalidate, ETag). No other
+    // rule here may set Cache-Control: headers of all matching rules are combined.
+    "/assets/*",
+    `  Cache-Control: ${IMMUTABLE}`,
     "",
   ].join("\n");
 }

@@ -31,6 +31,25 @@ function securityHeaders(mode: string): Plugin {
   };
 }
 
+/**
+ * uview-plus's install() registers every one of its components on H5 through an eager
+ * `import.meta.glob` — about 1 MB of the main bundle. easycom (pages.json) already imports each
+ * component in the page that uses it, so the H5 build keeps install() (config, $u, theme, mixin) and
+ * drops the glob: only the components the store uses are bundled, split per page.
+ */
+function uviewOnDemand(): Plugin {
+  const GLOB = "import.meta.glob('./components/u-*/u-*.vue', { eager: true })";
+  return {
+    name: "jiadian:uview-on-demand",
+    enforce: "pre",
+    transform(code, id) {
+      if (!/[\\/]uview-plus[\\/]index\.js$/.test(id.split("?")[0]!)) return;
+      if (!code.includes(GLOB)) this.error("uview-plus/index.js changed: its component glob was not found");
+      return { code: code.replace(GLOB, "{}"), map: null };
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => ({
-  plugins: [uni(), noCdnAssets(), securityHeaders(mode)],
+  plugins: [uviewOnDemand(), uni(), noCdnAssets(), securityHeaders(mode)],
 }));
