@@ -87,7 +87,7 @@ interface Scenario {
  */
 const DO_STORAGE_ROOT = existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
 
-async function startBenchStack() {
+export async function startBenchStack() {
   const dir = await mkdtemp(join(tmpdir(), "jiadian-bench-"));
   const doDir = await mkdtemp(join(DO_STORAGE_ROOT, "jiadian-bench-do-"));
   const gateway = await startHranaGateway({ dbPath: join(dir, "bench.db") });
@@ -153,10 +153,10 @@ async function startBenchStack() {
   };
 }
 
-type BenchStack = Awaited<ReturnType<typeof startBenchStack>>;
+export type BenchStack = Awaited<ReturnType<typeof startBenchStack>>;
 
 /** A product with `n` SKUs (through the merchant API), each SKU stocked with STOCK units. */
-async function stockedSkus(s: BenchStack, n: number): Promise<number[]> {
+export async function stockedSkus(s: BenchStack, n: number): Promise<number[]> {
   const category = (await s.api("/api/admin/categories", { method: "POST", json: { name: "压测" } })) as {
     id: number;
   };

@@ -31,12 +31,18 @@ import type { RpcClient } from "../shared/rpc-client";
 export type FlashEnv = Pick<Env, "STOCK_COUNTER"> & Partial<Pick<Env, "FLASH_SALE">>;
 type Counter = RpcClient<StockCounter>;
 
-/** After a refill found every shard empty, this isolate refuses without asking the coordinator for a moment. */
+/**
+ * After a refill found fewer units left in the whole sale than a buyer asked for, this isolate refuses
+ * larger requests for a moment without calling any object: after a sell-out almost every attempt is a
+ * refusal, and these would otherwise load the shards and the coordinator. The cost: a unit that comes
+ * back (an expired or cancelled hold) can wait up to this long for its next buyer.
+ */
 const SOLD_OUT_MEMO_MS = 200;
 
 /** SKU → its flash sales (newest first), learnt from redirects; kept until the newest one ends. */
 const knownSales = new Map<number, FlashSaleRef[]>();
-const soldOutUntil = new Map<string, number>();
+/** Sale id → until when, and how many units the sale had left when a refill last came up short. */
+const soldOut = new Map<string, { until: number; left: number }>();
 
 export const counterNamed = (env: FlashEnv, name: string) =>
   env.STOCK_COUNTER.get(env.STOCK_COUNTER.idFromName(name)) as unknown as Counter;
@@ -86,18 +92,21 @@ async function reserveOnShards(
   ttlMs: number,
 ): Promise<ReserveSkuResult> {
   const k = homeShard(orderNo, sale.shards);
+  const memo = soldOut.get(sale.id);
+  if (memo && memo.until > Date.now() && qty > memo.left)
+    return { ok: false, code: "OUT_OF_STOCK", available: memo.left, shard: k };
   const shard = counterNamed(env, shardName(skuId, sale.id, k));
   // Each round either reserves, or moves units in, or finds every shard empty: at most N+1 rounds.
   for (let round = 0; ; round++) {
     const r = (await shard.reserve(skuId, orderNo, qty, ttlMs)) as ReserveResult;
     if (r.ok || r.code !== "OUT_OF_STOCK" || sale.shards === 1 || round > sale.shards)
       return { ...r, shard: k };
-    if ((soldOutUntil.get(sale.id) ?? 0) > Date.now()) return { ...r, shard: k };
     if (!env.FLASH_SALE) throw new Error("FLASH_SALE binding missing");
     const coordinator = env.FLASH_SALE.get(env.FLASH_SALE.idFromName(`flash:${sale.id}`));
     const refill = await coordinator.refill(k, qty);
     if (refill.available < qty) {
-      soldOutUntil.set(sale.id, Date.now() + SOLD_OUT_MEMO_MS);
+      // A refill that falls short has drained every sibling into the home shard: this is all that is left.
+      soldOut.set(sale.id, { until: Date.now() + SOLD_OUT_MEMO_MS, left: refill.available });
       return { ok: false, code: "OUT_OF_STOCK", available: refill.available, shard: k };
     }
   }
