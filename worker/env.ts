@@ -64,5 +64,7 @@ export type AppEnv = {
     /** The order dependencies, built by the composition root (worker/composition.ts). */
     deps: import("./orders/deps").OrderDeps;
     auth: import("./shared/auth").Principal | undefined;
+    /** The session behind the bearer token (auth/sessions.ts), when signed in. */
+    sessionId: string | undefined;
   };
 };

@@ -1,8 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { unauthorized } from "../shared/errors";
 import { bearer, createRouter, jsonBody, jsonOk } from "../shared/router";
-import { PrincipalSchema, ShopperSessionSchema, StaffSessionSchema } from "./api-schemas";
-import { devLogin, staffLogin, wechatLogin } from "./service";
+import {
+  LogoutResultSchema,
+  PrincipalSchema,
+  RefreshedSessionSchema,
+  ShopperSessionSchema,
+  StaffAccountUpdateSchema,
+  StaffSessionSchema,
+} from "./api-schemas";
+import { devLogin, staffLogin, updateStaffAccount, wechatLogin } from "./service";
+import { endAllSessions, endSession, refreshSession } from "./sessions";
 
 export const authRoutes = createRouter();
 
@@ -69,4 +77,77 @@ authRoutes.openapi(
     if (!auth) throw unauthorized();
     return c.json(auth);
   },
+);
+
+authRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/auth/refresh",
+    tags: ["auth"],
+    summary: "员工令牌续期：用 refreshToken 换取新令牌（refreshToken 随之轮换，旧的再用会结束该会话）",
+    request: jsonBody(z.object({ refreshToken: z.string().min(1).max(2048) })),
+    responses: jsonOk("{ token, refreshToken, expiresAt }", RefreshedSessionSchema),
+  }),
+  async (c) =>
+    c.json(await refreshSession(c.get("db"), c.req.valid("json").refreshToken, c.env.SESSION_SECRET)),
+);
+
+authRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/auth/logout",
+    tags: ["auth"],
+    summary: "退出登录（本设备）：令牌立即失效",
+    security: bearer,
+    responses: jsonOk("{ endedSessions }", LogoutResultSchema),
+  }),
+  async (c) => {
+    const sid = c.get("sessionId");
+    if (!sid) throw unauthorized();
+    await endSession(c.get("db"), sid);
+    return c.json({ endedSessions: 1 });
+  },
+);
+
+authRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/auth/logout-all",
+    tags: ["auth"],
+    summary: "退出所有设备：本账号的全部令牌立即失效",
+    security: bearer,
+    responses: jsonOk("{ endedSessions }", LogoutResultSchema),
+  }),
+  async (c) => {
+    const auth = c.get("auth");
+    if (!auth) throw unauthorized();
+    return c.json({ endedSessions: await endAllSessions(c.get("db"), auth) });
+  },
+);
+
+/** Staff accounts (merchant admins; the admin guard's default rule). */
+export const staffAdminRoutes = createRouter();
+staffAdminRoutes.openapi(
+  createRoute({
+    method: "patch",
+    path: "/staff/{id}",
+    tags: ["admin: staff"],
+    security: bearer,
+    summary: "停用/启用员工账号或重置密码：该账号的全部会话立即结束",
+    request: {
+      params: z.object({ id: z.coerce.number().int().positive() }),
+      ...jsonBody(
+        z
+          .object({
+            disabled: z.boolean().optional(),
+            password: z.string().min(8, "密码至少 8 位").max(256).optional(),
+          })
+          .refine((v) => v.disabled !== undefined || v.password !== undefined, {
+            message: "请提供 disabled 或 password",
+          }),
+      ),
+    },
+    responses: jsonOk("{ id, disabled, endedSessions }", StaffAccountUpdateSchema),
+  }),
+  async (c) => c.json(await updateStaffAccount(c.get("db"), c.req.valid("param").id, c.req.valid("json"))),
 );

@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export const shoppers = sqliteTable("shoppers", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -30,3 +30,23 @@ export const loginAttempts = sqliteTable("login_attempts", {
   windowStart: integer("window_start").notNull(),
   count: integer("count").notNull(),
 });
+
+/**
+ * One row per login (a device): every token carries its id, so a session can be ended (logout), all of
+ * an account's sessions at once (sign out everywhere, a staff account disabled or its password reset),
+ * and a staff refresh token can be rotated (a reused old one ends the session).
+ */
+export const authSessions = sqliteTable(
+  "auth_sessions",
+  {
+    id: text("id").primaryKey(),
+    principalKind: text("principal_kind").$type<"shopper" | "staff">().notNull(),
+    principalId: integer("principal_id").notNull(),
+    /** Bumped by every refresh; a refresh token of an older rotation is a stolen or replayed one. */
+    rotation: integer("rotation").notNull().default(0),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [index("auth_sessions_principal").on(t.principalKind, t.principalId)],
+);

@@ -3,10 +3,10 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
 import { welcomeNewShopper } from "../marketing/coupon-claims";
-import { issueToken } from "../shared/auth";
 import { AppError, notFound } from "../shared/errors";
-import { verifyPassword } from "../shared/password";
+import { hashPassword, verifyPassword } from "../shared/password";
 import { shoppers, staff } from "./schema";
+import { endAllSessions, startSession } from "./sessions";
 import { admitLoginAttempt, clearAccountAttempts } from "./throttle";
 import { code2Session } from "./wechat";
 
@@ -24,10 +24,11 @@ async function upsertShopper(db: Db, openid: string, nickname: string, unionid?:
   return row!;
 }
 
-/** A shopper login's answer: a session token and who it belongs to. */
-async function shopperSession(shopper: { id: number; nickname: string }, secret: string) {
+/** A shopper login's answer: a new session's token and who it belongs to. */
+async function shopperSession(db: Db, shopper: { id: number; nickname: string }, secret: string) {
   const who = { id: shopper.id, nickname: shopper.nickname };
-  return { token: await issueToken({ kind: "shopper", ...who }, secret), shopper: who };
+  const { token, expiresAt } = await startSession(db, { kind: "shopper", ...who }, secret);
+  return { token, expiresAt, shopper: who };
 }
 
 /** Mini program login: a wx.login code → openid (code2Session) → the shopper's session. */
@@ -41,14 +42,14 @@ export async function wechatLogin(
     throw new AppError(503, "WECHAT_NOT_CONFIGURED", "微信登录未配置，本地开发请使用开发登录");
   const session = await code2Session({ appId, appSecret, apiBase: env.WECHAT_API_BASE }, input.code);
   const shopper = await upsertShopper(db, session.openid, input.nickname || "微信用户", session.unionid);
-  return shopperSession(shopper, env.SESSION_SECRET);
+  return shopperSession(db, shopper, env.SESSION_SECRET);
 }
 
 /** Local development login by nickname; answers 404 unless DEV_LOGIN=1, as if it did not exist. */
 export async function devLogin(db: Db, env: Pick<Env, "DEV_LOGIN" | "SESSION_SECRET">, nickname: string) {
   if (env.DEV_LOGIN !== "1") throw notFound("接口不存在");
   const shopper = await upsertShopper(db, `dev:${nickname}`, nickname);
-  return shopperSession(shopper, env.SESSION_SECRET);
+  return shopperSession(db, shopper, env.SESSION_SECRET);
 }
 
 const DUMMY_HASH =
@@ -69,7 +70,28 @@ export async function staffLogin(
   await clearAccountAttempts(db, input.username);
   const principal = { kind: "staff", id: row.id, role: row.role, name: row.displayName } as const;
   return {
-    token: await issueToken(principal, secret),
+    ...(await startSession(db, principal, secret)),
     staff: { id: row.id, username: row.username, name: row.displayName, role: row.role },
   };
+}
+
+/**
+ * A merchant admin disables or re-enables a staff account, or resets its password: either ends every
+ * session of that account at once (its tokens stop working; it must log in again).
+ */
+export async function updateStaffAccount(
+  db: Db,
+  id: number,
+  input: { disabled?: boolean | undefined; password?: string | undefined },
+) {
+  const row = await db.select().from(staff).where(eq(staff.id, id)).get();
+  if (!row) throw notFound("员工账号不存在");
+  const set = {
+    ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
+    ...(input.password !== undefined ? { passwordHash: await hashPassword(input.password) } : {}),
+  };
+  if (Object.keys(set).length) await db.update(staff).set(set).where(eq(staff.id, id));
+  const endedSessions =
+    input.disabled || input.password !== undefined ? await endAllSessions(db, { kind: "staff", id }) : 0;
+  return { id, disabled: input.disabled ?? row.disabled, endedSessions };
 }

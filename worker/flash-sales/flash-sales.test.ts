@@ -6,9 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { homeShard } from "../../durable-objects/flash-shards";
-import { type Stack, startStack } from "../../test/harness";
+import { type Stack, staffToken, startStack } from "../../test/harness";
 import { manualOrderId } from "../inventory/service";
-import { issueToken } from "../shared/auth";
 
 let stack: Stack;
 let merchant: string;
@@ -87,10 +86,8 @@ const balanced = (c: Counts) => c.onHand === c.available + c.reserved + c.sold &
 
 beforeAll(async () => {
   stack = await startStack();
-  // Tokens signed with the stack's secret: these tests are about stock, not about signing in.
-  const secret = stack.vars.SESSION_SECRET!;
-  merchant = await issueToken({ kind: "staff", id: 1, role: "merchant_admin", name: "商家" }, secret);
-  agent = await issueToken({ kind: "staff", id: 2, role: "agent", name: "客服" }, secret);
+  merchant = await staffToken(stack, "merchant_admin");
+  agent = await staffToken(stack, "agent");
   const res = await stack.fetch("/api/admin/categories", {
     method: "POST",
     token: merchant,

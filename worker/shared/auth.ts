@@ -10,37 +10,73 @@ export type Principal =
   | { kind: "shopper"; id: number; nickname: string }
   | { kind: "staff"; id: number; role: StaffRole; name: string };
 
-const TOKEN_TTL_S = { shopper: 30 * 24 * 3600, staff: 12 * 3600 } as const;
+/** Access tokens: a shopper stays signed in for 30 days; staff get 1 hour and renew with a refresh token. */
+export const ACCESS_TTL_S = { shopper: 30 * 24 * 3600, staff: 3600 } as const;
 
-export async function issueToken(principal: Principal, secret: string, nowMs = Date.now()): Promise<string> {
-  const iat = Math.floor(nowMs / 1000);
-  return sign({ ...principal, iat, exp: iat + TOKEN_TTL_S[principal.kind] }, secret, "HS256");
+export interface TokenOptions {
+  /** The server-side session the token belongs to (auth/sessions.ts): revoking it ends the token. */
+  sid?: string;
+  /** "refresh" tokens only renew a staff session; they are never accepted as a bearer token. */
+  use?: "access" | "refresh";
+  /** Refresh tokens: the session's rotation they were issued for. */
+  rotation?: number;
+  ttlS?: number;
 }
 
-export async function readToken(token: string, secret: string): Promise<Principal | undefined> {
+export async function issueToken(
+  principal: Principal,
+  secret: string,
+  nowMs = Date.now(),
+  opts: TokenOptions = {},
+): Promise<string> {
+  const iat = Math.floor(nowMs / 1000);
+  const ttl = opts.ttlS ?? ACCESS_TTL_S[principal.kind];
+  const extra = {
+    ...(opts.sid ? { sid: opts.sid } : {}),
+    ...(opts.use === "refresh" ? { use: "refresh", rot: opts.rotation ?? 0 } : {}),
+  };
+  return sign({ ...principal, ...extra, iat, exp: iat + ttl }, secret, "HS256");
+}
+
+export interface TokenClaims {
+  principal: Principal;
+  sid: string | undefined;
+  use: "access" | "refresh";
+  /** Refresh tokens: which rotation of the session they belong to. */
+  rotation: number | undefined;
+}
+
+/** The verified claims of a token, or undefined when it is expired, forged or malformed. */
+export async function readTokenClaims(token: string, secret: string): Promise<TokenClaims | undefined> {
   try {
     const p = (await verify(token, secret, "HS256")) as Record<string, unknown>;
+    let principal: Principal | undefined;
     if (p.kind === "shopper" && typeof p.id === "number")
-      return { kind: "shopper", id: p.id, nickname: String(p.nickname ?? "") };
+      principal = { kind: "shopper", id: p.id, nickname: String(p.nickname ?? "") };
     if (p.kind === "staff" && typeof p.id === "number" && STAFF_ROLES.includes(p.role as StaffRole))
-      return { kind: "staff", id: p.id, role: p.role as StaffRole, name: String(p.name ?? "") };
+      principal = { kind: "staff", id: p.id, role: p.role as StaffRole, name: String(p.name ?? "") };
+    if (!principal) return undefined;
+    return {
+      principal,
+      sid: typeof p.sid === "string" ? p.sid : undefined,
+      use: p.use === "refresh" ? "refresh" : "access",
+      rotation: typeof p.rot === "number" ? p.rot : undefined,
+    };
   } catch {
     // expired, forged or malformed: treated as anonymous, the route decides whether that is allowed
+    return undefined;
   }
-  return undefined;
+}
+
+/** Just who a token names (chat tickets; tests): no session check. */
+export async function readToken(token: string, secret: string): Promise<Principal | undefined> {
+  return (await readTokenClaims(token, secret))?.principal;
 }
 
 export function bearerToken(header: string | undefined): string | undefined {
   const m = header?.match(/^Bearer\s+(\S+)$/i);
   return m?.[1];
 }
-
-/** Reads the bearer token if present; routes then demand what they need. */
-export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const token = bearerToken(c.req.header("authorization"));
-  c.set("auth", token ? await readToken(token, c.env.SESSION_SECRET) : undefined);
-  await next();
-};
 
 /** Any valid token (shopper or staff); see createRouter, which puts it before every bearer route's validation. */
 export const requireSignedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
