@@ -179,7 +179,25 @@ afterAll(async () => {
 describe("merchant console at /admin", () => {
   it("logs the merchant in (the API's message on a wrong password) and shows today's paid orders", async () => {
     const { page, context, errors, external } = await desktop();
+    // What the first visit downloads (uncompressed): the shell plus the login page's chunks only.
+    const loaded = new Map<string, Promise<number>>();
+    page.on("response", (r) => {
+      if (new URL(r.url()).pathname.startsWith("/admin/"))
+        loaded.set(
+          r.url(),
+          r.body().then(
+            (b) => b.length,
+            () => 0,
+          ),
+        );
+    });
+    const bytes = async () => (await Promise.all([...loaded.values()])).reduce((a, b) => a + b, 0);
     await page.goto(`${store.stack.baseUrl}/admin/`);
+    await tid(page, "login-submit").waitFor();
+    await page.waitForLoadState("networkidle");
+    const loginBytes = await bytes();
+    expect([...loaded.keys()].some((u) => /SalesChart|echarts/i.test(u))).toBe(false);
+    expect(loginBytes).toBeLessThan(450_000);
     await tid(page, "login-submit").click();
     await expect.poll(() => page.locator(".el-form-item__error").first().textContent()).toBe("请输入账号");
     await fill(page, "login-username", MERCHANT.username);
@@ -210,6 +228,10 @@ describe("merchant console at /admin", () => {
     );
     expect(await tid(page, "todo-afterSalesToReview").locator(".todo-n").textContent()).toBe("1");
     await tid(page, "sales-chart").locator("canvas").first().waitFor();
+    await page.waitForLoadState("networkidle");
+    console.log(
+      `console first load: login page ${Math.round(loginBytes / 1024)} KiB, dashboard with chart ${Math.round((await bytes()) / 1024)} KiB (uncompressed, ${loaded.size} files)`,
+    );
     // The session lives in this tab's sessionStorage only.
     expect(await page.evaluate<string | null>('sessionStorage.getItem("jiadian-admin-session")')).toContain(
       "token",
@@ -327,9 +349,12 @@ describe("merchant console at /admin", () => {
     expect(await tid(page, "menu-stock").count()).toBe(0);
     expect(await tid(page, "menu-dashboard").count()).toBe(0);
     expect(page.url()).toContain("#/orders");
-    // Agents read orders but cannot ship or export.
-    await tid(page, `order-link-${shipOrder.orderNo}`).click();
-    await tid(page, "order-no").waitFor();
+    // Agents only see the orders of shoppers in their own chats (none here), and cannot export.
+    await tid(page, "page-empty").waitFor();
+    expect(await tid(page, "order-export").count()).toBe(0);
+    // An order outside their chats: the page shows the API's message instead of the order.
+    await page.goto(`${store.stack.baseUrl}/admin/#/orders/${shipOrder.id}`);
+    await expect.poll(() => tid(page, "page-error").textContent()).toContain("订单不存在");
     expect(await tid(page, "order-ship").count()).toBe(0);
     await page.goto(`${store.stack.baseUrl}/admin/#/stock`);
     await expect.poll(() => page.url()).toContain("#/orders");

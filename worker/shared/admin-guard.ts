@@ -25,7 +25,7 @@ export interface AdminRule {
  * merchant_admin only.
  */
 export const ADMIN_RULES: readonly AdminRule[] = [
-  // Agents look orders up for shoppers, but only merchants export, ship, annotate, cancel or sweep.
+  // Agents look orders up for shoppers; merchants and operations export, ship, annotate and cancel; merchants sweep.
   { path: "/api/admin/orders/export.csv", roles: MERCHANT_OR_OPS },
   { path: "/api/admin/orders/sweep", roles: MERCHANT },
   { path: "/api/admin/orders/*/ship", roles: MERCHANT_OR_OPS },
