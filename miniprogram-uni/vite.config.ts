@@ -43,7 +43,8 @@ function uviewOnDemand(): Plugin {
     name: "jiadian:uview-on-demand",
     enforce: "pre",
     transform(code, id) {
-      if (!/[\\/]uview-plus[\\/]index\.js$/.test(id.split("?")[0]!)) return;
+      // Only H5 has the glob (mini program builds strip it with its #ifdef H5 block).
+      if (process.env.UNI_PLATFORM !== "h5" || !/[\\/]uview-plus[\\/]index\.js$/.test(id.split("?")[0]!)) return;
       if (!code.includes(GLOB)) this.error("uview-plus/index.js changed: its component glob was not found");
       return { code: code.replace(GLOB, "{}"), map: null };
     },
