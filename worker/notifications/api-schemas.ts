@@ -5,7 +5,7 @@ import { z } from "@hono/zod-openapi";
 export const NoticeSchema = z
   .object({
     id: z.number().int(),
-    audience: z.enum(["merchant", "shopper"]),
+    audience: z.enum(["merchant", "shopper", "staff"]),
     kind: z.string().openapi({ description: "如 order_paid、order_shipped、low_stock" }),
     title: z.string(),
     body: z.string(),

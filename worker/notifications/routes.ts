@@ -7,15 +7,21 @@ import { MarkReadResultSchema, NoticePageSchema } from "./api-schemas";
 import { type Audience, listNotices, markRead } from "./service";
 
 /**
- * Message center: /api/notifications. A shopper sees their own notices; staff see the merchant's
- * (new and paid orders, low stock…). The audience comes from the token, never from the request.
+ * Message center: /api/notifications. A shopper sees their own notices; merchant admins and operations
+ * see the shop's (new and paid orders, low stock…); agents and installers their own. The audience comes
+ * from the token, never from the request.
  */
 export const notificationRoutes = createRouter();
 
 function audienceOf(c: Context<AppEnv>): Audience {
   const auth = c.get("auth");
   if (!auth) throw unauthorized();
-  return auth.kind === "shopper" ? { audience: "shopper", shopperId: auth.id } : { audience: "merchant" };
+  if (auth.kind === "shopper") return { audience: "shopper", shopperId: auth.id };
+  // The shop's notices (orders, stock, refunds) are for those who run it; agents and installers get
+  // only the notices addressed to them.
+  return auth.role === "merchant_admin" || auth.role === "operations"
+    ? { audience: "merchant" }
+    : { audience: "staff", staffId: auth.id };
 }
 
 const tags = ["notifications"];

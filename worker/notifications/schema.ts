@@ -9,9 +9,11 @@ export const merchantNotifications = sqliteTable(
   "merchant_notifications",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    audience: text("audience", { enum: ["merchant", "shopper"] }).notNull(),
+    audience: text("audience", { enum: ["merchant", "shopper", "staff"] }).notNull(),
     /** Set when audience = 'shopper'. */
     shopperId: integer("shopper_id"),
+    /** Set when audience = 'staff': a notice for one staff member (an agent, an installer). */
+    staffId: integer("staff_id"),
     /** e.g. low_stock, order_paid, order_shipped. */
     kind: text("kind").notNull(),
     title: text("title").notNull(),
@@ -26,5 +28,6 @@ export const merchantNotifications = sqliteTable(
   (t) => [
     index("merchant_notifications_audience_created").on(t.audience, t.createdAt),
     index("merchant_notifications_shopper").on(t.shopperId, t.createdAt),
+    index("merchant_notifications_staff").on(t.staffId, t.createdAt),
   ],
 );

@@ -278,12 +278,20 @@ export async function deliverSubscribeMessages(
 
 // ---------- message center ----------
 
-export type Audience = { audience: "shopper"; shopperId: number } | { audience: "merchant" };
+export type Audience =
+  | { audience: "shopper"; shopperId: number }
+  | { audience: "merchant" }
+  | { audience: "staff"; staffId: number };
 
 function audienceCond(a: Audience) {
-  return a.audience === "shopper"
-    ? and(eq(merchantNotifications.audience, "shopper"), eq(merchantNotifications.shopperId, a.shopperId))
-    : eq(merchantNotifications.audience, "merchant");
+  if (a.audience === "shopper")
+    return and(
+      eq(merchantNotifications.audience, "shopper"),
+      eq(merchantNotifications.shopperId, a.shopperId),
+    );
+  if (a.audience === "staff")
+    return and(eq(merchantNotifications.audience, "staff"), eq(merchantNotifications.staffId, a.staffId));
+  return eq(merchantNotifications.audience, "merchant");
 }
 
 export async function listNotices(
@@ -308,7 +316,7 @@ export async function listNotices(
     .from(merchantNotifications)
     .where(and(audienceCond(a), isNull(merchantNotifications.readAt)))) as [{ unread: number }];
   return {
-    items: page.map(({ dedupeKey: _d, shopperId: _s, ...n }) => n),
+    items: page.map(({ dedupeKey: _d, shopperId: _s, staffId: _t, ...n }) => n),
     unread,
     nextCursor: rows.length > opts.limit ? encodeCursor(page[page.length - 1]!.id) : null,
   };

@@ -55,3 +55,39 @@ it("an agent sees the orders of the shopper they are chatting with, phones maske
   expect((await json(await f.stack.fetch("/api/admin/orders", { token: agent }))).items).toEqual([]);
   expect((await f.stack.fetch(`/api/admin/orders/${mine.id}`, { token: agent })).status).toBe(404);
 });
+
+it("the shop's notices are for merchants; an agent sees only the notices addressed to them", async () => {
+  const skuId = await f.createSku(9_900, 2);
+  const shopper = await f.newShopper("通知测试");
+  const order = await json(await f.placeOrder(shopper.token, [{ skuId, quantity: 1 }]));
+  const agent = await staffToken(f.stack, "agent", "notice-agent");
+  const other = await staffToken(f.stack, "agent", "notice-agent-2");
+  const agentId = Number(
+    (await f.stack.sql.execute("SELECT id FROM staff WHERE username = 'notice-agent'")).rows[0]!.id,
+  );
+  await f.stack.sql.execute({
+    sql: `INSERT INTO merchant_notifications (kind, audience, staff_id, title, body, ref_type, ref_id, dedupe_key, created_at)
+          VALUES ('chat_assigned', 'staff', ?, '新会话', '有顾客等待接待', 'chat', '1', 'staff-notice-1', ?)`,
+    args: [agentId, Date.now()],
+  });
+  const titles = async (token: string) =>
+    (
+      (await json(await f.stack.fetch("/api/notifications", { token }))).items as {
+        title: string;
+        body: string;
+      }[]
+    ).map((n) => n.title);
+  const merchantTitles = await titles(f.merchant);
+  expect(merchantTitles).toContain("新订单");
+  expect(merchantTitles).not.toContain("新会话");
+  expect(await titles(agent)).toEqual(["新会话"]);
+  expect(await titles(other)).toEqual([]);
+  // Marking all read touches only the agent's own.
+  await f.stack.fetch("/api/notifications/read", { method: "POST", token: agent, json: { all: true } });
+  const unreadMerchant = await json(
+    await f.stack.fetch("/api/notifications?unread=1", { token: f.merchant }),
+  );
+  expect(
+    (unreadMerchant.items as { body: string }[]).some((n) => n.body.includes(String(order.orderNo))),
+  ).toBe(true);
+});
