@@ -15,11 +15,12 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { createClient } from "@libsql/client/web";
 import { Log, LogLevel, Miniflare } from "miniflare";
 import { startHranaGateway } from "../dev/hrana-gateway/index";
 import { applyMigrations } from "../dev/migrate";
 import { apiWorkerOptions } from "../dev/worker-runtime";
-import { issueToken } from "../worker/shared/auth";
+import { hashPassword } from "../worker/shared/password";
 import {
   assertLoopback,
   classifyStatus,
@@ -128,7 +129,22 @@ export async function startBenchStack() {
   const benchUrl = (await mf.unsafeGetDirectURL("bench")).toString().replace(/\/$/, "");
   assertLoopback(apiUrl);
   assertLoopback(benchUrl);
-  const token = await issueToken({ kind: "staff", id: 1, role: "merchant_admin", name: "bench" }, secret);
+  // Tokens need a login session: a bench merchant signs in like anyone else.
+  const password = randomBytes(12).toString("hex");
+  const db = createClient({ url: gateway.url });
+  await db.execute({
+    sql: `INSERT INTO staff (username, display_name, role, password_hash, disabled, created_at)
+          VALUES ('bench', 'bench', 'merchant_admin', ?, 0, ?)`,
+    args: [await hashPassword(password), Date.now()],
+  });
+  db.close();
+  const login = await fetch(`${apiUrl}/api/auth/staff-login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "bench", password }),
+  });
+  const { token } = (await login.json()) as { token?: string };
+  if (!token) throw new Error(`bench login failed: ${login.status}`);
   const api = async (path: string, init: { method?: string; json?: unknown } = {}) => {
     const res = await fetch(apiUrl + path, {
       method: init.method ?? "GET",
