@@ -92,8 +92,11 @@ describe("agent workbench page", () => {
     ws.send({ type: "message", text: "谢谢，没问题了" });
     await page.locator("#messages .msg .text", { hasText: "谢谢，没问题了" }).waitFor({ timeout: 10_000 });
 
+    // The 1-hour access token has expired meanwhile: the page renews it with its refresh token.
+    await page.evaluate('token = "expired.access.token"');
     await page.click("#close");
     await ws.waitFor((f) => f.type === "csat_request" && f.conversationId === id, "csat request");
+    expect(await page.evaluate("token")).not.toBe("expired.access.token");
     expect(pageErrors).toEqual([]);
     await page.close();
   }, 90_000);

@@ -61,8 +61,19 @@ const PING = ${JSON.stringify(PING_FRAME)};
 let token = sessionStorage.getItem("agentToken");
 let me = null, lobby = null, room = null, current = null, lastId = {}, agents = [];
 
-async function api(path, opts = {}) {
+// Tokens last an hour: on a 401, renew once with the (rotating) refresh token and repeat the call.
+async function renew() {
+  const refreshToken = sessionStorage.getItem("agentRefresh");
+  if (!refreshToken) return false;
+  const r = await fetch("/api/auth/refresh", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ refreshToken }) });
+  if (!r.ok) { sessionStorage.removeItem("agentRefresh"); return false; }
+  const body = await r.json();
+  token = body.token; sessionStorage.setItem("agentToken", token); sessionStorage.setItem("agentRefresh", body.refreshToken);
+  return true;
+}
+async function api(path, opts = {}, renewed = false) {
   const res = await fetch(path, { ...opts, headers: { "content-type": "application/json", authorization: "Bearer " + token } });
+  if (res.status === 401 && !renewed && (await renew())) return api(path, opts, true);
   const body = await res.json().catch(() => ({}));
   if (!res.ok) throw new Error((body.error && body.error.message) || res.statusText);
   return body;
@@ -81,7 +92,9 @@ $("login").addEventListener("submit", async (e) => {
     const body = await r.json();
     if (!r.ok) throw new Error(body.error.message);
     if (body.staff.role !== "agent") throw new Error("该账号不是客服账号");
-    token = body.token; sessionStorage.setItem("agentToken", token); start();
+    token = body.token; sessionStorage.setItem("agentToken", token);
+    if (body.refreshToken) sessionStorage.setItem("agentRefresh", body.refreshToken);
+    start();
   } catch (err) { $("loginError").textContent = err.message; }
 });
 

@@ -13,6 +13,8 @@ export interface RequestOptions {
   /** Don't toast the error (the caller shows it inline). */
   silent?: boolean;
   headers?: Record<string, string>;
+  /** Internal: this is the retry after renewing the staff token. */
+  renewed?: boolean;
 }
 
 /** A failed API call: the server's code and Chinese message (or a network error). */
@@ -40,6 +42,37 @@ export function toast(message: string) {
   uni.showToast({ title: message, icon: "none", duration: 2500 });
 }
 
+let renewing: Promise<boolean> | null = null;
+
+/**
+ * Staff access tokens last an hour: renew with the refresh token (which rotates) once, shared by the
+ * calls that hit the expiry together. False when the session is over (logged out, disabled, expired).
+ */
+function renewStaffToken(): Promise<boolean> {
+  const refreshToken = session.staff?.refreshToken;
+  if (!refreshToken) return Promise.resolve(false);
+  renewing ??= new Promise<boolean>((resolve) => {
+    uni.request({
+      url: apiUrl("/api/auth/refresh"),
+      method: "POST",
+      data: { refreshToken },
+      header: { "content-type": "application/json" },
+      dataType: "json",
+      success: (res) => {
+        const body = res.data as { token?: string; refreshToken?: string; expiresAt?: number };
+        if (res.statusCode === 200 && body.token && session.staff) {
+          setStaffSession({ ...session.staff, token: body.token, refreshToken: body.refreshToken, expiresAt: body.expiresAt ?? 0 });
+          resolve(true);
+        } else resolve(false);
+      },
+      fail: () => resolve(false),
+    });
+  }).finally(() => {
+    renewing = null;
+  });
+  return renewing;
+}
+
 /** The one request wrapper: token, JSON, `{error:{code,message}}` → ApiError + toast. */
 export function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const as = opts.as ?? "shopper";
@@ -54,7 +87,7 @@ export function request<T>(path: string, opts: RequestOptions = {}): Promise<T> 
     method = "POST";
   }
   return new Promise<T>((resolve, reject) => {
-    const fail = (e: ApiError) => {
+    const giveUp = (e: ApiError) => {
       if (e.status === 401 && token) {
         // The token expired or was revoked: forget it so the next screen asks to log in again.
         if (as === "shopper") setShopperSession(null);
@@ -62,6 +95,16 @@ export function request<T>(path: string, opts: RequestOptions = {}): Promise<T> 
       }
       if (!opts.silent) toast(e.message);
       reject(e);
+    };
+    const fail = (e: ApiError) => {
+      // An expired staff token: renew it once and repeat the call; only then give up.
+      if (e.status === 401 && token && as === "staff" && !opts.renewed) {
+        void renewStaffToken().then((ok) =>
+          ok ? request<T>(path, { ...opts, renewed: true }).then(resolve, reject) : giveUp(e),
+        );
+        return;
+      }
+      giveUp(e);
     };
     uni.request({
       url: apiUrl(path) + queryString(opts.query ?? {}),
