@@ -238,6 +238,25 @@ describe("merchant console at /admin", () => {
     );
     expect(await page.evaluate<number>("localStorage.length")).toBe(0);
     await shot(page, "admin-dashboard");
+
+    // An expired access token is renewed with the refresh token and the request sent again…
+    const stored = () => page.evaluate<string | null>('sessionStorage.getItem("jiadian-admin-session")');
+    const tamper = (patch: string) =>
+      page.evaluate(
+        `(() => { const s = JSON.parse(sessionStorage.getItem("jiadian-admin-session")); Object.assign(s, ${patch}); sessionStorage.setItem("jiadian-admin-session", JSON.stringify(s)); })()`,
+      );
+    await tamper('{ token: "expired" }');
+    await page.reload();
+    await expect
+      .poll(() => tid(page, "period-today").locator('[data-testid="paid-orders"]').textContent())
+      .toBe("2");
+    expect(JSON.parse((await stored())!).token).not.toBe("expired");
+    // …and without a usable refresh token, a 401 leads back to the login page.
+    await tamper('{ token: "expired", refreshToken: "revoked" }');
+    await page.reload();
+    await tid(page, "login-submit").waitFor();
+    expect(page.url()).toContain("redirect=");
+    expect(await stored()).toBeNull();
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
     await context.close();
@@ -260,9 +279,11 @@ describe("merchant console at /admin", () => {
     await expect
       .poll(() => page.locator(".el-form-item__error").first().textContent())
       .toBe("请选择快递公司");
+    const openDropdowns = page.locator(".el-select__popper:visible");
     const pick = async (i: number, carrier: string) => {
+      await expect.poll(() => openDropdowns.count()).toBe(0);
       await tid(page, `ship-carrier-${i}`).click();
-      await page.locator(".el-select-dropdown__item:visible", { hasText: carrier }).first().click();
+      await openDropdowns.last().locator(".el-select-dropdown__item", { hasText: carrier }).first().click();
     };
     await pick(0, "顺丰");
     await fill(page, "ship-waybill-0", "SF1400000000001");

@@ -1,5 +1,5 @@
 import createClient, { type Middleware } from "openapi-fetch";
-import { session, signOut } from "../auth/session";
+import { type RefreshedSession, session, signIn, signOut } from "../auth/session";
 import { router } from "../router";
 import type { paths } from "./openapi";
 
@@ -15,19 +15,60 @@ export class ApiError extends Error {
   }
 }
 
+/** The original requests, so one can be sent again after the session was renewed. */
+const pending = new Map<string, Request>();
+let renewing: Promise<boolean> | null = null;
+
+/**
+ * Staff access tokens last an hour; the refresh token (rotated on every use) renews them for up to 12
+ * hours. Concurrent 401s share one renewal, since a refresh token used twice ends the session.
+ */
+function renew(): Promise<boolean> {
+  const current = session.current;
+  if (!current?.refreshToken) return Promise.resolve(false);
+  renewing ??= fetch("/api/auth/refresh", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ refreshToken: current.refreshToken }),
+  })
+    .then(async (res) => {
+      if (!res.ok) return false;
+      const next = (await res.json()) as RefreshedSession;
+      signIn({ ...current, ...next });
+      return true;
+    })
+    .catch(() => false)
+    .finally(() => {
+      renewing = null;
+    });
+  return renewing;
+}
+
+function toLogin() {
+  signOut();
+  const here = router.currentRoute.value.fullPath;
+  void router.replace({ name: "login", query: here === "/login" ? {} : { redirect: here } });
+}
+
 const auth: Middleware = {
-  onRequest({ request }) {
+  onRequest({ request, id }) {
     const token = session.current?.token;
     if (token) request.headers.set("authorization", `Bearer ${token}`);
+    pending.set(id, request.clone());
     return request;
   },
-  onResponse({ response }) {
-    // An expired or revoked session: back to the login page, then to where the user was.
-    if (response.status === 401 && session.current) {
-      signOut();
-      const here = router.currentRoute.value.fullPath;
-      void router.replace({ name: "login", query: { redirect: here } });
+  async onResponse({ response, id }) {
+    const original = pending.get(id);
+    pending.delete(id);
+    if (response.status !== 401 || !session.current || !original) return response;
+    // An expired access token: renew once and send the request again; otherwise back to the login page.
+    if (await renew()) {
+      const retry = new Request(original);
+      retry.headers.set("authorization", `Bearer ${session.current?.token ?? ""}`);
+      const again = await fetch(retry);
+      if (again.status !== 401) return again;
     }
+    toLogin();
     return response;
   },
 };

@@ -168,6 +168,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 员工令牌续期：用 refreshToken 换取新令牌（refreshToken 随之轮换，旧的再用会结束该会话） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        refreshToken: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description { token, refreshToken, expiresAt } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RefreshedSession"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退出登录（本设备）：令牌立即失效 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { endedSessions } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogoutResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退出所有设备：本账号的全部令牌立即失效 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { endedSessions } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogoutResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/categories": {
         parameters: {
             query?: never;
@@ -3233,6 +3347,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 停用/启用员工账号或重置密码：该账号的全部会话立即结束 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        disabled?: boolean;
+                        password?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description { id, disabled, endedSessions } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffAccountUpdate"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/admin/dashboard": {
         parameters: {
             query?: never;
@@ -4702,6 +4861,108 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/flash-sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某 SKU 的秒杀活动（新的在前） */
+        get: {
+            parameters: {
+                query: {
+                    skuId: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["FlashSale"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 创建秒杀：从 SKU 可售库存划出 units 件，分到 shards 个库存分片；可带 Idempotency-Key */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FlashSaleInput"];
+                };
+            };
+            responses: {
+                /** @description the flash sale */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FlashSale"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/flash-sales/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 秒杀活动详情：各分片的在库、预留、已售、调用数，调拨次数 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the flash sale */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FlashSale"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9666,14 +9927,20 @@ export interface components {
         ShopperSession: {
             /** @description Bearer token */
             token: string;
+            /** @description 令牌过期时间（UTC 毫秒） */
+            expiresAt: number;
             shopper: {
                 id: number;
                 nickname: string;
             };
         };
         StaffSession: {
-            /** @description Bearer token */
+            /** @description Bearer token（1 小时有效） */
             token: string;
+            /** @description 用于 POST /api/auth/refresh 换取新令牌（会话 12 小时内有效，每次使用后轮换） */
+            refreshToken?: string;
+            /** @description 令牌过期时间（UTC 毫秒） */
+            expiresAt: number;
             staff: {
                 id: number;
                 username: string;
@@ -9694,6 +9961,15 @@ export interface components {
             /** @enum {string} */
             role: "merchant_admin" | "operations" | "agent" | "installer";
             name: string;
+        };
+        RefreshedSession: {
+            token: string;
+            refreshToken?: string;
+            expiresAt: number;
+        };
+        LogoutResult: {
+            /** @description 结束的会话数 */
+            endedSessions: number;
         };
         CategoryTree: {
             items: components["schemas"]["CategoryNode"][];
@@ -10584,6 +10860,11 @@ export interface components {
             /** @description 浏览器跳转（GET）到支付宝收银台 */
             redirectUrl: string;
         };
+        StaffAccountUpdate: {
+            id: number;
+            disabled: boolean;
+            endedSessions: number;
+        };
         Dashboard: {
             generatedAt: number;
             today: components["schemas"]["DashboardPeriod"];
@@ -10627,7 +10908,7 @@ export interface components {
         Notice: {
             id: number;
             /** @enum {string} */
-            audience: "merchant" | "shopper";
+            audience: "merchant" | "shopper" | "staff";
             /** @description 如 order_paid、order_shipped、low_stock */
             kind: string;
             title: string;
@@ -10820,6 +11101,52 @@ export interface components {
             sortOrder: number;
             /** @description 公共（商家管理员维护）或我的 */
             shared: boolean;
+        };
+        FlashSale: {
+            id: string;
+            skuId: number;
+            units: number;
+            shards: number;
+            startsAt: number;
+            endsAt: number;
+            /** @enum {string} */
+            status: "setting_up" | "active" | "failed";
+            failure: string | null;
+            /** @description 分片间调拨次数 */
+            rebalances: number;
+            unitsMoved: number;
+            /** @description 协调对象本实例处理的调用数（负载指标，不持久） */
+            coordinatorCalls: number;
+            shardStats: {
+                shard: number;
+                onHand: number;
+                available: number;
+                reserved: number;
+                sold: number;
+                /** @description 该分片本实例处理的调用数（负载指标，不持久） */
+                calls: number;
+            }[];
+            totals: {
+                onHand: number;
+                available: number;
+                reserved: number;
+                sold: number;
+            };
+            createdAt: number;
+        };
+        FlashSaleInput: {
+            skuId: number;
+            /** @description 秒杀数量（从该 SKU 的可售库存中划出） */
+            units: number;
+            /**
+             * @description 分片数 N：库存平均分到 N 个库存对象，每个约承受 1,000 次/秒
+             * @default 1
+             */
+            shards: number;
+            /** @description 开始时间（UTC 毫秒） */
+            startsAt: number;
+            /** @description 结束时间（UTC 毫秒） */
+            endsAt: number;
         };
         InstallationWorkOrderList: {
             items: components["schemas"]["InstallationWorkOrder"][];

@@ -3,6 +3,7 @@ import type { components } from "../api/openapi";
 
 export type StaffSession = components["schemas"]["StaffSession"];
 export type StaffRole = StaffSession["staff"]["role"];
+export type RefreshedSession = components["schemas"]["RefreshedSession"];
 
 const KEY = "jiadian-admin-session";
 
