@@ -5,12 +5,16 @@
  *   npm run bench -- h5
  */
 import { pathToFileURL } from "node:url";
-import { H5_BUDGET, measureFirstLoad } from "./lib/h5-first-load";
+import { H5_BUDGET, h5Built, measureFirstLoad } from "./lib/h5-first-load";
 import { markdownTable } from "./lib/load";
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
 export async function run(): Promise<void> {
+  if (!h5Built()) {
+    console.log("no H5 build: run `npm run build:h5` first (skipped)");
+    return;
+  }
   const r = await measureFirstLoad();
   const byType = new Map<string, { n: number; raw: number; gz: number }>();
   for (const f of r.files) {
