@@ -112,7 +112,7 @@ export async function endAllSessions(db: Db, who: Pick<Principal, "kind" | "id">
 export async function refreshSession(db: Db, refreshToken: string, secret: string, now = Date.now()) {
   const claims = await readTokenClaims(refreshToken, secret);
   const expired = () => new AppError(401, "SESSION_EXPIRED", "登录已过期，请重新登录");
-  if (!claims || claims.use !== "refresh" || !claims.sid || claims.rotation === undefined) throw expired();
+  if (claims?.use !== "refresh" || !claims.sid || claims.rotation === undefined) throw expired();
   if (claims.principal.kind !== "staff") throw expired();
   const [rotated] = await db
     .update(authSessions)

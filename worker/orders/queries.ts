@@ -6,7 +6,7 @@ import { cursorInt, decodeCursor, encodeCursor } from "../shared/cursor";
 import { notFound } from "../shared/errors";
 import { orderItems, orders } from "./schema";
 import { type OrderStatus, SHOPPER_TABS, type ShopperTab } from "./state-machine";
-import { loadOrder, type OrderRow } from "./transition";
+import type { OrderRow } from "./transition";
 import { listRowView, type OrderItemRow, type Viewer } from "./views";
 
 /** A shopper's own order; anyone else's is "not found" (never 403: that would confirm it exists). */

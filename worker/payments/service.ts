@@ -3,7 +3,6 @@
 // ./gateways (owned by the payments engineer); this file never parses or signs anything itself.
 import type { z } from "@hono/zod-openapi";
 import { and, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
-import { shoppers } from "../auth/schema";
 import type { Db } from "../db/client";
 import { confirmItems } from "../inventory/client";
 import { merchantAlertStatement } from "../notifications/service";
@@ -17,12 +16,10 @@ import {
   SYSTEM,
   transitionWithRetry,
 } from "../orders/transition";
-import { AppError } from "../shared/errors";
 import { applyChargePayment, isChargeNo } from "./charges";
 import type { PaymentProviders } from "./gateways/config";
 import {
   type ClientPayParams,
-  GatewayError,
   type PaymentMethod,
   type PaymentProvider,
   PaymentRejection,

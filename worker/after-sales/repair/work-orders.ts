@@ -203,7 +203,7 @@ export async function technicians(db: Db) {
 export async function assignTechnician(db: Db, by: StaffRef, no: string, technicianId: number) {
   const wo = await visibleRepair(db, no, () => true);
   const tech = await db.select().from(staff).where(eq(staff.id, technicianId)).get();
-  if (!tech || tech.role !== "installer" || tech.disabled)
+  if (tech?.role !== "installer" || tech.disabled)
     throw badRequest("指派的账号不是在职的安装/维修师傅", undefined, "NOT_A_TECHNICIAN");
   const next = await changeRepair(db, wo, {
     action: "assign",
