@@ -362,6 +362,39 @@ describe("merchant console at /admin", () => {
     await context.close();
   }, 120_000);
 
+  it("takes a product off the shelf after confirming, and puts it back", async () => {
+    const { page, context, errors } = await desktop();
+    await signIn(page, MERCHANT);
+    await tid(page, "menu-products").click();
+    const products = await api<{ items: { id: number; status: string }[] }>(
+      "/api/admin/products?status=on_sale",
+      {
+        token: merchantToken,
+      },
+    );
+    const id = products.items[0]!.id;
+    const status = async () =>
+      (await api<{ status: string }>(`/api/admin/products/${id}`, { token: merchantToken })).status;
+    await tid(page, `product-off-${id}`).click();
+    await page.locator(".el-message-box").waitFor();
+    await page.locator(".el-message-box__btns button", { hasText: "取消" }).click();
+    expect(await status()).toBe("on_sale"); // dismissed: nothing sent
+    await expect.poll(() => page.locator(".el-message-box:visible").count()).toBe(0);
+    await tid(page, `product-off-${id}`).click();
+    await page
+      .locator(".el-message-box:visible .el-message-box__btns button", { hasText: "下架" })
+      .last()
+      .click();
+    await expect.poll(() => tid(page, `product-status-${id}`).textContent()).toContain("已下架");
+    expect(await status()).toBe("off_shelf");
+    await shot(page, "admin-products");
+    await tid(page, `product-on-${id}`).click();
+    await expect.poll(() => tid(page, `product-status-${id}`).textContent()).toContain("在售");
+    expect(await status()).toBe("on_sale");
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
   it("shows an agent no stock or dashboard menu, and sends them away from the stock page", async () => {
     const { page, context, errors } = await desktop();
     await signIn(page, AGENT);
@@ -369,6 +402,7 @@ describe("merchant console at /admin", () => {
     expect(await tid(page, "menu-after-sales").count()).toBe(1);
     expect(await tid(page, "menu-stock").count()).toBe(0);
     expect(await tid(page, "menu-dashboard").count()).toBe(0);
+    expect(await tid(page, "menu-products").count()).toBe(0);
     expect(page.url()).toContain("#/orders");
     // Agents only see the orders of shoppers in their own chats (none here), and cannot export.
     await tid(page, "page-empty").waitFor();

@@ -51,6 +51,12 @@ export const pages: RouteRecordRaw[] = [
     component: () => import("./pages/after-sales/CaseDetailPage.vue"),
     meta: { title: "售后详情", api: "/api/admin/after-sales/cases/x" },
   },
+  {
+    path: "/products",
+    name: "products",
+    component: () => import("./pages/catalog/ProductListPage.vue"),
+    meta: { title: "商品管理", api: "/api/admin/products", menu: true },
+  },
 ];
 
 /** The pages this role may open, in menu order. */
