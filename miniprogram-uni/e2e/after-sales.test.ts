@@ -10,26 +10,25 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staffToken } from "../../test/harness";
-import { fenToYuan } from "../../worker/shared/money";
 import {
   assertPrerequisites,
   expectToast,
   fill,
   launchBrowser,
-  type PhonePage,
   phone,
-  type StoreStack,
+  type PhonePage,
   screenshot,
   startStoreStack,
   storeHelpers,
+  type StoreStack,
   tid,
+  yuan,
 } from "./helpers";
 
 let store: StoreStack;
 let browser: Browser;
 const { api, open, sessionToken } = storeHelpers(() => store);
 let merchant: string;
-const yuan = (fen: number) => `¥${fenToYuan(fen)}`;
 
 // A 1×1 PNG: what a phone camera roll would hand over, as far as the server's type sniffing goes.
 const PNG = Buffer.from(

@@ -8,26 +8,25 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staffToken } from "../../test/harness";
-import { fenToYuan } from "../../worker/shared/money";
 import {
   assertPrerequisites,
   expectToast,
   fill,
   launchBrowser,
-  type PhonePage,
   phone,
-  type StoreStack,
+  type PhonePage,
   screenshot,
   startStoreStack,
   storeHelpers,
+  type StoreStack,
   tid,
+  yuan,
 } from "./helpers";
 
 let store: StoreStack;
 let browser: Browser;
 let merchant: string;
 const { api, open, sessionToken } = storeHelpers(() => store);
-const yuan = (fen: number) => `¥${fenToYuan(fen)}`;
 
 beforeAll(async () => {
   assertPrerequisites();

@@ -18,6 +18,7 @@ import { type Stack, staffToken, startStack } from "../../test/harness";
 import { createDb } from "../../worker/db/client";
 import { seedFaq } from "../../worker/faq/service";
 import { seedOutlets } from "../../dev/seed/seed-outlets";
+import { fenToYuan } from "../../worker/shared/money";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const H5_INDEX = resolve(ROOT, "miniprogram-uni/dist/build/h5/index.html");
@@ -183,3 +184,9 @@ export async function pickRegion(p: Page, trigger: string, names: string[]) {
   await p.locator(".u-toolbar__wrapper__confirm").click();
   await columns.first().waitFor({ state: "detached" });
 }
+
+/** How the store shows an amount: ¥1,234.50 → "¥1234.50" (fenToYuan). */
+export const yuan = (fen: number) => `¥${fenToYuan(fen)}`;
+
+/** Text without whitespace and the icon font's private-use glyphs, for comparing what a page shows. */
+export const squeeze = (s: string | null) => (s ?? "").replace(/[\s\uE000-\uF8FF]+/g, "");

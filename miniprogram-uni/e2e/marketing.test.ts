@@ -8,14 +8,25 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shopperToken, staffToken } from "../../test/harness";
-import { fenToYuan } from "../../worker/shared/money";
-import { assertPrerequisites, expectToast, fill, launchBrowser, type PhonePage, phone, type StoreStack, screenshot, startStoreStack, tid, storeHelpers } from "./helpers";
+import {
+  assertPrerequisites,
+  expectToast,
+  fill,
+  launchBrowser,
+  phone,
+  type PhonePage,
+  screenshot,
+  startStoreStack,
+  storeHelpers,
+  type StoreStack,
+  tid,
+  yuan,
+} from "./helpers";
 
 let store: StoreStack;
 let browser: Browser;
 const { api, open, sessionToken } = storeHelpers(() => store);
 let merchant: string;
-const yuan = (fen: number) => `¥${fenToYuan(fen)}`;
 const HOUR = 3_600_000;
 
 beforeAll(async () => {

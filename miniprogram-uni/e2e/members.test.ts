@@ -9,26 +9,25 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staffToken } from "../../test/harness";
-import { fenToYuan } from "../../worker/shared/money";
 import {
   assertPrerequisites,
   fill,
   launchBrowser,
-  type PhonePage,
   phone,
-  type StoreStack,
+  type PhonePage,
   screenshot,
+  squeeze,
   startStoreStack,
   storeHelpers,
+  type StoreStack,
   tid,
+  yuan,
 } from "./helpers";
 
 let store: StoreStack;
 let browser: Browser;
 let merchant: string;
 const { api, open, sessionToken } = storeHelpers(() => store);
-const yuan = (fen: number) => `¥${fenToYuan(fen)}`;
-const squeeze = (s: string | null) => (s ?? "").replace(/[\s\uE000-\uF8FF]+/g, "");
 
 type Member = {
   growth: number;

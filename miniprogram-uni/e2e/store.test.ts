@@ -7,12 +7,25 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staffToken } from "../../test/harness";
 import { fenToYuan } from "../../worker/shared/money";
-import { assertPrerequisites, expectToast, fill, launchBrowser, phone, pickRegion, screenshot, startStoreStack, storeHelpers, tid, type PhonePage, type StoreStack } from "./helpers";
+import {
+  assertPrerequisites,
+  expectToast,
+  fill,
+  launchBrowser,
+  phone,
+  type PhonePage,
+  pickRegion,
+  screenshot,
+  startStoreStack,
+  storeHelpers,
+  type StoreStack,
+  tid,
+  yuan,
+} from "./helpers";
 
 let store: StoreStack;
 let browser: Browser;
 const { api, open, sessionToken } = storeHelpers(() => store);
-const yuan = (fen: number) => `¥${fenToYuan(fen)}`;
 
 beforeAll(async () => {
   assertPrerequisites();

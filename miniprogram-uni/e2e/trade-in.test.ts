@@ -8,26 +8,24 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedTradeIn } from "../../dev/seed/seed-trade-in";
 import { staffToken } from "../../test/harness";
-import { fenToYuan } from "../../worker/shared/money";
 import {
   assertPrerequisites,
   fill,
   launchBrowser,
-  type PhonePage,
   phone,
-  type StoreStack,
+  type PhonePage,
   screenshot,
+  squeeze,
   startStoreStack,
   storeHelpers,
+  type StoreStack,
   tid,
+  yuan,
 } from "./helpers";
 
 let store: StoreStack;
 let browser: Browser;
 const { api, open, sessionToken } = storeHelpers(() => store);
-const yuan = (fen: number) => `¥${fenToYuan(fen)}`;
-/** Text without whitespace and the icon font's private-use glyphs. */
-const squeeze = (s: string | null) => (s ?? "").replace(/[\s\uE000-\uF8FF]+/g, "");
 
 type Quote = {
   payableFen: number;
