@@ -162,6 +162,13 @@ describe("会员积分与等级 in the H5 store", { timeout: 120_000 }, () => {
     expect(squeeze(await rows.nth(0).textContent())).toContain(`+${earned}`);
     expect(squeeze(await rows.nth(1).textContent())).toContain(`+${earned}（冻结）`);
     await screenshot(page, "71-points-history");
+
+    // 生日礼: offered until set (once, through the API the picker calls), then shown.
+    expect(squeeze(await tid(page, "member-birthday").textContent())).toContain("设置生日");
+    await api("/api/members/birthday", { method: "PUT", token, json: { birthday: "05-20" } });
+    await page.reload();
+    await expect.poll(async () => squeeze(await tid(page, "member-birthday").textContent())).toContain("生日05月20日");
+    expect(await tid(page, "member-birthday-set").count()).toBe(0);
   });
 
   it("checkout: the 积分抵扣 switch shows points for money, re-quotes, and the order spends exactly those points", async () => {
