@@ -27,7 +27,7 @@ import {
 
 let store: StoreStack;
 let browser: Browser;
-const { api, open, sessionToken } = storeHelpers(() => store);
+const { api, open, sessionToken, payWithAlipay } = storeHelpers(() => store);
 let merchant: string;
 
 // A 1×1 PNG: what a phone camera roll would hand over, as far as the server's type sniffing goes.
@@ -88,19 +88,7 @@ async function paidOrderByApi(token: string, skuId: number): Promise<OrderView> 
   });
   expect(res.status).toBe(201);
   const order = (await res.json()) as OrderView;
-  const started = await api<{ payment: { redirectUrl?: string } }>(`/api/orders/${order.id}/pay`, {
-    method: "POST",
-    token,
-    json: { method: "alipay", channel: "h5" },
-  });
-  // Opening the cashier is what creates the trade at the gateway.
-  await fetch(started.payment.redirectUrl!, { redirect: "manual" });
-  const paid = await fetch(`${store.sim.url}/_sim/pay`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ method: "alipay", outTradeNo: order.orderNo, wait: true }),
-  });
-  expect(paid.status).toBe(200);
+  await payWithAlipay(token, order);
   return until("order paid", async () => {
     const o = await api<OrderView>(`/api/orders/${order.id}`, { token });
     return o.status === "paid" && o;

@@ -159,7 +159,25 @@ export function storeHelpers(current: () => StoreStack) {
     if (!token) throw new Error("no shopper session in storage");
     return token;
   }
-  return { api, open, sessionToken };
+  /**
+   * Pays an order through the API and the simulated Alipay H5 cashier (opening the cashier is what
+   * creates the trade at the gateway); the simulator then notifies the worker.
+   */
+  async function payWithAlipay(token: string, order: { id: number; orderNo: string }) {
+    const started = await api<{ payment: { redirectUrl?: string } }>(`/api/orders/${order.id}/pay`, {
+      method: "POST",
+      token,
+      json: { method: "alipay", channel: "h5" },
+    });
+    await fetch(started.payment.redirectUrl!, { redirect: "manual" });
+    const paid = await fetch(`${current().sim.url}/_sim/pay`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ method: "alipay", outTradeNo: order.orderNo, wait: true }),
+    });
+    expect(paid.status).toBe(200);
+  }
+  return { api, open, sessionToken, payWithAlipay };
 }
 
 /**

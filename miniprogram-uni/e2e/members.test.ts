@@ -27,7 +27,7 @@ import {
 let store: StoreStack;
 let browser: Browser;
 let merchant: string;
-const { api, open, sessionToken } = storeHelpers(() => store);
+const { api, open, sessionToken, payWithAlipay } = storeHelpers(() => store);
 
 type Member = {
   growth: number;
@@ -61,18 +61,7 @@ async function completedOrder(token: string, skuId: number) {
   });
   expect(res.status).toBe(201);
   const order = (await res.json()) as { id: number; orderNo: string };
-  const started = await api<{ payment: { redirectUrl?: string } }>(`/api/orders/${order.id}/pay`, {
-    method: "POST",
-    token,
-    json: { method: "alipay", channel: "h5" },
-  });
-  await fetch(started.payment.redirectUrl!, { redirect: "manual" });
-  const paid = await fetch(`${store.sim.url}/_sim/pay`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ method: "alipay", outTradeNo: order.orderNo, wait: true }),
-  });
-  expect(paid.status).toBe(200);
+  await payWithAlipay(token, order);
   await until("paid", async () => (await api<{ status: string }>(`/api/orders/${order.id}`, { token })).status === "paid");
   await api(`/api/admin/orders/${order.id}/ship`, {
     method: "POST",
