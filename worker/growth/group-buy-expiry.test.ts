@@ -116,6 +116,7 @@ describe("拼团 expiry (the group's alarm)", () => {
         }),
       ]);
     }
+    // The unpaid hold was released before any paid member's refund started (settling cancels holds first).
     expect((await f.orderRow(Number(io.id))).status).toBe("cancelled");
     await waitFor(
       () => f.stockOf(skuId),

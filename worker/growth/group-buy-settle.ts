@@ -119,6 +119,9 @@ export async function settleExpiredGroup(deps: OrderDeps, groupNo: string) {
   const members = await db
     .select({ orderId: groupBuyMembers.orderId })
     .from(groupBuyMembers)
-    .where(and(eq(groupBuyMembers.groupId, g.id), inArray(groupBuyMembers.status, ["held", "paid"])));
+    .where(and(eq(groupBuyMembers.groupId, g.id), inArray(groupBuyMembers.status, ["held", "paid"])))
+    // Unpaid holds first: they are released before any paid member's refund can start, so nobody
+    // sees a refunded group that still holds someone's slot.
+    .orderBy(sql`CASE ${groupBuyMembers.status} WHEN 'held' THEN 0 ELSE 1 END`, groupBuyMembers.orderId);
   for (const m of members) await cancelForGroup(deps, m.orderId, EXPIRED_REASON);
 }
