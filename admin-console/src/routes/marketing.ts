@@ -1,0 +1,3 @@
+import type { ConsolePages } from "./types";
+
+export default [] satisfies ConsolePages;
