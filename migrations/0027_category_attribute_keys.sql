@@ -1,0 +1,1 @@
+ALTER TABLE `categories` ADD `attribute_keys` text DEFAULT '[]' NOT NULL;
