@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { bearer, createRouter, jsonBody, jsonCreated, jsonOk, OkResponse } from "../shared/router";
 import { idParam } from "../shared/validation";
+import { FreightTemplateListSchema, FreightTemplateSchema } from "./freight-api-schemas";
 import {
   createFreightTemplate,
   deleteFreightTemplate,
@@ -26,7 +27,7 @@ freightAdminRoutes.openapi(
     tags,
     security: bearer,
     summary: "运费模板列表",
-    responses: jsonOk("{ items }"),
+    responses: jsonOk("{ items }", FreightTemplateListSchema),
   }),
   async (c) => c.json({ items: await listFreightTemplates(c.get("db")) }),
 );
@@ -40,7 +41,7 @@ freightAdminRoutes.openapi(
     summary:
       "新建运费模板：按件/重量（克）/体积（立方厘米）计费，默认规则 + 指定地区规则（首件+续件），指定地区条件包邮（件数和/或金额，all/any 明示），不配送地区",
     request: jsonBody(freightTemplateInput),
-    responses: jsonCreated("模板"),
+    responses: jsonCreated("模板", FreightTemplateSchema),
   }),
   async (c) => c.json(await createFreightTemplate(c.get("db"), c.req.valid("json")), 201),
 );
@@ -53,7 +54,7 @@ freightAdminRoutes.openapi(
     security: bearer,
     summary: "运费模板详情",
     request: { params: idParam },
-    responses: jsonOk("模板"),
+    responses: jsonOk("模板", FreightTemplateSchema),
   }),
   async (c) => c.json(await getFreightTemplate(c.get("db"), c.req.valid("param").id)),
 );
@@ -66,7 +67,7 @@ freightAdminRoutes.openapi(
     security: bearer,
     summary: "修改运费模板（整体替换）",
     request: { params: idParam, ...jsonBody(freightTemplateInput) },
-    responses: jsonOk("模板"),
+    responses: jsonOk("模板", FreightTemplateSchema),
   }),
   async (c) => c.json(await updateFreightTemplate(c.get("db"), c.req.valid("param").id, c.req.valid("json"))),
 );

@@ -478,6 +478,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/restock-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 该商品中我在等待到货的规格 */
+        get: {
+            parameters: {
+                query: {
+                    productId: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { skuIds } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RestockPending"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 到货通知：订阅无货的规格，到货时经消息中心（及订阅消息）通知一次 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        skuId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已订阅（重复订阅同样返回） */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RestockSubscription"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/categories": {
         parameters: {
             query?: never;
@@ -485,7 +549,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** 全部分类（平铺，含各分类的属性） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 分类 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminCategoryList"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** 新建分类 */
         post: {
@@ -505,6 +589,11 @@ export interface paths {
                         icon?: string | null;
                         /** @default 0 */
                         sortOrder?: number;
+                        /**
+                         * @description 该分类商品填写的属性，按显示顺序
+                         * @default []
+                         */
+                        attributeKeys?: ("energy_grade" | "screen_inch" | "resolution" | "refresh_rate_hz" | "capacity_l" | "door_type" | "capacity_kg" | "washer_type" | "horsepower" | "ac_type" | "inverter" | "power_w" | "noise_db" | "width_mm" | "height_mm" | "depth_mm")[];
                     };
                 };
             };
@@ -515,11 +604,47 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AdminCategory"];
                     };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/attributes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可用的商品属性定义（分类从中选择自己的属性） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 属性定义 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttributeDefinitions"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -554,6 +679,11 @@ export interface paths {
                         icon?: string | null;
                         /** @default 0 */
                         sortOrder?: number;
+                        /**
+                         * @description 该分类商品填写的属性，按显示顺序
+                         * @default []
+                         */
+                        attributeKeys?: ("energy_grade" | "screen_inch" | "resolution" | "refresh_rate_hz" | "capacity_l" | "door_type" | "capacity_kg" | "washer_type" | "horsepower" | "ac_type" | "inverter" | "power_w" | "noise_db" | "width_mm" | "height_mm" | "depth_mm")[];
                     };
                 };
             };
@@ -564,7 +694,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AdminCategory"];
                     };
                 };
             };
@@ -588,7 +718,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Ok"];
                     };
                 };
             };
@@ -634,7 +764,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AdminProductPage"];
                     };
                 };
             };
@@ -699,7 +829,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AdminProduct"];
                     };
                 };
             };
@@ -735,7 +865,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AdminProduct"];
                     };
                 };
             };
@@ -798,7 +928,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AdminProduct"];
                     };
                 };
             };
@@ -839,7 +969,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AdminProduct"];
                     };
                 };
             };
@@ -871,13 +1001,107 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description { created, failed, errors: [{ row, ref, messages }] } */
+                /** @description 逐个商品的导入报告 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ImportReport"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传商品图片（merchant_admin）：multipart/form-data 的 file 字段，或请求体即图片字节；≤ 5MB
+         * @description 类型按文件内容判断（不看 Content-Type）：JPG、PNG、GIF、WebP、SVG。SVG 会被解析并按白名单重建（去掉脚本、事件属性、外部引用），保存的是重建后的内容。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description 已保存 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            url: string;
+                            contentType: string;
+                            sizeBytes: number;
+                        };
+                    };
+                };
+                /** @description 空文件、SVG 格式不正确（INVALID_SVG）或缺 file 字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description 超过 5MB（FILE_TOO_LARGE） */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description 不是支持的图片（UNSUPPORTED_IMAGE） */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
                     };
                 };
             };
@@ -911,7 +1135,9 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            items: components["schemas"]["AdminBanner"][];
+                        };
                     };
                 };
             };
@@ -951,7 +1177,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AdminBanner"];
                     };
                 };
             };
@@ -1006,7 +1232,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AdminBanner"];
                     };
                 };
             };
@@ -1030,7 +1256,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Ok"];
                     };
                 };
             };
@@ -1070,7 +1296,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Ok"];
                     };
                 };
             };
@@ -1184,7 +1410,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["FaqAdminList"];
                     };
                 };
             };
@@ -1225,7 +1451,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["FaqAdminEntry"];
                     };
                 };
             };
@@ -1261,7 +1487,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["FaqAdminEntry"];
                     };
                 };
             };
@@ -1298,7 +1524,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["FaqAdminEntry"];
                     };
                 };
             };
@@ -1322,7 +1548,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Ok"];
                     };
                 };
             };
@@ -1358,11 +1584,53 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["FaqAdminEntry"];
                     };
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/admin/faq/try": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 试一试：机器人会怎样回答这个问题（与顾客在会话中提问相同；不建会话） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        question: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description { answer, confidence, escalates, … } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FaqTryResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/after-sales/warranty-policies": {
@@ -4233,7 +4501,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 客服账号与接待上限 */
+        /** 客服账号、接待上限与当前在线/接待情况 */
         get: {
             parameters: {
                 query?: never;
@@ -4249,7 +4517,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ChatAgentList"];
                     };
                 };
             };
@@ -4280,7 +4548,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["CreatedChatAgent"];
                     };
                 };
             };
@@ -4323,7 +4591,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ChatAgentCapacity"];
                     };
                 };
             };
@@ -4362,7 +4630,45 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["CsatReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/chat/csat-comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 最近带留言的满意度评价（新的在前） */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CsatCommentList"];
                     };
                 };
             };
@@ -6881,7 +7187,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["FreightTemplateList"];
                     };
                 };
             };
@@ -6907,7 +7213,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["FreightTemplate"];
                     };
                 };
             };
@@ -6943,7 +7249,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["FreightTemplate"];
                     };
                 };
             };
@@ -6970,7 +7276,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["FreightTemplate"];
                     };
                 };
             };
@@ -9180,100 +9486,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/admin/images": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 上传商品图片（merchant_admin）：multipart/form-data 的 file 字段，或请求体即图片字节；≤ 5MB
-         * @description 类型按文件内容判断（不看 Content-Type）：JPG、PNG、GIF、WebP、SVG。SVG 会被解析并按白名单重建（去掉脚本、事件属性、外部引用），保存的是重建后的内容。
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "multipart/form-data": {
-                        /** Format: binary */
-                        file: string;
-                    };
-                    "application/octet-stream": string;
-                };
-            };
-            responses: {
-                /** @description 已保存 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key: string;
-                            url: string;
-                            contentType: string;
-                            sizeBytes: number;
-                        };
-                    };
-                };
-                /** @description 空文件、SVG 格式不正确（INVALID_SVG）或缺 file 字段 */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                            };
-                        };
-                    };
-                };
-                /** @description 超过 5MB（FILE_TOO_LARGE） */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                            };
-                        };
-                    };
-                };
-                /** @description 不是支持的图片（UNSUPPORTED_IMAGE） */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/after-sales/photos/{key}": {
         parameters: {
             query?: never;
@@ -10111,6 +10323,146 @@ export interface components {
             /** @description 限时折扣后的最低价（分）；无限时折扣或不低于原最低价时为 null */
             promoPriceFen: number | null;
         };
+        RestockSubscription: {
+            skuId: number;
+            subscribed: boolean;
+        };
+        RestockPending: {
+            skuIds: number[];
+        };
+        /** @description 全部分类（平铺，按排序） */
+        AdminCategoryList: {
+            items: components["schemas"]["AdminCategory"][];
+        };
+        AdminCategory: {
+            id: number;
+            parentId: number | null;
+            name: string;
+            icon: string | null;
+            sortOrder: number;
+            noReasonReturn: boolean;
+            /** @description 该分类商品填写的属性（attributes 的 key），按顺序 */
+            attributeKeys: string[];
+            /** @description UTC 毫秒 */
+            createdAt: number;
+            /** @description UTC 毫秒 */
+            updatedAt: number;
+        };
+        AttributeDefinitions: {
+            items: components["schemas"]["AttributeDefinition"][];
+        };
+        AttributeDefinition: {
+            /** @enum {string} */
+            key: "energy_grade" | "screen_inch" | "resolution" | "refresh_rate_hz" | "capacity_l" | "door_type" | "capacity_kg" | "washer_type" | "horsepower" | "ac_type" | "inverter" | "power_w" | "noise_db" | "width_mm" | "height_mm" | "depth_mm";
+            label: string;
+            /**
+             * @description number 数值；enum 选项；grade 等级 1..max
+             * @enum {string}
+             */
+            kind: "number" | "enum" | "grade";
+            unit: string | null;
+            min: number | null;
+            max: number | null;
+            /** @description enum 的可选值；其他为空 */
+            values: string[];
+        };
+        Ok: {
+            /** @description 总是 true */
+            ok: boolean;
+        };
+        AdminProductPage: {
+            items: components["schemas"]["ProductListItem"][];
+            nextCursor: string | null;
+        };
+        AdminProduct: {
+            id: number;
+            categoryId: number;
+            name: string;
+            subtitle: string;
+            descriptionHtml: string;
+            brand: string;
+            /** @enum {string} */
+            status: "draft" | "on_sale" | "off_shelf";
+            warrantyMonths: number;
+            attributes: {
+                [key: string]: string | number;
+            };
+            /** @description 图片 key，首张为封面 */
+            imageKeys: string[];
+            /** @description 图片 URL（与 imageKeys 一一对应） */
+            images: string[];
+            /** @description 金额（分） */
+            minPriceFen: number;
+            /** @description 金额（分） */
+            minOriginalPriceFen: number | null;
+            salesCount: number;
+            specTable: {
+                key: string;
+                label: string;
+                value: string;
+            }[];
+            /** @description 全部 SKU，含停用的 */
+            skus: components["schemas"]["AdminSku"][];
+            /** @description UTC 毫秒 */
+            createdAt: number;
+            /** @description UTC 毫秒 */
+            updatedAt: number;
+        };
+        AdminSku: {
+            id: number;
+            skuCode: string;
+            specs: {
+                [key: string]: string;
+            };
+            /** @description 金额（分） */
+            priceFen: number;
+            /** @description 金额（分） */
+            originalPriceFen: number | null;
+            barcode: string | null;
+            weightG: number;
+            volumeCm3: number;
+            /** @description 图片 key */
+            image: string | null;
+            imageUrl: string | null;
+            active: boolean;
+        };
+        ImportReport: {
+            dryRun: boolean;
+            /** @description 商品数（CSV 按 product_ref 归组） */
+            total: number;
+            valid: number;
+            created: {
+                ref: string;
+                id: number;
+            }[];
+            failed: number;
+            errors: components["schemas"]["ImportRowError"][];
+        };
+        /** @description 一个商品的错误：CSV 行号（含表头为第 1 行） */
+        ImportRowError: {
+            rows: number[];
+            ref: string;
+            messages: string[];
+        };
+        UploadedImage: {
+            /** @description R2 key：写入商品 images / SKU image */
+            key: string;
+            url: string;
+            contentType: string;
+            sizeBytes: number;
+        };
+        AdminBanner: {
+            id: number;
+            title: string;
+            image: string;
+            /** @enum {string} */
+            linkType: "product" | "category" | "search" | "none";
+            linkValue: string;
+            sortOrder: number;
+            active: boolean;
+            /** @description UTC 毫秒 */
+            createdAt: number;
+        };
         FaqByCategory: {
             categories: components["schemas"]["FaqCategory"][];
         };
@@ -10130,6 +10482,40 @@ export interface components {
             category: string;
             /** @description 0–1，与客服机器人相同的检索打分 */
             confidence: number;
+        };
+        FaqAdminList: {
+            items: components["schemas"]["FaqAdminEntry"][];
+        };
+        FaqAdminEntry: {
+            id: string;
+            question: string;
+            answer: string;
+            keywords: string[];
+            category: string;
+            enabled: boolean;
+            sortOrder: number;
+            /** @description 检索学习用的相似问法（来自评测集的开发集，只读） */
+            examples: string[];
+            createdAt: number;
+            updatedAt: number;
+        };
+        FaqTryResult: {
+            /** @description 机器人会回复顾客的文字 */
+            answer: string;
+            /** @description 0–1，最佳检索结果的置信度 */
+            confidence: number;
+            /** @description 这条问题会直接转人工 */
+            escalates: boolean;
+            /** @enum {string|null} */
+            escalationReason: "explicit" | "complaint" | "low_confidence" | "unresolved" | "llm_handoff" | null;
+            /** @description 回答下方显示「转人工」按钮（置信度偏低） */
+            offerHuman: boolean;
+            sources: {
+                id: string;
+                question: string;
+            }[];
+            /** @enum {string} */
+            via: "llm" | "retrieval";
         };
         WarrantyPolicyList: {
             items: components["schemas"]["WarrantyPolicy"][];
@@ -10472,10 +10858,6 @@ export interface components {
             isDefault: boolean;
             createdAt: number;
             updatedAt: number;
-        };
-        Ok: {
-            /** @description 总是 true */
-            ok: boolean;
         };
         Quote: {
             fromCart: boolean;
@@ -11102,6 +11484,58 @@ export interface components {
             /** @description 公共（商家管理员维护）或我的 */
             shared: boolean;
         };
+        ChatAgentList: {
+            items: components["schemas"]["ChatAgent"][];
+        };
+        ChatAgent: {
+            id: number;
+            username: string;
+            name: string;
+            disabled: boolean;
+            /** @description 同时接待上限 */
+            capacity: number;
+            /** @description 工作台在线 */
+            online: boolean;
+            /** @description 在线且接单（非离开） */
+            available: boolean;
+            /** @description 正在接待的会话数 */
+            load: number;
+        };
+        CreatedChatAgent: {
+            id: number;
+            username: string;
+            name: string;
+            capacity: number;
+        };
+        ChatAgentCapacity: {
+            id: number;
+            capacity: number;
+        };
+        CsatReport: {
+            count: number;
+            /** @description 保留两位小数；无评价时为 null */
+            average: number | null;
+            distribution: {
+                1: number;
+                2: number;
+                3: number;
+                4: number;
+                5: number;
+            };
+        };
+        CsatCommentList: {
+            items: components["schemas"]["CsatComment"][];
+        };
+        CsatComment: {
+            conversationId: number;
+            score: number;
+            comment: string | null;
+            /** @description UTC 毫秒 */
+            ratedAt: number;
+            agentId: number | null;
+            agentName: string | null;
+            shopperName: string | null;
+        };
         FlashSale: {
             id: string;
             skuId: number;
@@ -11698,6 +12132,48 @@ export interface components {
         };
         AdminProductRegistration: components["schemas"]["ProductRegistration"] & {
             shopperId: number;
+        };
+        FreightTemplateList: {
+            items: components["schemas"]["FreightTemplate"][];
+        };
+        FreightTemplate: {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            chargeBy: "piece" | "weight" | "volume";
+            defaultRule: {
+                /** @description 件 / 克 / 立方厘米（按模板的计费方式） */
+                firstUnits: number;
+                /** @description 分 */
+                firstFeeFen: number;
+                /** @description 件 / 克 / 立方厘米（按模板的计费方式） */
+                additionalUnits: number;
+                /** @description 分 */
+                additionalFeeFen: number;
+            };
+            regionRules: {
+                /** @description 省、市或区县的 6 位行政区划代码 */
+                regions: string[];
+                /** @description 件 / 克 / 立方厘米（按模板的计费方式） */
+                firstUnits: number;
+                /** @description 分 */
+                firstFeeFen: number;
+                /** @description 件 / 克 / 立方厘米（按模板的计费方式） */
+                additionalUnits: number;
+                /** @description 分 */
+                additionalFeeFen: number;
+            }[];
+            freeRules: {
+                /** @description 省、市或区县的 6 位行政区划代码 */
+                regions: string[];
+                minUnits: number | null;
+                /** @description 分 */
+                minAmountFen: number | null;
+                /** @enum {string} */
+                match: "all" | "any";
+            }[];
+            /** @description 省、市或区县的 6 位行政区划代码 */
+            undeliverable: string[];
         };
         FreightTemplateInput: {
             name: string;
