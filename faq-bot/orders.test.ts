@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { describeOrder, MAX_ORDERS_IN_ANSWER, orderStatusAnswer, relevantOrders } from "./orders";
+import {
+  beijingShortTime,
+  describeOrder,
+  MAX_ORDERS_IN_ANSWER,
+  orderStatusAnswer,
+  relevantOrders,
+} from "./orders";
 import type { OrderContext } from "./types";
 
 const order = (n: number, over: Partial<OrderContext> = {}): OrderContext => ({
@@ -39,6 +45,21 @@ describe("order texts", () => {
     const line = describeOrder(order(1, { carrier: "顺丰速运", trackingNo: "SF1234567890" }));
     expect(line).toBe("订单 20261127000001（小米电视 ×1）：已发货，顺丰速运 运单号 SF1234567890。");
     expect(describeOrder(order(2, { status: "paid", statusText: "待发货" }))).not.toContain("运单号");
+  });
+  it("adds the newest trace line in Beijing time", () => {
+    // 2026-12-06 06:05 UTC = 14:05 in Beijing.
+    const time = Date.UTC(2026, 11, 6, 6, 5);
+    expect(beijingShortTime(time)).toBe("12-06 14:05");
+    expect(beijingShortTime(Date.UTC(2026, 11, 31, 16, 30))).toBe("01-01 00:30");
+    const line = describeOrder(
+      order(1, { carrier: "顺丰速运", trackingNo: "SF1", latestTrace: { time, context: "【深圳】派件中" } }),
+    );
+    expect(line).toBe(
+      "订单 20261127000001（小米电视 ×1）：已发货，顺丰速运 运单号 SF1。最新物流（12-06 14:05）：【深圳】派件中",
+    );
+    expect(
+      orderStatusAnswer("我的电视到哪了", [order(1, { latestTrace: { time, context: "已签收" } })]),
+    ).toContain("最新物流（12-06 14:05）：已签收");
   });
   it("is undefined without orders and points to the order list when some are left out", () => {
     expect(orderStatusAnswer("到哪了", [])).toBeUndefined();

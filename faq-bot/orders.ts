@@ -35,14 +35,28 @@ function sharesItemWord(question: string, items: string): boolean {
   return false;
 }
 
-/** One line per order, e.g. "订单 2026…（小米电视 ×1）：已发货，顺丰快递 运单号 SF123。" */
+const BEIJING_OFFSET_MS = 8 * 3600_000;
+
+/** UTC epoch ms → "12-06 14:05" in Beijing time (UTC+8, no daylight saving): how shoppers read traces. */
+export function beijingShortTime(ms: number): string {
+  const iso = new Date(ms + BEIJING_OFFSET_MS).toISOString();
+  return `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
+}
+
+/**
+ * One line per order, e.g. "订单 2026…（小米电视 ×1）：已发货，顺丰快递 运单号 SF123。", then the newest
+ * trace line when the carrier has reported one ("最新物流（12-06 14:05）：【深圳】派件中").
+ */
 export function describeOrder(order: OrderContext): string {
   let line = `订单 ${order.orderNo}（${order.itemsSummary}）：${order.statusText}`;
   if (order.carrier || order.trackingNo) {
     line += `，${order.carrier ?? "快递"}`;
     if (order.trackingNo) line += ` 运单号 ${order.trackingNo}`;
   }
-  return `${line}。`;
+  line += "。";
+  if (order.latestTrace)
+    line += `最新物流（${beijingShortTime(order.latestTrace.time)}）：${order.latestTrace.context}`;
+  return line;
 }
 
 /** The status answer for an own-order question, or undefined when the shopper has no orders to show. */

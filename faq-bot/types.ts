@@ -22,6 +22,8 @@ export interface OrderContext {
   itemsSummary: string;
   carrier?: string;
   trackingNo?: string;
+  /** The newest parcel trace line the carrier reported (快递100), once the order has shipped. */
+  latestTrace?: { time: number; context: string };
   /** UTC epoch ms. */
   createdAt: number;
 }

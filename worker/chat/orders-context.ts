@@ -19,6 +19,7 @@ interface OrderRow {
   tracking_no: string | null;
   created_at: number;
   items: string | null;
+  latest_trace: string | null;
 }
 
 /** "A ×1，B ×2，C ×1 等 5 件": enough names for the bot to match "my fridge order" (notices use the short orders/items-summary). */
@@ -28,6 +29,12 @@ export function itemsListing(items: { name: string; quantity: number }[]): strin
   return named.join("，") + (rest > 0 ? ` 等 ${items.length} 件` : "");
 }
 
+function latestTrace(json: string): { time: number; context: string } {
+  const t = JSON.parse(json) as { time: number; context: string };
+  return { time: Number(t.time), context: t.context };
+}
+
+/** The shopper's newest orders with items, waybill and the newest parcel trace line (one query). */
 export async function recentOrders(
   db: Db,
   shopperId: number,
@@ -36,7 +43,11 @@ export async function recentOrders(
   const rows = await db.all<OrderRow>(sql`
     SELECT o.order_no, o.status, o.carrier, o.tracking_no, o.created_at,
            (SELECT json_group_array(json_object('name', i.name, 'quantity', i.quantity))
-              FROM order_items i WHERE i.order_id = o.id) AS items
+              FROM order_items i WHERE i.order_id = o.id) AS items,
+           (SELECT json_object('time', t.time, 'context', t.context)
+              FROM parcel_traces t JOIN order_parcels p ON p.id = t.parcel_id
+             WHERE p.order_id = o.id
+             ORDER BY t.time DESC, t.id DESC LIMIT 1) AS latest_trace
       FROM orders o
      WHERE o.shopper_id = ${shopperId}
      ORDER BY o.created_at DESC, o.id DESC
@@ -48,6 +59,7 @@ export async function recentOrders(
     itemsSummary: itemsListing(r.items ? (JSON.parse(r.items) as { name: string; quantity: number }[]) : []),
     ...(r.carrier ? { carrier: r.carrier } : {}),
     ...(r.tracking_no ? { trackingNo: r.tracking_no } : {}),
+    ...(r.latest_trace ? { latestTrace: latestTrace(r.latest_trace) } : {}),
     createdAt: Number(r.created_at),
   }));
 }
