@@ -67,17 +67,27 @@ import type { devLogin, staffLogin } from "../worker/auth/service";
 import type { CartSchema } from "../worker/cart/api-schemas";
 import type { getCart } from "../worker/cart/service";
 import type {
+  AdminCategoryListSchema,
+  AdminProductSchema,
+  AttributeDefinitionsSchema,
+  ImportReportSchema,
+} from "../worker/catalog/admin-api-schemas";
+import type {
   BrandFacetsSchema,
   CategoryTreeSchema,
   HomeFeedSchema,
   ProductDetailSchema,
   ProductPageSchema,
 } from "../worker/catalog/api-schemas";
+import type { attributeDefinitions } from "../worker/catalog/attributes";
 import type { homeFeed } from "../worker/catalog/home";
+import type { importProducts } from "../worker/catalog/import";
 import type {
   brandFacets,
   categoryTree,
+  getProductAdmin,
   getProductForShopper,
+  listCategoriesAdmin,
   listProducts,
 } from "../worker/catalog/service";
 import type {
@@ -145,6 +155,10 @@ type Gaps<O, S extends z.ZodType> = Undocumented<O, Doc<S>>;
 export type Checked = [
   None<Gaps<{ items: Out<typeof categoryTree> }, typeof CategoryTreeSchema>>,
   None<Gaps<Out<typeof listProducts>, typeof ProductPageSchema>>,
+  None<Gaps<Out<typeof getProductAdmin>, typeof AdminProductSchema>>,
+  None<Gaps<{ items: Out<typeof listCategoriesAdmin> }, typeof AdminCategoryListSchema>>,
+  None<Gaps<{ items: ReturnType<typeof attributeDefinitions> }, typeof AttributeDefinitionsSchema>>,
+  None<Gaps<Out<typeof importProducts>, typeof ImportReportSchema>>,
   None<Gaps<Out<typeof getProductForShopper>, typeof ProductDetailSchema>>,
   None<Gaps<{ items: Out<typeof brandFacets> }, typeof BrandFacetsSchema>>,
   None<Gaps<Out<typeof homeFeed>, typeof HomeFeedSchema>>,

@@ -2,7 +2,18 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { staffOf } from "../shared/auth";
 import { AppError, badRequest, notFound } from "../shared/errors";
-import { bearer, createRouter, jsonBody, jsonCreated, jsonOk } from "../shared/router";
+import { bearer, createRouter, jsonBody, jsonCreated, jsonOk, OkResponse } from "../shared/router";
+import {
+  AdminBannerSchema,
+  AdminCategoryListSchema,
+  AdminCategorySchema,
+  AdminProductPageSchema,
+  AdminProductSchema,
+  AttributeDefinitionsSchema,
+  ImportReportSchema,
+  UploadedImageSchema,
+} from "./admin-api-schemas";
+import { attributeDefinitions } from "./attributes";
 import { saveBanner, setRecommendations } from "./home";
 import { MAX_IMAGE_BYTES, newImageKey, sniffImage } from "./images";
 import { importProducts, parseImportBody } from "./import";
@@ -14,6 +25,7 @@ import {
   createProduct,
   deleteCategory,
   getProductAdmin,
+  listCategoriesAdmin,
   listProducts,
   updateCategory,
   updateProduct,
@@ -27,13 +39,37 @@ const tags = ["admin: catalog"];
 
 catalogAdminRoutes.openapi(
   createRoute({
+    method: "get",
+    path: "/categories",
+    tags,
+    security: bearer,
+    summary: "全部分类（平铺，含各分类的属性）",
+    responses: jsonOk("分类", AdminCategoryListSchema),
+  }),
+  async (c) => c.json({ items: await listCategoriesAdmin(c.get("db")) }),
+);
+
+catalogAdminRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/attributes",
+    tags,
+    security: bearer,
+    summary: "可用的商品属性定义（分类从中选择自己的属性）",
+    responses: jsonOk("属性定义", AttributeDefinitionsSchema),
+  }),
+  (c) => c.json({ items: attributeDefinitions() }),
+);
+
+catalogAdminRoutes.openapi(
+  createRoute({
     method: "post",
     path: "/categories",
     tags,
     security: bearer,
     summary: "新建分类",
     request: jsonBody(categoryInput),
-    responses: jsonCreated("分类"),
+    responses: jsonCreated("分类", AdminCategorySchema),
   }),
   async (c) => c.json(await createCategory(c.get("db"), c.req.valid("json")), 201),
 );
@@ -46,7 +82,7 @@ catalogAdminRoutes.openapi(
     security: bearer,
     summary: "修改分类",
     request: { ...idParams, ...jsonBody(categoryInput) },
-    responses: jsonOk("分类"),
+    responses: jsonOk("分类", AdminCategorySchema),
   }),
   async (c) => c.json(await updateCategory(c.get("db"), c.req.valid("param").id, c.req.valid("json"))),
 );
@@ -59,7 +95,7 @@ catalogAdminRoutes.openapi(
     security: bearer,
     summary: "删除空分类",
     request: idParams,
-    responses: jsonOk("{ ok }"),
+    responses: jsonOk("{ ok }", OkResponse),
   }),
   async (c) => {
     await deleteCategory(c.get("db"), c.req.valid("param").id);
@@ -77,7 +113,7 @@ catalogAdminRoutes.openapi(
     request: {
       query: listQuery.extend({ status: z.enum(["draft", "on_sale", "off_shelf", "any"]).default("any") }),
     },
-    responses: jsonOk("{ items, nextCursor }"),
+    responses: jsonOk("{ items, nextCursor }", AdminProductPageSchema),
   }),
   async (c) =>
     c.json(
@@ -93,7 +129,7 @@ catalogAdminRoutes.openapi(
     security: bearer,
     summary: "新建商品（含 SKU）",
     request: jsonBody(productInput),
-    responses: jsonCreated("商品"),
+    responses: jsonCreated("商品", AdminProductSchema),
   }),
   async (c) => c.json(await createProduct(c.get("db"), c.req.valid("json")), 201),
 );
@@ -106,7 +142,7 @@ catalogAdminRoutes.openapi(
     security: bearer,
     summary: "商品详情（含草稿、停用 SKU）",
     request: idParams,
-    responses: jsonOk("商品"),
+    responses: jsonOk("商品", AdminProductSchema),
   }),
   async (c) => c.json(await getProductAdmin(c.get("db"), c.req.valid("param").id)),
 );
@@ -119,7 +155,7 @@ catalogAdminRoutes.openapi(
     security: bearer,
     summary: "修改商品；传 skus 时按 id 更新、无 id 新建、缺席的 SKU 停用（不删除，已有订单不受影响）",
     request: { ...idParams, ...jsonBody(productPatch) },
-    responses: jsonOk("商品"),
+    responses: jsonOk("商品", AdminProductSchema),
   }),
   async (c) => c.json(await updateProduct(c.get("db"), c.req.valid("param").id, c.req.valid("json"))),
 );
@@ -132,7 +168,7 @@ catalogAdminRoutes.openapi(
     security: bearer,
     summary: "上架 / 下架 / 转为草稿",
     request: { ...idParams, ...jsonBody(z.object({ status: z.enum(["draft", "on_sale", "off_shelf"]) })) },
-    responses: jsonOk("商品"),
+    responses: jsonOk("商品", AdminProductSchema),
   }),
   async (c) => c.json(await updateProduct(c.get("db"), c.req.valid("param").id, c.req.valid("json"))),
 );
@@ -145,7 +181,7 @@ catalogAdminRoutes.openapi(
     security: bearer,
     summary: "批量导入商品：JSON 数组或 CSV（text/csv，每行一个 SKU，按 product_ref 归组）；返回逐行错误报告",
     request: { query: z.object({ dryRun: z.enum(["0", "1", "true", "false"]).optional() }) },
-    responses: jsonOk("{ created, failed, errors: [{ row, ref, messages }] }"),
+    responses: jsonOk("逐个商品的导入报告", ImportReportSchema),
   }),
   async (c) => {
     const raw = await c.req.text();
@@ -156,34 +192,46 @@ catalogAdminRoutes.openapi(
   },
 );
 
-catalogAdminRoutes.post("/images", async (c) => {
-  const staff = staffOf(c);
-  const len = Number(c.req.header("content-length") ?? 0);
-  if (len > MAX_IMAGE_BYTES + 64 * 1024) throw new AppError(413, "FILE_TOO_LARGE", "图片不能超过 5MB");
-  let bytes: Uint8Array;
-  const ct = c.req.header("content-type") ?? "";
-  if (ct.startsWith("multipart/form-data")) {
-    const form = await c.req.formData().catch(() => undefined);
-    const file: unknown = form?.get("file");
-    if (!(file instanceof Blob)) throw badRequest("请选择要上传的图片（表单字段 file）");
-    bytes = new Uint8Array(await file.arrayBuffer());
-  } else {
-    bytes = new Uint8Array(await c.req.arrayBuffer());
-  }
-  const image = sniffImage(bytes);
-  const { type, ext } = image;
-  bytes = image.bytes; // an SVG as sanitised, others as uploaded
-  const key = newImageKey(ext);
-  await c.env.IMAGES.put(key, bytes, { httpMetadata: { contentType: type } });
-  await c.get("db").insert(images).values({
-    key,
-    contentType: type,
-    sizeBytes: bytes.byteLength,
-    uploadedBy: staff.id,
-    createdAt: Date.now(),
-  });
-  return c.json({ key, url: imageUrl(key), contentType: type, sizeBytes: bytes.byteLength }, 201);
-});
+// No request schema on purpose: the body is multipart (field `file`) or the raw bytes, and its type is
+// decided by sniffing, never by a validator trusting the client's Content-Type.
+catalogAdminRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/images",
+    tags,
+    security: bearer,
+    summary: "上传商品图片到 R2：multipart 字段 file 或原始字节；JPG/PNG/GIF/WebP/SVG，不超过 5MB",
+    responses: jsonCreated("已上传的图片", UploadedImageSchema),
+  }),
+  async (c) => {
+    const staff = staffOf(c);
+    const len = Number(c.req.header("content-length") ?? 0);
+    if (len > MAX_IMAGE_BYTES + 64 * 1024) throw new AppError(413, "FILE_TOO_LARGE", "图片不能超过 5MB");
+    let bytes: Uint8Array;
+    const ct = c.req.header("content-type") ?? "";
+    if (ct.startsWith("multipart/form-data")) {
+      const form = await c.req.formData().catch(() => undefined);
+      const file: unknown = form?.get("file");
+      if (!(file instanceof Blob)) throw badRequest("请选择要上传的图片（表单字段 file）");
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } else {
+      bytes = new Uint8Array(await c.req.arrayBuffer());
+    }
+    const image = sniffImage(bytes);
+    const { type, ext } = image;
+    bytes = image.bytes; // an SVG as sanitised, others as uploaded
+    const key = newImageKey(ext);
+    await c.env.IMAGES.put(key, bytes, { httpMetadata: { contentType: type } });
+    await c.get("db").insert(images).values({
+      key,
+      contentType: type,
+      sizeBytes: bytes.byteLength,
+      uploadedBy: staff.id,
+      createdAt: Date.now(),
+    });
+    return c.json({ key, url: imageUrl(key), contentType: type, sizeBytes: bytes.byteLength }, 201);
+  },
+);
 
 const bannerInput = z.object({
   title: z.string().trim().min(1).max(40),
@@ -201,7 +249,7 @@ catalogAdminRoutes.openapi(
     tags,
     security: bearer,
     summary: "轮播图列表",
-    responses: jsonOk("{ items }"),
+    responses: jsonOk("{ items }", z.object({ items: z.array(AdminBannerSchema) })),
   }),
   async (c) => c.json({ items: await c.get("db").select().from(banners).orderBy(banners.sortOrder) }),
 );
@@ -214,7 +262,7 @@ catalogAdminRoutes.openapi(
     security: bearer,
     summary: "新建轮播图",
     request: jsonBody(bannerInput),
-    responses: jsonCreated("轮播图"),
+    responses: jsonCreated("轮播图", AdminBannerSchema),
   }),
   async (c) => c.json(await saveBanner(c.get("db"), c.req.valid("json")), 201),
 );
@@ -227,7 +275,7 @@ catalogAdminRoutes.openapi(
     security: bearer,
     summary: "修改轮播图",
     request: { ...idParams, ...jsonBody(bannerInput) },
-    responses: jsonOk("轮播图"),
+    responses: jsonOk("轮播图", AdminBannerSchema),
   }),
   async (c) => {
     const row = await saveBanner(c.get("db"), c.req.valid("json"), c.req.valid("param").id);
@@ -244,7 +292,7 @@ catalogAdminRoutes.openapi(
     security: bearer,
     summary: "删除轮播图",
     request: idParams,
-    responses: jsonOk("{ ok }"),
+    responses: jsonOk("{ ok }", OkResponse),
   }),
   async (c) => {
     const res = await c
@@ -265,7 +313,7 @@ catalogAdminRoutes.openapi(
     security: bearer,
     summary: "设置首页推荐商品（按顺序）",
     request: jsonBody(z.object({ productIds: z.array(z.number().int().positive()).max(50) })),
-    responses: jsonOk("{ ok }"),
+    responses: jsonOk("{ ok }", OkResponse),
   }),
   async (c) => {
     await setRecommendations(c.get("db"), c.req.valid("json").productIds);

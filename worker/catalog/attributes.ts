@@ -40,30 +40,44 @@ export const isAttributeKey = (k: string): k is AttributeKey => Object.hasOwn(AT
 /** Validates an attribute map; returns Chinese error messages per offending key. */
 export function validateAttributes(input: Record<string, unknown>): {
   values: AttributeValues;
-  errors: string[];
+  errors: { key: string; message: string }[];
 } {
   const values: AttributeValues = {};
-  const errors: string[] = [];
+  const errors: { key: string; message: string }[] = [];
+  const fail = (key: string, message: string) => errors.push({ key, message });
   for (const [key, raw] of Object.entries(input)) {
     if (!isAttributeKey(key)) {
-      errors.push(`未知的商品属性：${key}`);
+      fail(key, `未知的商品属性：${key}`);
       continue;
     }
     const def: AttributeDef = ATTRIBUTES[key];
     if (def.kind === "enum") {
       if (typeof raw !== "string" || !def.values.includes(raw))
-        errors.push(`${def.label}必须是以下之一：${def.values.join("、")}`);
+        fail(key, `${def.label}必须是以下之一：${def.values.join("、")}`);
       else values[key] = raw;
     } else {
       const n = typeof raw === "string" && raw.trim() !== "" ? Number(raw) : raw;
       const [min, max] = def.kind === "grade" ? [1, def.max] : [def.min, def.max];
       if (typeof n !== "number" || !Number.isFinite(n) || n < min || n > max)
-        errors.push(`${def.label}必须是 ${min} 到 ${max} 之间的数字`);
-      else if (def.kind === "grade" && !Number.isInteger(n)) errors.push(`${def.label}必须是整数`);
+        fail(key, `${def.label}必须是 ${min} 到 ${max} 之间的数字`);
+      else if (def.kind === "grade" && !Number.isInteger(n)) fail(key, `${def.label}必须是整数`);
       else values[key] = n;
     }
   }
   return { values, errors };
+}
+
+/** Every definition as data (for the console's forms): unit/min/max for numbers, values for enums. */
+export function attributeDefinitions() {
+  return (Object.entries(ATTRIBUTES) as [AttributeKey, AttributeDef][]).map(([key, def]) => ({
+    key,
+    label: def.label,
+    kind: def.kind,
+    unit: def.kind === "number" ? def.unit : null,
+    min: def.kind === "number" ? def.min : def.kind === "grade" ? 1 : null,
+    max: def.kind === "enum" ? null : def.max,
+    values: def.kind === "enum" ? [...def.values] : [],
+  }));
 }
 
 /** Human text for one attribute value, e.g. 一级能效, 65英寸, 1.5匹. */

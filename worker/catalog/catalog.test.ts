@@ -200,8 +200,69 @@ describe("validation writes nothing", () => {
       json: tvInput("重复编码乙", 1000, { skus: [{ skuCode: "DUP-1", specs: {}, priceFen: 1000 }] }),
     });
     expect(res.status).toBe(400);
-    expect((await json(res)).error?.message).toBe("SKU 编码已被其他商品使用：DUP-1");
+    const error = (await json(res)).error as { message: string; details: unknown };
+    expect(error.message).toBe("SKU 编码已被其他商品使用：DUP-1");
     expect(await count("products")).toBe(before);
+  });
+
+  it("each problem names its field, so the console can show it there", async () => {
+    const before = await count("products");
+    const res = await stack.fetch("/api/admin/products", {
+      method: "POST",
+      token: merchant,
+      json: tvInput("多处错误电视", 1000, {
+        attributes: { energy_grade: 9 },
+        skus: [
+          { skuCode: "FIELD-A", specs: { 颜色: "白" }, priceFen: 1000 },
+          { skuCode: "DUP-1", specs: { 颜色: "灰" }, priceFen: 1000, originalPriceFen: 900 },
+        ],
+      }),
+    });
+    expect(res.status).toBe(400);
+    const details = ((await json(res)).error as { details: { path: string; message: string }[] }).details;
+    expect(details).toEqual(
+      expect.arrayContaining([
+        { path: "attributes.energy_grade", message: "能效等级必须是 1 到 5 之间的数字" },
+        { path: "skus.1.originalPriceFen", message: "SKU DUP-1 的划线价不能低于售价" },
+        { path: "skus.1.skuCode", message: "SKU 编码已被其他商品使用：DUP-1" },
+      ]),
+    );
+    expect(await count("products")).toBe(before);
+  });
+});
+
+describe("category attributes", () => {
+  it("lists the attribute definitions and saves each category's choice of them", async () => {
+    const defs = (await json(await stack.fetch("/api/admin/attributes", { token: merchant }))).items as {
+      key: string;
+      kind: string;
+      unit: string | null;
+      values: string[];
+    }[];
+    expect(defs.find((d) => d.key === "screen_inch")).toMatchObject({ kind: "number", unit: "英寸" });
+    expect(defs.find((d) => d.key === "resolution")?.values).toEqual(["1080P", "4K", "8K"]);
+
+    const put = (body: unknown) =>
+      stack.fetch(`/api/admin/categories/${tvCategory}`, { method: "PUT", token: merchant, json: body });
+    const saved = await put({ name: "电视", sortOrder: 1, attributeKeys: ["screen_inch", "resolution"] });
+    expect(saved.status).toBe(200);
+    expect((await json(saved)).attributeKeys).toEqual(["screen_inch", "resolution"]);
+
+    // An unknown or repeated key is refused and the category keeps what it had.
+    for (const attributeKeys of [["wifi_bars"], ["screen_inch", "screen_inch"]]) {
+      const bad = await put({ name: "电视", sortOrder: 1, attributeKeys });
+      expect(bad.status).toBe(400);
+      expect((await json(bad)).error?.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+    const list = (await json(await stack.fetch("/api/admin/categories", { token: merchant }))).items as {
+      id: number;
+      attributeKeys: string[];
+    }[];
+    expect(list.find((c) => c.id === tvCategory)?.attributeKeys).toEqual(["screen_inch", "resolution"]);
+    expect(list.find((c) => c.id === fridgeCategory)?.attributeKeys).toEqual([]);
+
+    for (const path of ["/api/admin/categories", "/api/admin/attributes"])
+      expect((await stack.fetch(path, { token: agent })).status, path).toBe(403);
   });
 });
 

@@ -121,6 +121,10 @@ export function parseCsvImport(raw: string): ImportItem[] {
   return [...byRef.values()];
 }
 
+/** A service error's detail as report text (field issues carry { path, message }). */
+const issueText = (d: unknown) =>
+  typeof d === "object" && d !== null && "message" in d ? String(d.message) : String(d);
+
 export async function importProducts(db: Db, items: ImportItem[], opts: { dryRun: boolean }) {
   const cats = await db.select().from(categories);
   const report: { rows: number[]; ref: string; messages: string[] }[] = [];
@@ -149,7 +153,7 @@ export async function importProducts(db: Db, items: ImportItem[], opts: { dryRun
         created.push({ ref: item.ref, id: p.id });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
-        errors.push(...(Array.isArray(err.details) ? (err.details as unknown[]).map(String) : [err.message]));
+        errors.push(...(Array.isArray(err.details) ? err.details.map(issueText) : [err.message]));
       }
     }
     if (errors.length) report.push({ rows: item.rows, ref: item.ref, messages: errors });

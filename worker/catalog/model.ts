@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { fen } from "../shared/validation";
+import { ATTRIBUTES, type AttributeKey } from "./attributes";
 
 /** Request shapes for the merchant's product API (also used by bulk import). */
 export const skuInput = z.object({
@@ -59,7 +60,14 @@ export const categoryInput = z.object({
   parentId: z.number().int().positive().nullable().default(null),
   icon: z.string().max(200).nullable().default(null),
   sortOrder: z.number().int().min(-10000).max(10000).default(0),
+  attributeKeys: z
+    .array(z.enum(Object.keys(ATTRIBUTES) as [AttributeKey, ...AttributeKey[]]))
+    .max(30)
+    .refine((keys) => new Set(keys).size === keys.length, "属性不能重复")
+    .default([])
+    .openapi({ description: "该分类商品填写的属性，按显示顺序" }),
 });
+export type CategoryInput = z.infer<typeof categoryInput>;
 
 export const SORTS = ["newest", "price_asc", "price_desc", "sales", "relevance"] as const;
 export type ListSort = (typeof SORTS)[number];

@@ -10,6 +10,8 @@ export const categories = sqliteTable(
     sortOrder: integer("sort_order").notNull().default(0),
     /** 七天无理由退货 allowed (after-sales/cases/eligibility.ts); false e.g. for installed built-in appliances. */
     noReasonReturn: integer("no_reason_return", { mode: "boolean" }).notNull().default(true),
+    /** Which typed attributes (attributes.ts) this category's products fill in, in display order. */
+    attributeKeys: text("attribute_keys", { mode: "json" }).$type<string[]>().notNull().default([]),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },

@@ -5,6 +5,7 @@ import { availabilityOf } from "../inventory/client";
 import { displayOf, promotionDisplayFor } from "../marketing/promotion-service";
 import { decodeCursor, encodeCursor } from "../shared/cursor";
 import { AppError, badRequest, conflict, notFound } from "../shared/errors";
+import type { FieldIssue } from "../shared/validation";
 import {
   type AttributeValues,
   attributeIndexRows,
@@ -13,7 +14,14 @@ import {
   validateAttributes,
 } from "./attributes";
 import { type Cursor, listCursor, listingTags, SORT_COLUMNS } from "./listing";
-import { imageUrl, type ListQuery, type ProductInput, type ProductPatch, type SkuInput } from "./model";
+import {
+  type CategoryInput,
+  imageUrl,
+  type ListQuery,
+  type ProductInput,
+  type ProductPatch,
+  type SkuInput,
+} from "./model";
 import { sanitizeHtml } from "./sanitize-html";
 import { categories, images, productAttributes, products, skus } from "./schema";
 import { queryTokens, toIndexText, toMatchExpression } from "./search-tokens";
@@ -36,6 +44,11 @@ export async function categoryTree(db: Db) {
     .map((r) => ({ ...node(r), children: rows.filter((c) => c.parentId === r.id).map(node) }));
 }
 
+/** Every category, flat, with its attribute keys (the console edits both levels in one table). */
+export function listCategoriesAdmin(db: Db) {
+  return db.select().from(categories).orderBy(asc(categories.sortOrder), asc(categories.id));
+}
+
 async function assertCategoryParent(db: Conn, parentId: number | null, selfId?: number) {
   if (parentId === null) return;
   if (parentId === selfId) throw badRequest("分类不能以自己为上级");
@@ -44,10 +57,7 @@ async function assertCategoryParent(db: Conn, parentId: number | null, selfId?: 
   if (parent.parentId !== null) throw badRequest("分类最多两级");
 }
 
-export async function createCategory(
-  db: Db,
-  input: { name: string; parentId: number | null; icon: string | null; sortOrder: number },
-) {
+export async function createCategory(db: Db, input: CategoryInput) {
   await assertCategoryParent(db, input.parentId);
   const now = Date.now();
   const [row] = await db
@@ -57,11 +67,7 @@ export async function createCategory(
   return row!;
 }
 
-export async function updateCategory(
-  db: Db,
-  id: number,
-  input: { name: string; parentId: number | null; icon: string | null; sortOrder: number },
-) {
+export async function updateCategory(db: Db, id: number, input: CategoryInput) {
   return db.transaction(async (tx) => {
     const existing = await tx.select().from(categories).where(eq(categories.id, id)).get();
     if (!existing) throw notFound("分类不存在");
@@ -100,34 +106,45 @@ export async function deleteCategory(db: Db, id: number) {
 
 // ---------- products: writes ----------
 
-/** Checks what zod cannot: attributes, references, unique SKU codes and specs. Returns the cleaned values. */
+/**
+ * Checks what zod cannot: attributes, references, unique SKU codes and specs. Returns the cleaned values.
+ * Each problem carries the field it concerns ({ path, message }, like zod's), so a form can show it there.
+ */
 async function checkProduct(db: Conn, input: ProductInput, productId?: number) {
-  const errors: string[] = [];
+  const errors: FieldIssue[] = [];
+  const add = (path: string, message: string) => errors.push({ path, message });
   const { values, errors: attrErrors } = validateAttributes(input.attributes);
-  errors.push(...attrErrors);
+  for (const e of attrErrors) add(`attributes.${e.key}`, e.message);
   const category = await db.select().from(categories).where(eq(categories.id, input.categoryId)).get();
-  if (!category) errors.push("商品分类不存在");
+  if (!category) add("categoryId", "商品分类不存在");
   const keys = [...new Set([...input.images, ...input.skus.flatMap((s) => (s.image ? [s.image] : []))])];
   if (keys.length) {
     const found = await db.select({ key: images.key }).from(images).where(inArray(images.key, keys));
     const missing = keys.filter((k) => !found.some((f) => f.key === k));
-    if (missing.length) errors.push(`图片不存在，请先上传：${missing.join("，")}`);
+    if (missing.length) add("images", `图片不存在，请先上传：${missing.join("，")}`);
   }
   const codes = input.skus.map((s) => s.skuCode);
-  if (new Set(codes).size !== codes.length) errors.push("SKU 编码重复");
+  codes.forEach((code, i) => {
+    if (codes.indexOf(code) !== i) add(`skus.${i}.skuCode`, "SKU 编码重复");
+  });
   const specKeys = input.skus.map((s) => JSON.stringify(Object.entries(s.specs).sort()));
-  if (new Set(specKeys).size !== specKeys.length) errors.push("存在规格完全相同的 SKU");
-  for (const s of input.skus)
+  specKeys.forEach((k, i) => {
+    if (specKeys.indexOf(k) !== i) add(`skus.${i}.specs`, "存在规格完全相同的 SKU");
+  });
+  input.skus.forEach((s, i) => {
     if (s.originalPriceFen != null && s.originalPriceFen < s.priceFen)
-      errors.push(`SKU ${s.skuCode} 的划线价不能低于售价`);
+      add(`skus.${i}.originalPriceFen`, `SKU ${s.skuCode} 的划线价不能低于售价`);
+  });
   if (input.status === "on_sale" && !input.skus.some((s) => s.active))
-    errors.push("上架商品至少需要一个可售 SKU");
+    add("skus", "上架商品至少需要一个可售 SKU");
   const taken = await db
     .select({ code: skus.skuCode, productId: skus.productId })
     .from(skus)
     .where(inArray(skus.skuCode, codes));
-  for (const t of taken) if (t.productId !== productId) errors.push(`SKU 编码已被其他商品使用：${t.code}`);
-  if (errors.length) throw new AppError(400, "VALIDATION_FAILED", errors[0]!, errors);
+  for (const t of taken)
+    if (t.productId !== productId)
+      add(`skus.${codes.indexOf(t.code)}.skuCode`, `SKU 编码已被其他商品使用：${t.code}`);
+  if (errors.length) throw new AppError(400, "VALIDATION_FAILED", errors[0]!.message, errors);
   return { attributes: values, descriptionHtml: sanitizeHtml(input.descriptionHtml), category: category! };
 }
 

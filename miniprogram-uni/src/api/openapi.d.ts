@@ -325,7 +325,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 商品列表与搜索（游标分页；筛选：分类、品牌、价格区间、attr.<属性>=值/区间） */
+        /** 商品列表与搜索（游标分页；筛选：分类、品牌、价格区间、attr.<属性>=值/区间，属性见 /api/product-filters）；搜索词有错别字时自动纠正（correction），无结果时给出相关推荐（related） */
         get: {
             parameters: {
                 query?: {
@@ -347,13 +347,87 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description { items, nextCursor } */
+                /** @description { items, nextCursor, correction, related } */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ProductPage"];
+                        "application/json": components["schemas"]["SearchPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/product-filters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 分类的属性筛选项（如 空调：匹数、挂机/柜机；洗衣机：洗涤容量、滚筒/波轮；电视：屏幕尺寸） */
+        get: {
+            parameters: {
+                query?: {
+                    categoryId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items: [{ key, label, options }] } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Facets"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/hot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 热门搜索（近 30 天顾客搜索且有结果的词，按次数） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items: [{ term, count }] } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HotSearches"];
                     };
                 };
             };
@@ -3297,7 +3371,7 @@ export interface paths {
                          * @default miniprogram
                          * @enum {string}
                          */
-                        channel?: "miniprogram" | "h5";
+                        channel?: "miniprogram" | "h5" | "wechat_browser";
                     };
                 };
             };
@@ -3883,7 +3957,7 @@ export interface paths {
                          * @default miniprogram
                          * @enum {string}
                          */
-                        channel?: "miniprogram" | "h5";
+                        channel?: "miniprogram" | "h5" | "wechat_browser";
                     };
                 };
             };
@@ -9426,6 +9500,274 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/{id}/invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 订单的电子发票：能否申请、预计金额、申请状态 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 订单发票 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderInvoice"];
+                    };
+                };
+            };
+        };
+        /** 申请（或在开具前修改、被驳回后重新提交）电子发票：个人或企业抬头（企业须填纳税人识别号） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "personal" | "company";
+                        title: string;
+                        taxNo?: string | null;
+                        email?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description 订单发票 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderInvoice"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/invoice/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载已开具的电子发票（PDF） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 发票申请列表（按状态筛选，新的在前） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "requested" | "issued" | "rejected" | "cancelled";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 一页发票申请 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminInvoicePage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/invoices/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开具：上传税务平台开出的 PDF 与发票号码（multipart：invoiceNo、file），金额按实付减已退款确定 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 已开具的发票 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invoice"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/invoices/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 驳回发票申请（买家看到原因，可修改后重新提交） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已驳回的申请 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invoice"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/invoices/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载已开具的发票 PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/images/{key}": {
         parameters: {
             query?: never;
@@ -10103,7 +10445,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 客服工作台页面（HTML；登录后经 /api/agent/lobby/ws 工作） */
+        /** 旧的客服工作台地址：302 跳转到商家后台的客服工作台 /admin/#/service/workbench */
         get: {
             parameters: {
                 query?: never;
@@ -10113,14 +10455,12 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description HTML */
-                200: {
+                /** @description Location: /admin/#/service/workbench */
+                302: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "text/html": string;
-                    };
+                    content?: never;
                 };
             };
         };
@@ -10200,10 +10540,14 @@ export interface components {
             icon: string | null;
             sortOrder: number;
         };
-        ProductPage: {
-            items: components["schemas"]["ProductListItem"][];
-            /** @description 下一页的 cursor；null 表示没有更多 */
-            nextCursor: string | null;
+        SearchPage: components["schemas"]["ProductPage"] & {
+            /** @description 搜索词像是错别字时（如 空凋）：已改用的词（空调）及其结果；否则 null */
+            correction: {
+                original: string;
+                corrected: string;
+            } | null;
+            /** @description 没有匹配的商品时的相关推荐（分类内或全店热销）；否则为空 */
+            related: components["schemas"]["ProductListItem"][];
         };
         ProductListItem: components["schemas"]["ProductCard"] & {
             categoryId: number;
@@ -10236,6 +10580,37 @@ export interface components {
             cover: string | null;
             /** @description 最多三个卖点标签，如 一级能效、65英寸 */
             tags: string[];
+        };
+        ProductPage: {
+            items: components["schemas"]["ProductListItem"][];
+            /** @description 下一页的 cursor；null 表示没有更多 */
+            nextCursor: string | null;
+        };
+        /** @description 分类的属性筛选项（由分类的属性定义决定，值来自在售商品） */
+        Facets: {
+            items: components["schemas"]["Facet"][];
+        };
+        Facet: {
+            /** @enum {string} */
+            key: "energy_grade" | "screen_inch" | "resolution" | "refresh_rate_hz" | "capacity_l" | "door_type" | "capacity_kg" | "washer_type" | "horsepower" | "ac_type" | "inverter" | "power_w" | "noise_db" | "width_mm" | "height_mm" | "depth_mm";
+            /** @description 如 匹数、空调类型 */
+            label: string;
+            options: components["schemas"]["FacetOption"][];
+        };
+        FacetOption: {
+            /** @description 传给 attr.<key> 的值，多个用逗号分隔 */
+            value: string;
+            /** @description 如 1.5匹、挂机 */
+            label: string;
+            /** @description 在售商品数 */
+            count: number;
+        };
+        HotSearches: {
+            items: {
+                term: string;
+                /** @description 近 30 天搜索次数 */
+                count: number;
+            }[];
         };
         ProductDetail: {
             id: number;
@@ -10396,6 +10771,14 @@ export interface components {
             /** @description 金额（分） */
             minOriginalPriceFen: number | null;
             salesCount: number;
+            /**
+             * @description 运费方式（物流设置中修改）
+             * @enum {string}
+             */
+            shippingMode: "shop_default" | "template" | "free" | "fixed";
+            freightTemplateId: number | null;
+            /** @description 金额（分） */
+            fixedFreightFen: number | null;
             specTable: {
                 key: string;
                 label: string;
@@ -10826,7 +11209,7 @@ export interface components {
             available: boolean;
             /** @enum {string|null} */
             unavailableReason: "not_found" | "off_shelf" | "sku_disabled" | "out_of_stock" | "insufficient_stock" | null;
-            /** @description 如 已售罄、库存不足、商品已下架 */
+            /** @description 如 暂时缺货、库存不足、商品已下架 */
             unavailableLabel: string | null;
         };
         CartSummary: {
@@ -11207,7 +11590,7 @@ export interface components {
             payDeadline: number;
             payment: components["schemas"]["ClientPayParams"];
         };
-        ClientPayParams: components["schemas"]["WechatMiniProgramPayment"] | components["schemas"]["AlipayMiniProgramPayment"] | components["schemas"]["AlipayH5Payment"];
+        ClientPayParams: components["schemas"]["WechatMiniProgramPayment"] | components["schemas"]["AlipayMiniProgramPayment"] | components["schemas"]["AlipayH5Payment"] | components["schemas"]["WechatH5Payment"] | components["schemas"]["WechatBrowserPayment"];
         WechatMiniProgramPayment: {
             /** @enum {string} */
             method: "wechat";
@@ -11241,6 +11624,31 @@ export interface components {
             channel: "h5";
             /** @description 浏览器跳转（GET）到支付宝收银台 */
             redirectUrl: string;
+        };
+        WechatH5Payment: {
+            /** @enum {string} */
+            method: "wechat";
+            /** @enum {string} */
+            channel: "h5";
+            /** @description 浏览器跳转（GET）到微信支付 H5 收银台（h5_url，已附 redirect_url） */
+            redirectUrl: string;
+        };
+        WechatBrowserPayment: {
+            /** @enum {string} */
+            method: "wechat";
+            /** @enum {string} */
+            channel: "wechat_browser";
+            prepayId: string;
+            /** @description WeixinJSBridge.invoke('getBrandWCPayRequest') 的参数 */
+            payParams: {
+                appId: string;
+                timeStamp: string;
+                nonceStr: string;
+                package: string;
+                /** @enum {string} */
+                signType: "RSA";
+                paySign: string;
+            };
         };
         StaffAccountUpdate: {
             id: number;
@@ -13105,6 +13513,55 @@ export interface components {
                 note: string;
                 createdAt: number;
             }[];
+        };
+        OrderInvoice: {
+            orderNo: string;
+            /** @description 现在开具的金额（实付减已退款） */
+            estimatedFen: number;
+            /** @description 现在可以申请或修改 */
+            canRequest: boolean;
+            /** @description 不能开票的原因 */
+            blockedReason: string | null;
+            invoice: components["schemas"]["Invoice"];
+        };
+        Invoice: {
+            id: number;
+            /** @enum {string} */
+            status: "requested" | "issued" | "rejected" | "cancelled";
+            /** @description 开票中 / 已开票 / 未通过 / 已取消 */
+            statusLabel: string;
+            /** @enum {string} */
+            kind: "personal" | "company";
+            kindLabel: string;
+            /** @description 发票抬头 */
+            title: string;
+            /** @description 纳税人识别号（企业） */
+            taxNo: string | null;
+            /** @description 接收邮箱（可选） */
+            email: string | null;
+            /** @description 开票金额：开具时的实付减已退款；未开具为 null */
+            amountFen: number | null;
+            /** @description 发票号码 */
+            invoiceNo: string | null;
+            /** @description 可以下载 PDF */
+            hasFile: boolean;
+            rejectReason: string | null;
+            requestedAt: number;
+            issuedAt: number | null;
+        } | null;
+        AdminInvoicePage: {
+            items: components["schemas"]["AdminInvoice"][];
+            nextCursor: string | null;
+        };
+        AdminInvoice: components["schemas"]["Invoice"] & {
+            orderId: number;
+            orderNo: string;
+            /** @enum {string} */
+            orderStatus: "pending_payment" | "paid" | "shipped" | "completed" | "cancelled";
+            /** @description 金额（分） */
+            payableFen: number;
+            /** @description 现在开具的金额（实付减已退款） */
+            refundableFen: number;
         };
     };
     responses: never;
