@@ -9,7 +9,7 @@ import { ESCALATE, type EvalQuestion } from "./labels";
 import { TEST_SPLIT } from "./test-split";
 
 const faq = buildIndex(FAQ_ENTRIES);
-const normalized = (q: EvalQuestion) => q.question.replace(/\s+/g, "");
+const normalized = (q: EvalQuestion) => q.question.replace(/[\s\p{P}]/gu, "");
 
 describe("FAQ bot eval", () => {
   it("labels only ids that exist; dev has >= 300 questions; the splits share none", () => {
