@@ -24,6 +24,8 @@ import type { AppEnv } from "./env";
 import { faqAdminRoutes, faqRoutes } from "./faq/routes";
 import { flashSaleAdminRoutes } from "./flash-sales/routes";
 import { growthAdminRoutes } from "./growth/admin-routes";
+import { invoiceAdminRoutes } from "./invoices/admin-routes";
+import { invoiceRoutes } from "./invoices/routes";
 import { growthRoutes } from "./growth/routes";
 import { installationAdminRoutes } from "./installation/admin-routes";
 import { installerRoutes } from "./installation/installer-routes";
@@ -126,6 +128,8 @@ export function createApp() {
   app.route("/api/admin", tradeInAdminRoutes);
   app.route("/api", growthRoutes);
   app.route("/api/admin", growthAdminRoutes);
+  app.route("/api", invoiceRoutes);
+  app.route("/api/admin", invoiceAdminRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
   // Plain handlers (binary bodies, WebSockets, gateway callbacks, these pages) have their entries here.

@@ -5,6 +5,7 @@ import type { Env } from "./env";
 import { groupBuySubscriber } from "./growth/group-buy-settle";
 import { referralRewardSubscriber } from "./growth/referral-service";
 import { installationWorkOrdersSubscriber } from "./installation/subscriber";
+import { invoiceCancelSubscriber } from "./invoices/subscriber";
 import { trackingConfig } from "./logistics/tracking";
 import { parcelTrackingSubscriber } from "./logistics/tracking-subscriber";
 import { couponReturnSubscriber } from "./marketing/coupon-redemption";
@@ -30,5 +31,6 @@ export function orderSubscribers(env: Env): readonly OrderEventSubscriber[] {
     orderCancelRefundSubscriber,
     groupBuySubscriber,
     referralRewardSubscriber,
+    invoiceCancelSubscriber,
   ];
 }

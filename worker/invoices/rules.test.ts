@@ -51,7 +51,12 @@ describe("抬头", () => {
       field: "title",
     });
     expect(
-      checkInvoiceTitle({ kind: "company", title: "家电商城有限公司", taxNo: " 91350100m000100y43 ", email: "a@b.cn" }),
+      checkInvoiceTitle({
+        kind: "company",
+        title: "家电商城有限公司",
+        taxNo: " 91350100m000100y43 ",
+        email: "a@b.cn",
+      }),
     ).toEqual({
       ok: true,
       value: { kind: "company", title: "家电商城有限公司", taxNo: "91350100M000100Y43", email: "a@b.cn" },

@@ -71,7 +71,11 @@ export function checkInvoiceTitle(input: InvoiceTitleInput): Checked<InvoiceTitl
   const taxNo = (input.taxNo ?? "").replace(/\s+/g, "").toUpperCase();
   if (!taxNo) return { ok: false, field: "taxNo", message: "企业抬头须填写纳税人识别号" };
   if (!isValidTaxNo(taxNo))
-    return { ok: false, field: "taxNo", message: "纳税人识别号格式不正确，请核对（通常为 18 位统一社会信用代码）" };
+    return {
+      ok: false,
+      field: "taxNo",
+      message: "纳税人识别号格式不正确，请核对（通常为 18 位统一社会信用代码）",
+    };
   return { ok: true, value: { kind: "company", title, taxNo, email } };
 }
 

@@ -336,7 +336,7 @@ export async function markRead(db: Db, a: Audience, ids: number[] | "all") {
 // ---------- shopper notices of other domains ----------
 
 /** Shopper notices about something other than an order (in-app only): the kind names the event. */
-export type ShopperNoticeKind = "repair_scheduled" | "repair_done";
+export type ShopperNoticeKind = "repair_scheduled" | "repair_done" | "invoice_issued" | "invoice_rejected";
 
 export interface ShopperNotice {
   kind: ShopperNoticeKind;

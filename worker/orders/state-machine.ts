@@ -119,4 +119,7 @@ export type OrderNoteKind =
   | "refund_succeeded"
   | "refund_failed"
   | "late_payment"
-  | "delivered";
+  | "delivered"
+  | "invoice_requested"
+  | "invoice_issued"
+  | "invoice_rejected";

@@ -3,7 +3,7 @@
 // refunds never exceeds what it took (checked in the insert itself). Submitted to WeChat Pay v3 /
 // Alipay as partial refunds; outcomes (synchronous or notified) are recorded once per refund as an
 // order note that other domains react to through the order events seam.
-import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import { type AnyColumn, and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import type { OrderDeps } from "../orders/deps";
 import type { OrderEventSubscriber } from "../orders/events";
@@ -127,13 +127,16 @@ const refundData = (r: RefundRow) => ({
 
 /** What the order's paying payment can still give back; null when nothing paid the order. */
 export async function refundableFen(db: Db, orderId: number): Promise<number | null> {
-  const row = await db.get<{ left: number | null }>(sql`
-    SELECT p.amount_fen - (SELECT coalesce(sum(r.amount_fen), 0) FROM refunds r
-                           WHERE r.payment_id = p.id AND r.status != 'failed') AS "left"
-    FROM payments p JOIN orders o ON o.id = p.order_id
-    WHERE p.order_id = ${orderId} AND p.status = 'paid' AND p.transaction_id = o.transaction_id`);
+  const row = await db.get<{ left: number | null }>(sql`SELECT ${refundableFenSql(orderId)} AS "left"`);
   return row?.left ?? null;
 }
+
+/** The same as a scalar subquery, to read or write it inside another statement (null: not paid). */
+export const refundableFenSql = (orderId: AnyColumn | number) => sql<number | null>`(
+  SELECT p.amount_fen - (SELECT coalesce(sum(r.amount_fen), 0) FROM refunds r
+                         WHERE r.payment_id = p.id AND r.status != 'failed')
+  FROM payments p JOIN orders o ON o.id = p.order_id
+  WHERE p.order_id = ${orderId} AND p.status = 'paid' AND p.transaction_id = o.transaction_id)`;
 
 export interface RefundView {
   outRefundNo: string;

@@ -34,6 +34,8 @@ export const ADMIN_RULES: readonly AdminRule[] = [
   { path: "/api/admin/orders", roles: MERCHANT_OPS_OR_AGENT },
   // The console's home page (sales figures and to-dos): not for agents.
   { path: "/api/admin/dashboard", roles: MERCHANT_OR_OPS },
+  // Issuing invoices is back-office work, like shipping.
+  { path: "/api/admin/invoices", roles: MERCHANT_OR_OPS },
   // Stock levels, adjustments and thresholds are fulfilment work; prices stay in the catalog (merchants).
   { path: "/api/admin/inventory", roles: MERCHANT_OR_OPS },
   // Where a shopper's parcels are is what agents are asked most; the parcel view is read-only.

@@ -17,6 +17,13 @@ const LARGER_BODIES: { method: string; path: RegExp; maxSize: number; message: s
   { method: "POST", path: /^\/api\/after-sales\/photos$/, ...IMAGE_BOUND },
   // The installer's completion photo (multipart, installation/installer-routes.ts).
   { method: "POST", path: /^\/api\/installer\/work-orders\/[^/]+\/done$/, ...IMAGE_BOUND },
+  // The merchant's invoice PDF (invoices/admin-routes.ts).
+  {
+    method: "POST",
+    path: /^\/api\/admin\/invoices\/\d+\/issue$/,
+    ...IMAGE_BOUND,
+    message: "发票文件不能超过 5MB",
+  },
   // 2,000,000 characters of CSV are up to 6 MB of UTF-8 (Chinese text).
   {
     method: "POST",
