@@ -52,6 +52,31 @@ describe("hrana gateway with @libsql/client/web", () => {
     await gateway.close();
   });
 
+  it("counts round trips (HTTP requests) and statements per client call, resettable over HTTP", async () => {
+    const reset = await fetch(`${gateway.url}/_stats/reset`, { method: "POST" });
+    expect((await reset.json()).roundTrips).toBe(0);
+    await client.execute("SELECT 1");
+    await client.batch(["SELECT 1", "SELECT 2", "SELECT 3"], "read");
+    const tx = await client.transaction("write");
+    await tx.execute("UPDATE counter SET n = n WHERE id = 1");
+    await tx.commit();
+    const stats = (await (await fetch(`${gateway.url}/_stats`)).json()) as ReturnType<HranaGateway["stats"]>;
+    // execute: 1 request; batch: 1 request (BEGIN, 3 selects, COMMIT, ROLLBACK); transaction: 2 (statement, commit).
+    expect(stats.roundTrips).toBe(4);
+    expect(stats.log[0]).toMatchObject({ statements: 1, sql: ["SELECT 1"] });
+    expect(stats.log[1]!.sql).toEqual([
+      "BEGIN TRANSACTION READONLY",
+      "SELECT 1",
+      "SELECT 2",
+      "SELECT 3",
+      "COMMIT",
+      "ROLLBACK",
+    ]);
+    expect(gateway.stats()).toEqual(stats);
+    gateway.resetStats();
+    expect(gateway.stats()).toMatchObject({ roundTrips: 0, statements: 0, log: [] });
+  });
+
   it("runs the file in WAL mode with foreign keys on", async () => {
     const rs = await client.execute("PRAGMA journal_mode");
     expect(rs.rows[0]?.[0]).toBe("wal");

@@ -19,8 +19,27 @@ import { RequestFailure, readPipelineBody, StreamManager } from "./streams";
 export interface HranaGateway {
   /** Base URL for `createClient({ url })`, e.g. http://127.0.0.1:PORT */
   url: string;
+  /** What clients sent since the start or the last reset (also `GET /_stats`). */
+  stats(): RoundTripStats;
+  /** Zeroes the counters (also `POST /_stats/reset`). */
+  resetStats(): void;
   close(): Promise<void>;
 }
+
+/**
+ * Round trips as the client pays them: one per HTTP request to `/v2|v3/pipeline` or `/v3/cursor`
+ * (each is a network round trip to Turso in production), with the SQL statements they carried.
+ */
+export interface RoundTripStats {
+  /** HTTP requests that carried SQL work (pipeline + cursor). */
+  roundTrips: number;
+  /** SQL statements executed (an `execute` is one, a `batch` counts its steps, BEGIN/COMMIT included). */
+  statements: number;
+  /** The last requests (at most 200), oldest first: what each carried, for finding what to fold. */
+  log: { path: string; statements: number; sql: string[] }[];
+}
+
+const STATS_LOG_LIMIT = 200;
 
 export interface HranaGatewayOptions {
   dbPath: string;
@@ -102,20 +121,60 @@ export async function startHranaGateway(opts: HranaGatewayOptions): Promise<Hran
   });
   const expectedAuth = opts.authToken === undefined ? undefined : digest(`Bearer ${opts.authToken}`);
 
+  const stats: RoundTripStats = { roundTrips: 0, statements: 0, log: [] };
+  /** Counts one request; `requests` are its Hrana stream requests (`store_sql`/`close` carry no SQL to run). */
+  function count(path: string, requests: unknown[]): void {
+    type Req = {
+      type?: string;
+      stmt?: unknown;
+      batch?: { steps?: { stmt?: unknown }[] };
+      sql_id?: number;
+      sql?: string;
+    };
+    const stored = new Map<unknown, string>();
+    for (const r of requests as Req[]) if (r?.type === "store_sql") stored.set(r.sql_id, String(r.sql));
+    const sqls: string[] = [];
+    const textOf = (stmt: unknown) => {
+      const s = stmt as { sql?: unknown; sql_id?: unknown } | undefined;
+      return typeof s?.sql === "string" ? s.sql : (stored.get(s?.sql_id) ?? `sql_id ${String(s?.sql_id)}`);
+    };
+    for (const r of requests as Req[]) {
+      if (r?.type === "execute") sqls.push(textOf(r.stmt));
+      else if (r?.type === "batch") for (const step of r.batch?.steps ?? []) sqls.push(textOf(step.stmt));
+      else if (r?.type === "sequence") sqls.push("(sequence)");
+    }
+    stats.roundTrips++;
+    stats.statements += sqls.length;
+    stats.log.push({
+      path,
+      statements: sqls.length,
+      sql: sqls.map((q) => q.replace(/\s+/g, " ").slice(0, 160)),
+    });
+    if (stats.log.length > STATS_LOG_LIMIT) stats.log.shift();
+  }
+  const resetStats = () => {
+    stats.roundTrips = 0;
+    stats.statements = 0;
+    stats.log = [];
+  };
+  const snapshot = (): RoundTripStats => ({ ...stats, log: [...stats.log] });
+
   const authorized = (req: IncomingMessage): boolean =>
     expectedAuth === undefined || timingSafeEqual(digest(req.headers.authorization ?? ""), expectedAuth);
 
-  async function pipeline(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function pipeline(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const { baton, requests } = readPipelineBody(await readJson(req));
+    count(path, requests);
     const out = await manager.runPipeline(baton, requests);
     const body: PipelineRespBody = { baton: out.baton, base_url: null, results: out.results };
     sendJson(res, 200, body);
   }
 
   /** Hrana 3 cursor: the batch runs at once, then its results are streamed as NDJSON entries. */
-  async function cursor(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function cursor(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const body = await readJson(req);
     const obj = body !== null && typeof body === "object" ? (body as Record<string, unknown>) : {};
+    count(path, [{ type: "batch", batch: obj.batch }]);
     const { baton } = readPipelineBody({ baton: obj.baton, requests: [] });
     const out = await manager.runPipeline(baton, [{ type: "batch", batch: obj.batch }]);
     const lines: unknown[] = [{ baton: out.baton, base_url: null }];
@@ -149,6 +208,7 @@ export async function startHranaGateway(opts: HranaGatewayOptions): Promise<Hran
       // Version probes (the client sends them without credentials) and health checks.
       if (path === "" || path.endsWith("/health")) return sendText(res, 200, "ok");
       if (path.endsWith("/version")) return sendText(res, 200, "jiadian-hrana-gateway");
+      if (path === "/_stats") return sendJson(res, 200, snapshot());
       if (path.endsWith("/v2") || path.endsWith("/v3")) return sendText(res, 200, "");
       return sendText(res, 404, "Not found");
     }
@@ -157,8 +217,13 @@ export async function startHranaGateway(opts: HranaGatewayOptions): Promise<Hran
       await readBody(req).catch(() => undefined);
       return sendText(res, 401, "Unauthorized: the bearer token is missing or wrong");
     }
-    if (path.endsWith("/v2/pipeline") || path.endsWith("/v3/pipeline")) return pipeline(req, res);
-    if (path.endsWith("/v3/cursor")) return cursor(req, res);
+    if (path.endsWith("/v2/pipeline") || path.endsWith("/v3/pipeline")) return pipeline(req, res, path);
+    if (path.endsWith("/v3/cursor")) return cursor(req, res, path);
+    if (path === "/_stats/reset") {
+      await readBody(req);
+      resetStats();
+      return sendJson(res, 200, snapshot());
+    }
     // No protobuf encoding: the client falls back to JSON when the /v3-protobuf probe answers 404.
     return sendText(res, 404, "Not found");
   }
@@ -192,6 +257,8 @@ export async function startHranaGateway(opts: HranaGatewayOptions): Promise<Hran
   let closing: Promise<void> | undefined;
   return {
     url,
+    stats: snapshot,
+    resetStats,
     close() {
       closing ??= new Promise<void>((resolve) => {
         manager.close();

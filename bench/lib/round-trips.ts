@@ -1,0 +1,172 @@
+/**
+ * libSQL round trips per shopper request, counted by the local Hrana gateway (`GET /_stats`): every HTTP
+ * request the production driver (@libsql/client/web) sends to /v2/pipeline or /v3/cursor is one network
+ * round trip to Turso in production. Shared by worker/perf/round-trips.test.ts (CI fails on a regression)
+ * and `npm run bench -- roundtrips` (prints the table).
+ *
+ * Each request is measured alone: reset the counter, send it, read the counter when the response is in.
+ * Everything the worker does before answering counts (the order outbox is delivered inline). The shopper's
+ * session check is cached per isolate for 30 s (worker/auth/sessions.ts), so the session is warmed by an
+ * authenticated request just before each measurement; the cold check is its own row.
+ */
+import type { RoundTripStats } from "../../dev/hrana-gateway/index";
+import { json, type OrderFixture } from "../../test/order-fixture";
+
+export interface RoundTripRow {
+  name: string;
+  kind: "read" | "write";
+  /** The issue #16 goal: at most this many round trips. */
+  goal: number;
+  roundTrips: number;
+  statements: number;
+  status: number;
+  /** What each round trip carried (first words of each statement), for finding what to fold. */
+  log: RoundTripStats["log"];
+}
+
+const READ_GOAL = 1;
+const WRITE_GOAL = 2;
+/** Create + pay + payment notification together. */
+export const FLOW_GOAL = 6;
+export const FLOW_ROWS = [
+  "POST /api/orders",
+  "POST /api/orders/{id}/pay",
+  "payment notification (WeChat Pay)",
+];
+
+async function stats(f: OrderFixture, reset = false): Promise<RoundTripStats> {
+  const res = await fetch(`${f.stack.vars.LIBSQL_URL}/_stats${reset ? "/reset" : ""}`, {
+    method: reset ? "POST" : "GET",
+  });
+  if (!res.ok) throw new Error(`gateway stats: ${res.status} ${await res.text()}`);
+  return (await res.json()) as RoundTripStats;
+}
+
+/** Runs every shopper request of issue #16 once against the fixture's worker and counts its round trips. */
+export async function measureRoundTrips(f: OrderFixture): Promise<RoundTripRow[]> {
+  const rows: RoundTripRow[] = [];
+  const skuA = await f.createSku(299_900, 50, "往返冰箱");
+  const skuB = await f.createSku(159_900, 50, "往返洗衣机");
+  const productOf = async (skuId: number) =>
+    Number(
+      (await f.stack.sql.execute({ sql: "SELECT product_id FROM skus WHERE id = ?", args: [skuId] })).rows[0]!
+        .product_id,
+    );
+  const productA = await productOf(skuA);
+  const categoryId = Number(
+    (await f.stack.sql.execute({ sql: "SELECT category_id FROM products WHERE id = ?", args: [productA] }))
+      .rows[0]!.category_id,
+  );
+  const { token } = await f.newShopper(`往返-${Date.now()}`);
+  const warm = async () => {
+    const res = await f.stack.fetch("/api/me", { token });
+    await res.arrayBuffer();
+  };
+
+  async function measure(
+    name: string,
+    kind: RoundTripRow["kind"],
+    send: () => Promise<Response | { status: number }>,
+    opts: { goal?: number; warmSession?: boolean } = {},
+  ): Promise<Json> {
+    if (opts.warmSession !== false) await warm();
+    await stats(f, true);
+    const res = await send();
+    const body =
+      typeof (res as Response).arrayBuffer === "function" ? await json(res as Response) : ({} as Json);
+    const s = await stats(f);
+    if (res.status >= 300) throw new Error(`${name}: ${res.status} ${JSON.stringify(body)}`);
+    rows.push({
+      name,
+      kind,
+      goal: opts.goal ?? (kind === "read" ? READ_GOAL : WRITE_GOAL),
+      roundTrips: s.roundTrips,
+      statements: s.statements,
+      status: res.status,
+      log: s.log,
+    });
+    return body;
+  }
+  const get =
+    (path: string, withToken = true) =>
+    () =>
+      f.stack.fetch(path, withToken ? { token } : {});
+  const post =
+    (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    () =>
+      f.stack.fetch(path, { method: "POST", token, json: body, headers });
+
+  await measure("GET /api/home", "read", get("/api/home", false), { warmSession: false });
+  await measure("GET /api/categories", "read", get("/api/categories", false), { warmSession: false });
+  await measure("GET /api/products", "read", get(`/api/products?categoryId=${categoryId}`, false), {
+    warmSession: false,
+  });
+  await measure("GET /api/products/{id}", "read", get(`/api/products/${productA}`, false), {
+    warmSession: false,
+  });
+  await measure("POST /api/cart/items", "write", post("/api/cart/items", { skuId: skuA, quantity: 1 }));
+  await f.stack.fetch("/api/cart/items", { method: "POST", token, json: { skuId: skuB, quantity: 2 } });
+  await measure("GET /api/cart", "read", get("/api/cart"));
+  await measure("POST /api/checkout/quote", "read", post("/api/checkout/quote", {}));
+
+  const order = await measure(
+    "POST /api/orders",
+    "write",
+    post("/api/orders", { items: [{ skuId: skuA, quantity: 1 }] }, { "idempotency-key": `rt-${Date.now()}` }),
+  );
+  const orderId = Number(order.id);
+  await measure(
+    "POST /api/orders/{id}/pay",
+    "write",
+    post(`/api/orders/${orderId}/pay`, { method: "wechat", channel: "miniprogram" }),
+  );
+  await measure(
+    "payment notification (WeChat Pay)",
+    "write",
+    () => f.payAtGateway("wechat", String(order.orderNo)),
+    { warmSession: false },
+  );
+  const paid = await f.orderRow(orderId);
+  if (paid.status !== "paid") throw new Error(`order ${orderId} is ${paid.status} after the notification`);
+  await measure("GET /api/orders", "read", get("/api/orders"));
+  await measure("GET /api/orders/{id}", "read", get(`/api/orders/${orderId}`));
+  await measure("GET /api/notifications", "read", get("/api/notifications"));
+
+  const second = await json(await f.placeOrder(token, [{ skuId: skuB, quantity: 1 }]));
+  await measure("POST /api/orders/{id}/cancel", "write", post(`/api/orders/${second.id}/cancel`, {}));
+
+  // A fresh login's first request pays the session check once (then cached 30 s per isolate).
+  const coldToken = await (async () => {
+    const res = await f.stack.fetch("/api/auth/dev-login", {
+      method: "POST",
+      json: { nickname: `往返会话-${Date.now()}` },
+    });
+    return String((await json(res)).token);
+  })();
+  await measure(
+    "GET /api/cart (first request of a session)",
+    "read",
+    () => f.stack.fetch("/api/cart", { token: coldToken }),
+    {
+      warmSession: false,
+    },
+  );
+  return rows;
+}
+
+type Json = Awaited<ReturnType<typeof json>>;
+
+/** Sum of the create + pay + notification rows. */
+export function flowRoundTrips(rows: RoundTripRow[]): number {
+  return rows.filter((r) => FLOW_ROWS.includes(r.name)).reduce((n, r) => n + r.roundTrips, 0);
+}
+
+export function roundTripTable(rows: RoundTripRow[]): string {
+  const lines = [
+    "| request | kind | round trips | statements | goal |",
+    "| --- | --- | ---: | ---: | ---: |",
+    ...rows.map((r) => `| ${r.name} | ${r.kind} | ${r.roundTrips} | ${r.statements} | ≤ ${r.goal} |`),
+    `| create + pay + notification | flow | ${flowRoundTrips(rows)} | | ≤ ${FLOW_GOAL} |`,
+  ];
+  return lines.join("\n");
+}

@@ -1,0 +1,60 @@
+/**
+ * Issue #16: libSQL round trips per shopper request, counted by the local Hrana gateway while the real
+ * worker (workerd) answers. Each request must stay within its budget: the issue's goal where it is met,
+ * otherwise today's count, so that any regression fails here (docs/benchmarks.md has the table).
+ */
+import { describe, expect, it } from "vitest";
+import {
+  FLOW_GOAL,
+  flowRoundTrips,
+  measureRoundTrips,
+  type RoundTripRow,
+  roundTripTable,
+} from "../../bench/lib/round-trips";
+import { useOrderFixture } from "../../test/order-fixture";
+
+const f = useOrderFixture();
+
+/** Requests not at the issue's goal yet: their current count is the ceiling (lower it as they improve). */
+const CEILINGS: Record<string, number> = {
+  "GET /api/products": 2,
+  "GET /api/products/{id}": 5,
+  "POST /api/cart/items": 5,
+  "GET /api/cart": 3,
+  "POST /api/checkout/quote": 13,
+  "POST /api/orders": 19,
+  "POST /api/orders/{id}/pay": 4,
+  "payment notification (WeChat Pay)": 10,
+  "GET /api/orders/{id}": 2,
+  "GET /api/notifications": 2,
+  "POST /api/orders/{id}/cancel": 12,
+  "GET /api/cart (first request of a session)": 2,
+  flow: 33,
+};
+
+describe("libSQL round trips per request", () => {
+  let rows: RoundTripRow[];
+
+  it("every measured request answers successfully", async () => {
+    rows = await measureRoundTrips(f);
+    console.log(roundTripTable(rows));
+    for (const r of rows)
+      expect({ name: r.name, ok: r.status >= 200 && r.status < 300 }).toEqual({ name: r.name, ok: true });
+  }, 120_000);
+
+  it("each request stays within its round-trip budget", () => {
+    const over = rows
+      .filter((r) => r.roundTrips > (CEILINGS[r.name] ?? r.goal))
+      .map((r) => ({
+        name: r.name,
+        roundTrips: r.roundTrips,
+        budget: CEILINGS[r.name] ?? r.goal,
+        log: r.log,
+      }));
+    expect(over).toEqual([]);
+  });
+
+  it("create + pay + notification together stay within the flow budget", () => {
+    expect(flowRoundTrips(rows)).toBeLessThanOrEqual(CEILINGS.flow ?? FLOW_GOAL);
+  });
+});
