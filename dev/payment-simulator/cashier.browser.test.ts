@@ -73,7 +73,7 @@ it("WeChat: the cashier page for a prepay_id pays and shows 支付成功", async
     payerOpenId: "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o",
     channel: "miniprogram",
   });
-  if (params.method !== "wechat") throw new Error("expected WeChat params");
+  if (params.method !== "wechat" || params.channel === "h5") throw new Error("expected WeChat JSAPI params");
   const page = await browser.newPage();
   await page.goto(`${fx.sim.url}/pay?method=wechat&prepay_id=${params.prepayId}`);
   expect(await page.textContent("#amount")).toBe("¥1999.00");

@@ -21,15 +21,22 @@ button{width:100%;padding:14px;border:0;border-radius:8px;font-size:17px;color:#
 </style></head><body>${inner}</body></html>`;
 }
 
-export function cashierPage(t: SimTrade, payable: "ok" | "paid" | "closed" | "expired"): string {
+export function cashierPage(
+  t: SimTrade,
+  payable: "ok" | "paid" | "closed" | "expired",
+  /** WeChat H5: where the browser returns after paying or cancelling. */
+  redirectUrl?: string,
+): string {
+  const quit = redirectUrl ?? t.quitUrl;
   const blocked = { paid: "该订单已支付", closed: "该订单已关闭", expired: "该订单已过期" } as const;
   const action =
     payable === "ok"
       ? `<form method="post" action="/pay/confirm">
 <input type="hidden" name="method" value="${t.method}">
 <input type="hidden" name="out_trade_no" value="${escapeHtml(t.outTradeNo)}">
+${redirectUrl ? `<input type="hidden" name="redirect_url" value="${escapeHtml(redirectUrl)}">` : ""}
 <button type="submit" id="confirm-pay">确认支付</button></form>
-${t.quitUrl ? `<p><a href="${escapeHtml(t.quitUrl)}" id="quit">取消支付</a></p>` : ""}`
+${quit ? `<p><a href="${escapeHtml(quit)}" id="quit">取消支付</a></p>` : ""}`
       : `<p id="status">${blocked[payable]}</p>`;
   return page(
     `${METHOD_NAME[t.method]} - 收银台`,

@@ -231,7 +231,9 @@ export async function startPaymentSimulator(opts: PaymentSimulatorOptions = {}):
       } else if ((m === "wechat" || m === "alipay") && no) {
         t = findTrade(ctx, m, no);
       }
-      return t ? html(200, cashierPage(t, payability(ctx, t))) : html(404, errorPage("交易不存在"));
+      // WeChat H5 (微信外): the merchant appended redirect_url to h5_url; the browser goes back there.
+      const redirect = m === "wechat" ? (url.searchParams.get("redirect_url") ?? undefined) : undefined;
+      return t ? html(200, cashierPage(t, payability(ctx, t), redirect)) : html(404, errorPage("交易不存在"));
     }
     const form = new URLSearchParams(body);
     const m = form.get("method");
@@ -241,7 +243,8 @@ export async function startPaymentSimulator(opts: PaymentSimulatorOptions = {}):
     const state = payability(ctx, t);
     if (state !== "ok") return html(409, cashierPage(t, state));
     await pay(t).settled; // like the real cashier, the result page comes after the merchant was told
-    const back = t.method === "alipay" ? alipayReturnUrl(ctx, t) : undefined;
+    // Alipay returns with signed parameters; WeChat H5 returns to redirect_url as given (no result in it).
+    const back = t.method === "alipay" ? alipayReturnUrl(ctx, t) : (form.get("redirect_url") ?? undefined);
     if (back) return { status: 303, headers: { Location: back }, body: "" };
     return html(200, resultPage(t, "支付成功"));
   }

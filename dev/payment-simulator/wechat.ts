@@ -179,10 +179,24 @@ function refundJson(t: SimTrade, r: SimRefund): Record<string, unknown> {
   };
 }
 
-function prepay(ctx: SimContext, req: SimRequest): SimResponse {
+/**
+ * JSAPI (mini program, WeChat's browser) answers `prepay_id`; H5 (a phone browser outside WeChat,
+ * 微信外) needs `scene_info.payer_client_ip` + `scene_info.h5_info.type` instead of a payer, and answers
+ * `h5_url` (here: this simulator's cashier; the merchant appends `&redirect_url=`).
+ */
+function prepay(ctx: SimContext, req: SimRequest, kind: "jsapi" | "h5" = "jsapi"): SimResponse {
   const w = ctx.ids.wechat;
   const b = parseJson(req.body);
   if (!b) return fail(ctx, 400, "PARAM_ERROR", "请求体不是合法的 JSON");
+  const scene = obj(b.scene_info);
+  if (kind === "h5" && (!str(scene?.payer_client_ip) || !str(obj(scene?.h5_info)?.type))) {
+    return fail(
+      ctx,
+      400,
+      "PARAM_ERROR",
+      "H5 支付须提供 scene_info.payer_client_ip 与 scene_info.h5_info.type",
+    );
+  }
   const appid = str(b.appid);
   const mchid = str(b.mchid);
   const description = str(b.description);
@@ -190,7 +204,7 @@ function prepay(ctx: SimContext, req: SimRequest): SimResponse {
   const notifyUrl = str(b.notify_url);
   const total = int(obj(b.amount)?.total);
   const currency = obj(b.amount)?.currency;
-  const openid = str(obj(b.payer)?.openid);
+  const openid = kind === "h5" ? `h5:${str(scene?.payer_client_ip)}` : str(obj(b.payer)?.openid);
   const timeExpire = b.time_expire === undefined ? undefined : str(b.time_expire);
   if (!appid || !mchid || !description || !outTradeNo || !notifyUrl || total === undefined || !openid) {
     return fail(ctx, 400, "PARAM_ERROR", "缺少必填参数");
@@ -230,7 +244,7 @@ function prepay(ctx: SimContext, req: SimRequest): SimResponse {
     existing.prepayIds.push(prepayId);
     existing.notifyUrl = notifyUrl;
     existing.expiresAtMs = expiresAtMs;
-    return respond(ctx, 200, { prepay_id: prepayId });
+    return respond(ctx, 200, prepayAnswer(ctx, kind, prepayId));
   }
   ctx.trades.set(tradeKey("wechat", outTradeNo), {
     method: "wechat",
@@ -247,7 +261,13 @@ function prepay(ctx: SimContext, req: SimRequest): SimResponse {
     prepayIds: [prepayId],
     refunds: [],
   });
-  return respond(ctx, 200, { prepay_id: prepayId });
+  return respond(ctx, 200, prepayAnswer(ctx, kind, prepayId));
+}
+
+function prepayAnswer(ctx: SimContext, kind: "jsapi" | "h5", prepayId: string) {
+  return kind === "h5"
+    ? { h5_url: `${ctx.baseUrl()}/pay?method=wechat&prepay_id=${prepayId}&package=${randomDigits(10)}` }
+    : { prepay_id: prepayId };
 }
 
 function query(ctx: SimContext, outTradeNo: string, mchid: string | null): SimResponse {
@@ -332,6 +352,7 @@ export function handleWechat(ctx: SimContext, req: SimRequest): SimResponse {
     return m ? decodeURIComponent(m[1]!) : undefined;
   };
   if (route === "POST /v3/pay/transactions/jsapi") return prepay(ctx, req);
+  if (route === "POST /v3/pay/transactions/h5") return prepay(ctx, req, "h5");
   if (route === "POST /v3/refund/domestic/refunds") return refund(ctx, req.body);
   const queried = param(/^GET \/v3\/pay\/transactions\/out-trade-no\/([^/]+)$/);
   if (queried) return query(ctx, queried, url.searchParams.get("mchid"));

@@ -34,6 +34,32 @@ export const ClientPayParamsSchema = z
         redirectUrl: z.string().openapi({ description: "浏览器跳转（GET）到支付宝收银台" }),
       })
       .openapi("AlipayH5Payment"),
+    z
+      .object({
+        method: z.literal("wechat"),
+        channel: z.literal("h5"),
+        redirectUrl: z
+          .string()
+          .openapi({ description: "浏览器跳转（GET）到微信支付 H5 收银台（h5_url，已附 redirect_url）" }),
+      })
+      .openapi("WechatH5Payment"),
+    z
+      .object({
+        method: z.literal("wechat"),
+        channel: z.literal("wechat_browser"),
+        prepayId: z.string(),
+        payParams: z
+          .object({
+            appId: z.string(),
+            timeStamp: z.string(),
+            nonceStr: z.string(),
+            package: z.string(),
+            signType: z.literal("RSA"),
+            paySign: z.string(),
+          })
+          .openapi({ description: "WeixinJSBridge.invoke('getBrandWCPayRequest') 的参数" }),
+      })
+      .openapi("WechatBrowserPayment"),
   ])
   .openapi("ClientPayParams");
 

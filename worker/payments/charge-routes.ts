@@ -5,7 +5,7 @@ import { storeOriginOf } from "../shared/cors";
 import { bearer, createRouter, jsonBody, jsonOk } from "../shared/router";
 import { ChargeSchema, StartChargePaymentSchema } from "./api-schemas";
 import { CHARGE_NO_PATTERN, chargeView, shopperCharge, startChargePayment } from "./charges";
-import { startPaymentInput } from "./providers";
+import { payerClientIpOf, startPaymentInput } from "./providers";
 
 /** The shopper's charges (/api/charges): see one and pay it like an order. Someone else's is 404. */
 export const chargeRoutes = createRouter();
@@ -54,7 +54,7 @@ chargeRoutes.openapi(
       deps,
       charge,
       c.req.valid("json"),
-      page ? { returnUrl: page, quitUrl: page } : undefined,
+      page ? { returnUrl: page, quitUrl: page, payerClientIp: payerClientIpOf(c) } : undefined,
     );
     return c.json({ chargeNo: charge.chargeNo, amountFen: charge.amountFen, payment });
   },

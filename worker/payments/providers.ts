@@ -40,15 +40,26 @@ export function providerOrThrow(env: Env, method: PaymentMethod): PaymentProvide
 
 export const startPaymentInput = z.object({
   method: z.enum(["wechat", "alipay"]),
-  channel: z.enum(["miniprogram", "h5"]).default("miniprogram"),
+  /** h5: a phone browser outside WeChat; wechat_browser: an H5 page inside WeChat (JSAPI). */
+  channel: z.enum(["miniprogram", "h5", "wechat_browser"]).default("miniprogram"),
 });
 
 const gatewayDown = () => new AppError(502, "PAYMENT_GATEWAY_ERROR", "支付服务暂时不可用，请稍后再试");
 
-/** The store pages a browser payment (Alipay H5) returns to: after paying, and on 取消支付. */
+/** The store pages a browser payment (H5) returns to: after paying, and on 取消支付. */
 export interface StorePages {
   returnUrl: string;
   quitUrl: string;
+  /** The browser's IP as it reached us (WeChat H5 scene_info.payer_client_ip). */
+  payerClientIp?: string;
+}
+
+/**
+ * The shopper's IP for WeChat H5 (scene_info.payer_client_ip): Cloudflare sets CF-Connecting-IP on every
+ * request; a local run without it reports loopback.
+ */
+export function payerClientIpOf(c: { req: { header(name: string): string | undefined } }): string {
+  return c.req.header("cf-connecting-ip") ?? c.req.header("x-real-ip") ?? "127.0.0.1";
 }
 
 /** The gateway call that starts a payment (an order's or a charge's), with its errors in shopper terms. */
@@ -73,6 +84,7 @@ export async function askGateway(
     return await provider.startPayment({
       ...trade,
       // Our openid is a WeChat identity; Alipay mini programs would need the shopper's Alipay buyer id.
+      // In WeChat's browser this must be the openid under WECHAT_PAY_APP_ID (docs/payments.md).
       payerOpenId: input.method === "wechat" ? shopper?.openid : undefined,
       channel: input.channel,
     });

@@ -76,7 +76,7 @@ export async function startPayment(
         order,
         "payment_started",
         { kind: "shopper", id: order.shopperId },
-        `发起${METHOD_LABELS[input.method]}`,
+        `发起支付（${METHOD_LABELS[input.method]}）`,
       ),
     ]);
     await afterOrderChange(deps, order.id, ["payment_started"]);

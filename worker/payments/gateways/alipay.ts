@@ -269,6 +269,9 @@ export class Alipay implements PaymentProvider {
   // --- PaymentProvider ---
 
   async startPayment(input: StartPaymentInput): Promise<ClientPayParams> {
+    // WeChat's own browser blocks Alipay's pages: there the store offers WeChat Pay (JSAPI) only.
+    if (input.channel === "wechat_browser")
+      throw new GatewayError("alipay", "UNSUPPORTED_CHANNEL", "微信内无法使用支付宝，请选择微信支付");
     if (input.channel === "h5") {
       return { method: "alipay", channel: "h5", redirectUrl: await this.wapPayUrl(input) };
     }

@@ -2,7 +2,11 @@
 // Money is integer fen, time is UTC epoch ms (see docs/CONVENTIONS.md). Usage: docs/payments.md.
 
 export type PaymentMethod = "wechat" | "alipay";
-export type PaymentChannel = "miniprogram" | "h5";
+/**
+ * "miniprogram": inside a mini program. "h5": a phone browser outside WeChat (Alipay wap.pay, WeChat H5
+ * 微信外). "wechat_browser": an H5 page inside WeChat's own browser (WeChat JSAPI via WeixinJSBridge).
+ */
+export type PaymentChannel = "miniprogram" | "h5" | "wechat_browser";
 
 export interface StartPaymentInput {
   outTradeNo: string;
@@ -11,10 +15,11 @@ export interface StartPaymentInput {
   expiresAtMs: number;
   /** WeChat: the payer's openid under the configured appid (required). Alipay mini program: buyer_open_id (or a 2088… buyer_id). */
   payerOpenId?: string;
-  /** "miniprogram": WeChat or Alipay mini program. "h5": a browser outside WeChat — Alipay only. */
   channel: PaymentChannel;
-  /** Alipay H5: where the browser lands after paying (the notification, not this, marks the order paid). */
+  /** H5: where the browser lands after paying (the notification, not this, marks the order paid). */
   returnUrl?: string;
+  /** WeChat H5: the shopper's IP as the browser reached us (scene_info.payer_client_ip). */
+  payerClientIp?: string;
   /** Alipay H5: where the browser goes when the shopper abandons the cashier. */
   quitUrl?: string;
 }
@@ -34,7 +39,11 @@ export type ClientPayParams =
   /** Pass `tradeNo` to `my.tradePay({ tradeNO })`. */
   | { method: "alipay"; channel: "miniprogram"; tradeNo: string }
   /** Redirect the browser (GET) to the Alipay cashier. */
-  | { method: "alipay"; channel: "h5"; redirectUrl: string };
+  | { method: "alipay"; channel: "h5"; redirectUrl: string }
+  /** WeChat H5 (微信外): redirect the browser to h5_url (with our redirect_url appended). */
+  | { method: "wechat"; channel: "h5"; redirectUrl: string }
+  /** Inside WeChat's browser: `WeixinJSBridge.invoke("getBrandWCPayRequest", payParams)`. */
+  | { method: "wechat"; channel: "wechat_browser"; prepayId: string; payParams: WechatJsapiPayParams };
 
 export type RefundStatus = "SUCCESS" | "PROCESSING" | "ABNORMAL" | "CLOSED";
 

@@ -57,7 +57,7 @@ describe("WeChat Pay JSAPI against the simulator", () => {
   it("prepay returns a prepay_id and a paySign that verifies with the merchant key", async () => {
     const { outTradeNo, params } = await prepaidOrder();
     expect(params.method).toBe("wechat");
-    if (params.method !== "wechat") return;
+    if (params.method !== "wechat" || params.channel === "h5") return;
     expect(params.prepayId).toMatch(/^wx\d{14}/);
     const p = params.payParams;
     expect(p.package).toBe(`prepay_id=${params.prepayId}`);
@@ -280,21 +280,73 @@ describe("WeChat Pay JSAPI against the simulator", () => {
     });
   });
 
-  it("H5 is not WeChat's job", async () => {
+  it("H5 (微信外): /v3/pay/transactions/h5 with the payer's IP → h5_url; the cashier returns to redirect_url", async () => {
+    const outTradeNo = `WH${Date.now()}${++seq}`;
+    fx.orders.set(`wechat:${outTradeNo}`, 129_900);
+    const returnUrl = "http://127.0.0.1:9/?x=1#/pages/pay/result?id=7";
+    const params = await wechat.startPayment({
+      outTradeNo,
+      amountFen: 129_900,
+      description: "美的 微波炉",
+      expiresAtMs: Date.now() + 15 * 60_000,
+      channel: "h5",
+      returnUrl,
+      payerClientIp: "203.0.113.9",
+    });
+    if (params.method !== "wechat" || params.channel !== "h5") throw new Error("expected WeChat H5 params");
+    const url = new URL(params.redirectUrl);
+    expect(url.origin).toBe(fx.sim.url);
+    expect(url.searchParams.get("redirect_url")).toBe(returnUrl);
+    const cashier = await (await fetch(params.redirectUrl)).text();
+    expect(cashier).toContain("¥1299.00");
+    const confirm = await fetch(`${fx.sim.url}/pay/confirm`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        method: "wechat",
+        out_trade_no: outTradeNo,
+        redirect_url: returnUrl,
+      }).toString(),
+      redirect: "manual",
+    });
+    expect(confirm.status).toBe(303);
+    expect(confirm.headers.get("location")).toBe(returnUrl);
+    expect(fx.receiver.received).toEqual([expect.objectContaining({ ok: true })]);
+    expect(await wechat.query(outTradeNo)).toMatchObject({ status: "paid", amountFen: 129_900 });
+  });
+
+  it("H5 without the payer's IP is refused before calling WeChat", async () => {
     const h5 = wechat.startPayment({
       outTradeNo: "H5ORDER_0001",
       amountFen: 100,
       description: "x",
       expiresAtMs: Date.now() + 60_000,
-      payerOpenId: "o1",
       channel: "h5",
     });
-    await expect(h5).rejects.toMatchObject({ code: "UNSUPPORTED_CHANNEL" });
+    await expect(h5).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  });
+
+  it("inside WeChat's browser: JSAPI params for WeixinJSBridge (with appId)", async () => {
+    const outTradeNo = `WB${Date.now()}${++seq}`;
+    const params = await wechat.startPayment({
+      outTradeNo,
+      amountFen: 100,
+      description: "x",
+      expiresAtMs: Date.now() + 60_000,
+      payerOpenId: "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o",
+      channel: "wechat_browser",
+    });
+    expect(params).toMatchObject({ method: "wechat", channel: "wechat_browser" });
+    if (params.method === "wechat" && params.channel === "wechat_browser")
+      expect(params.payParams).toMatchObject({
+        appId: ids.wechat.appId,
+        package: `prepay_id=${params.prepayId}`,
+      });
   });
 
   it("the cashier page shows the amount and pays on 确认支付", async () => {
     const { outTradeNo, params } = await prepaidOrder(259_900);
-    const prepayId = params.method === "wechat" ? params.prepayId : "";
+    const prepayId = params.method === "wechat" && params.channel !== "h5" ? params.prepayId : "";
     const page = await fetch(`${fx.sim.url}/pay?method=wechat&prepay_id=${prepayId}`);
     const html = await page.text();
     expect(html).toContain("¥2599.00");

@@ -199,6 +199,10 @@ export interface JsapiPrepayInput {
   attach?: string;
 }
 
+export interface H5PrepayInput extends Omit<JsapiPrepayInput, "payerOpenId"> {
+  payerClientIp: string;
+}
+
 export interface WechatRefundInput extends RefundInput {
   notifyUrl?: string;
 }
@@ -372,6 +376,27 @@ export class WechatPay implements PaymentProvider {
     return this.parseResponse(z.object({ prepay_id: z.string().min(1) }), json).prepay_id;
   }
 
+  /** POST /v3/pay/transactions/h5 (微信外 H5 payment) → h5_url, the WeChat cashier for a phone browser. */
+  async createH5Prepay(input: H5PrepayInput): Promise<string> {
+    if (!OUT_TRADE_NO.test(input.outTradeNo)) invalidInput("out_trade_no 须为 6–32 位字母数字或 _-|*");
+    if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) invalidInput("金额须为正整数（分）");
+    if (!input.payerClientIp) invalidInput("微信 H5 支付需要用户的 IP");
+    const description = truncateUtf8(input.description.trim(), 127);
+    if (!description) invalidInput("商品描述不能为空");
+    const json = await this.call("POST", "/v3/pay/transactions/h5", {
+      appid: this.config.appId,
+      mchid: this.config.mchId,
+      description,
+      out_trade_no: input.outTradeNo,
+      ...(input.expiresAtMs === undefined ? {} : { time_expire: formatShanghaiRfc3339(input.expiresAtMs) }),
+      ...(input.attach === undefined ? {} : { attach: input.attach }),
+      notify_url: this.config.notifyUrl,
+      amount: { total: input.amountFen, currency: "CNY" },
+      scene_info: { payer_client_ip: input.payerClientIp, h5_info: { type: "Wap" } },
+    });
+    return this.parseResponse(z.object({ h5_url: z.string().url() }), json).h5_url;
+  }
+
   /** Arguments for wx.requestPayment (plus appId for WeixinJSBridge). */
   async miniProgramPayParams(prepayId: string): Promise<WechatJsapiPayParams> {
     const { timestamp, nonce } = this.timestampAndNonce();
@@ -494,10 +519,19 @@ export class WechatPay implements PaymentProvider {
   // --- PaymentProvider ---
 
   async startPayment(input: StartPaymentInput): Promise<ClientPayParams> {
-    // JSAPI needs an openid under our (mini program) appid; browsers outside WeChat pay with Alipay H5.
-    if (input.channel !== "miniprogram") {
-      throw new GatewayError("wechat", "UNSUPPORTED_CHANNEL", "微信支付仅支持小程序内支付，H5 请使用支付宝");
+    if (input.channel === "h5") {
+      // 微信外: WeChat's H5 cashier; it sends the browser back to redirect_url without any result in it.
+      const h5Url = await this.createH5Prepay({
+        outTradeNo: input.outTradeNo,
+        amountFen: input.amountFen,
+        description: input.description,
+        payerClientIp: input.payerClientIp ?? "",
+        expiresAtMs: input.expiresAtMs,
+      });
+      const back = input.returnUrl ? `&redirect_url=${encodeURIComponent(input.returnUrl)}` : "";
+      return { method: "wechat", channel: "h5", redirectUrl: `${h5Url}${back}` };
     }
+    // JSAPI (mini program, or WeChat's browser) needs the payer's openid under the configured appid.
     if (!input.payerOpenId) invalidInput("微信支付需要 payer openid");
     const prepayId = await this.createJsapiPrepay({
       outTradeNo: input.outTradeNo,
@@ -506,12 +540,10 @@ export class WechatPay implements PaymentProvider {
       payerOpenId: input.payerOpenId,
       expiresAtMs: input.expiresAtMs,
     });
-    return {
-      method: "wechat",
-      channel: "miniprogram",
-      prepayId,
-      payParams: await this.miniProgramPayParams(prepayId),
-    };
+    const payParams = await this.miniProgramPayParams(prepayId);
+    return input.channel === "wechat_browser"
+      ? { method: "wechat", channel: "wechat_browser", prepayId, payParams }
+      : { method: "wechat", channel: "miniprogram", prepayId, payParams };
   }
 
   async parseNotification(req: NotificationRequest): Promise<PaymentEvent> {
