@@ -48,6 +48,7 @@ import {
   shanghaiDay,
   type Transition,
 } from "./stock-ledger";
+import { restockNoticeConfig, restockNoticeStatements } from "../worker/catalog/restock";
 import { lowStockStatement, type SalesDay, salesDayStatement, snapshotStatement } from "./stock-publish";
 
 export interface StockView {
@@ -548,6 +549,8 @@ export class StockCounter extends DurableObject<Env> {
             snapshotStatement(s),
             ...days.map((d) => salesDayStatement(s.skuId, d)),
             ...alerts.map((a) => lowStockStatement(s.skuId, a.alert, a.createdAt)),
+            // 到货通知: waiting shoppers are told once when this snapshot shows stock again.
+            ...restockNoticeStatements(s.skuId, Date.now(), restockNoticeConfig(this.env)),
           ],
           "write",
         );

@@ -15,6 +15,7 @@ import { authenticate } from "./auth/middleware";
 import { authRoutes, staffAdminRoutes } from "./auth/routes";
 import { cartRoutes } from "./cart/routes";
 import { catalogAdminRoutes } from "./catalog/admin-routes";
+import { restockRoutes } from "./catalog/restock-routes";
 import { catalogRoutes } from "./catalog/routes";
 import { chatRoutes } from "./chat/routes";
 import { checkoutRoutes } from "./checkout/routes";
@@ -86,6 +87,7 @@ export function createApp() {
 
   app.route("/api", authRoutes);
   app.route("/api", catalogRoutes);
+  app.route("/api", restockRoutes);
   app.route("/api/admin", catalogAdminRoutes);
   app.route("/api", faqRoutes);
   app.route("/api/admin", faqAdminRoutes);

@@ -1,6 +1,7 @@
 // Every reaction to an order change, registered in one place. A new capability (coupons returned on
 // cancel, points on completion, tracking on ship, installation work orders on pay) adds one line here.
 import { caseOrderCancelSubscriber, caseRefundSubscriber } from "./after-sales/cases/refund-subscriber";
+import { productSalesSubscriber } from "./catalog/sales-subscriber";
 import type { Env } from "./env";
 import { groupBuySubscriber } from "./growth/group-buy-settle";
 import { referralRewardSubscriber } from "./growth/referral-service";
@@ -32,5 +33,6 @@ export function orderSubscribers(env: Env): readonly OrderEventSubscriber[] {
     groupBuySubscriber,
     referralRewardSubscriber,
     invoiceCancelSubscriber,
+    productSalesSubscriber,
   ];
 }

@@ -23,7 +23,7 @@ export const CheckedLineSchema = z
     unavailableReason: z
       .enum(["not_found", "off_shelf", "sku_disabled", "out_of_stock", "insufficient_stock"])
       .nullable(),
-    unavailableLabel: z.string().nullable().openapi({ description: "如 已售罄、库存不足、商品已下架" }),
+    unavailableLabel: z.string().nullable().openapi({ description: "如 暂时缺货、库存不足、商品已下架" }),
   })
   .openapi("CheckedLine");
 

@@ -17,7 +17,7 @@ export const UNAVAILABLE_LABELS: Record<UnavailableReason, string> = {
   not_found: "商品不存在",
   off_shelf: "商品已下架",
   sku_disabled: "该规格已停售",
-  out_of_stock: "已售罄",
+  out_of_stock: "暂时缺货",
   insufficient_stock: "库存不足",
 };
 

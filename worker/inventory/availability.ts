@@ -4,7 +4,7 @@ export type AvailabilityStatus = "in_stock" | "low" | "sold_out";
 
 export interface Availability {
   status: AvailabilityStatus;
-  /** 有货 / 仅剩 N 件 / 无货 */
+  /** 有货 / 仅剩 N 件 / 暂时缺货 */
   label: string;
 }
 
@@ -12,7 +12,8 @@ export interface Availability {
 export const LOW_STOCK_DISPLAY_MAX = 5;
 
 export function availabilityLabel(available: number): Availability {
-  if (available <= 0) return { status: "sold_out", label: "无货" };
+  // A stock-out is temporary (restocks and cancellations bring units back; 到货通知 waits for them).
+  if (available <= 0) return { status: "sold_out", label: "暂时缺货" };
   if (available <= LOW_STOCK_DISPLAY_MAX) return { status: "low", label: `仅剩 ${available} 件` };
   return { status: "in_stock", label: "有货" };
 }

@@ -581,14 +581,14 @@ describe("merchant endpoints", () => {
 });
 
 describe("snapshot and shopper availability", () => {
-  it("listing and detail show 有货 / 仅剩 N 件 / 无货 from the snapshot", async () => {
+  it("listing and detail show 有货 / 仅剩 N 件 / 暂时缺货 from the snapshot", async () => {
     const { productId, skuIds } = await newSkus(2);
     const detail = async () =>
       (await (await stack.fetch(`/api/products/${productId}`)).json()) as {
         availability: { label: string };
         skus: { id: number; availability: { label: string; status: string } }[];
       };
-    expect((await detail()).availability.label).toBe("无货");
+    expect((await detail()).availability.label).toBe("暂时缺货");
     await setAvailable(skuIds[0]!, 3);
     await setAvailable(skuIds[1]!, 30);
     // The two SKUs publish independently: wait until both have.
