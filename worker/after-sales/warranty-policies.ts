@@ -2,9 +2,13 @@
  * Warranty (保修) policy per appliance category.
  *
  * Baseline figures follow the national 三包 rules (《部分商品修理更换退货责任规定》 and the
- * household-appliance 三包 provisions): 整机 is usually 1 year and 主要部件 3 years. Several big brands
- * extend that (e.g. 空调 整机6年, 冰箱压缩机/洗衣机变频电机 10年); those are listed as brand extensions
- * because they depend on the brand and model, not on the shop.
+ * household-appliance 三包 provisions): 整机 is usually 1 year and 主要部件 3 years. Longer part promises
+ * (冰箱压缩机/洗衣机变频电机 10年) are listed as brand extensions because they depend on the brand.
+ *
+ * One source of truth for a product's 整机 term: `products.warranty_months` (e.g. 72 for a Gree or
+ * Midea air conditioner). The category's `wholeUnitYears` is only the 三包 floor under it, so no policy
+ * lists a 整机 extension: the product page, banners, the warranty lookup (warranty.ts warrantyStatus)
+ * and this policy text all read the product's own term.
  */
 
 export interface PartWarranty {
@@ -76,7 +80,6 @@ export const WARRANTY_POLICIES: WarrantyPolicy[] = [
     mainParts: ["压缩机", "电脑板"],
     mainPartsYears: 3,
     extensions: [
-      { part: "整机", years: 6, note: "格力、美的等部分品牌承诺" },
       { part: "压缩机", years: 10, note: "部分品牌承诺" },
     ],
     exclusions: ["非本店或品牌授权师傅安装、移机造成的故障", ...COMMON_WARRANTY_EXCLUSIONS],
@@ -109,11 +112,11 @@ export const WARRANTY_POLICIES: WarrantyPolicy[] = [
 
 /** Human-readable policy text, shared by the FAQ seed and anyone displaying the policy. */
 export function describeWarranty(policy: WarrantyPolicy): string {
-  const parts: string[] = [`${policy.category}整机保修${policy.wholeUnitYears}年`];
+  const parts: string[] = [`${policy.category}整机保修${policy.wholeUnitYears}年起`];
   if (policy.mainParts.length > 0) {
     parts.push(`主要部件（${policy.mainParts.join("、")}）保修${policy.mainPartsYears}年`);
   }
-  let text = `${parts.join("，")}，自签收（需安装的以安装完成）之日起计算。`;
+  let text = `${parts.join("，")}，自签收（需安装的以安装完成）之日起计算。商品承诺更长整机保修的（如部分空调整机6年），以商品详情页「保障」所示期限为准，保修查询按该期限计算。`;
   if (policy.extensions.length > 0) {
     const ext = policy.extensions.map((e) => `${e.part}${e.years}年（${e.note ?? "品牌承诺"}）`).join("、");
     text += `在三包基础上，${ext}，具体以商品详情页和保修卡为准。`;

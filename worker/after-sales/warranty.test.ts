@@ -53,6 +53,15 @@ describe("warrantyStatus", () => {
     expect(s.wholeUnit.daysLeft).toBe(Math.ceil((bj(2026, 3, 10) - delivered) / 86400_000));
   });
 
+  it("shows 整机 once: the product's own term (空调 72 months), no brand 整机 line beside it", () => {
+    const s = warrantyStatus(policy("ac"), delivered, delivered, 72);
+    expect(s.wholeUnit).toMatchObject({ part: "整机", months: 72 });
+    expect(s.mainParts?.months).toBe(72);
+    const parts = [s.wholeUnit, ...(s.mainParts ? [s.mainParts] : []), ...s.extensions].map((c) => c.part);
+    expect(parts.filter((p) => p === "整机")).toHaveLength(1);
+    expect(s.extensions.map((e) => [e.part, e.months])).toEqual([["压缩机", 120]]);
+  });
+
   it("lets a product's longer promise extend the whole unit, never shorten it", () => {
     expect(warrantyStatus(policy("tv"), delivered, delivered, 36).wholeUnit.endsAt).toBe(bj(2028, 3, 10));
     expect(warrantyStatus(policy("tv"), delivered, delivered, 6).wholeUnit.months).toBe(12);

@@ -69,7 +69,10 @@ export function warrantyStatus(
           parts: policy.mainParts,
         }
       : undefined;
-  const extensions = policy.extensions.map((e) => coverage(e.part, e.years * 12, deliveredAt, now, e.note));
+  // The 整机 term is the product's own (products.warranty_months), never a second 整机 line.
+  const extensions = policy.extensions
+    .filter((e) => e.part !== "整机")
+    .map((e) => coverage(e.part, e.years * 12, deliveredAt, now, e.note));
   return {
     category: policy.category,
     startsAt: deliveredAt,
