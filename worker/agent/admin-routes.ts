@@ -1,7 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { csatReportFor } from "../chat/service";
+import { csatReportFor, recentCsatComments } from "../chat/service";
 import { bearer, createRouter, jsonBody, jsonCreated, jsonOk } from "../shared/router";
 import { idParam } from "../shared/validation";
+import {
+  AgentCapacitySchema,
+  ChatAgentListSchema,
+  CreatedAgentSchema,
+  CsatCommentListSchema,
+  CsatReportSchema,
+} from "./api-schemas";
 import { createAgent, listAgents, setAgentCapacity } from "./service";
 
 /**
@@ -18,11 +25,11 @@ chatAdminRoutes.openapi(
     method: "get",
     path: "/chat/agents",
     tags: TAGS,
-    summary: "客服账号与接待上限",
+    summary: "客服账号、接待上限与当前在线/接待情况",
     security: bearer,
-    responses: jsonOk("{ items }"),
+    responses: jsonOk("{ items }", ChatAgentListSchema),
   }),
-  async (c) => c.json({ items: await listAgents(c.get("db")) }),
+  async (c) => c.json({ items: await listAgents(c.get("db"), c.env) }),
 );
 
 chatAdminRoutes.openapi(
@@ -43,7 +50,7 @@ chatAdminRoutes.openapi(
         capacity: capacity.optional(),
       }),
     ),
-    responses: jsonCreated("{ id, username, name, capacity }"),
+    responses: jsonCreated("{ id, username, name, capacity }", CreatedAgentSchema),
   }),
   async (c) => c.json(await createAgent(c.get("db"), c.req.valid("json")), 201),
 );
@@ -56,7 +63,7 @@ chatAdminRoutes.openapi(
     summary: "设置客服同时接待上限",
     security: bearer,
     request: { params: idParam, ...jsonBody(z.object({ capacity })) },
-    responses: jsonOk("{ id, capacity }"),
+    responses: jsonOk("{ id, capacity }", AgentCapacitySchema),
   }),
   async (c) =>
     c.json(await setAgentCapacity(c.get("db"), c.env, c.req.valid("param").id, c.req.valid("json").capacity)),
@@ -76,7 +83,20 @@ chatAdminRoutes.openapi(
         agentId: z.coerce.number().int().positive().optional(),
       }),
     },
-    responses: jsonOk("{ count, average, distribution }"),
+    responses: jsonOk("{ count, average, distribution }", CsatReportSchema),
   }),
   async (c) => c.json(await csatReportFor(c.get("db"), c.req.valid("query"))),
+);
+
+chatAdminRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/chat/csat-comments",
+    tags: TAGS,
+    summary: "最近带留言的满意度评价（新的在前）",
+    security: bearer,
+    request: { query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }) },
+    responses: jsonOk("{ items }", CsatCommentListSchema),
+  }),
+  async (c) => c.json({ items: await recentCsatComments(c.get("db"), c.req.valid("query").limit) }),
 );

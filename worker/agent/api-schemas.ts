@@ -101,3 +101,58 @@ export const CannedReplyListSchema = z
   .openapi("CannedReplyList");
 
 export { OkResponse } from "../shared/router";
+
+// ---------------------------------------------------------------- merchant admin (/api/admin/chat/*)
+
+export const ChatAgentSchema = z
+  .object({
+    id: z.number().int(),
+    username: z.string(),
+    name: z.string(),
+    disabled: z.boolean(),
+    capacity: z.number().int().openapi({ description: "同时接待上限" }),
+    online: z.boolean().openapi({ description: "工作台在线" }),
+    available: z.boolean().openapi({ description: "在线且接单（非离开）" }),
+    load: z.number().int().openapi({ description: "正在接待的会话数" }),
+  })
+  .openapi("ChatAgent");
+export const ChatAgentListSchema = z.object({ items: z.array(ChatAgentSchema) }).openapi("ChatAgentList");
+
+export const CreatedAgentSchema = z
+  .object({ id: z.number().int(), username: z.string(), name: z.string(), capacity: z.number().int() })
+  .openapi("CreatedChatAgent");
+export const AgentCapacitySchema = z
+  .object({ id: z.number().int(), capacity: z.number().int() })
+  .openapi("ChatAgentCapacity");
+
+export const CsatReportSchema = z
+  .object({
+    count: z.number().int(),
+    average: z.number().nullable().openapi({ description: "保留两位小数；无评价时为 null" }),
+    distribution: z.object({
+      "1": z.number().int(),
+      "2": z.number().int(),
+      "3": z.number().int(),
+      "4": z.number().int(),
+      "5": z.number().int(),
+    }),
+  })
+  .openapi("CsatReport");
+
+export const CsatCommentListSchema = z
+  .object({
+    items: z.array(
+      z
+        .object({
+          conversationId: z.number().int(),
+          score: z.number().int(),
+          comment: z.string().nullable(),
+          ratedAt: epochMs,
+          agentId: z.number().int().nullable(),
+          agentName: z.string().nullable(),
+          shopperName: z.string().nullable(),
+        })
+        .openapi("CsatComment"),
+    ),
+  })
+  .openapi("CsatCommentList");

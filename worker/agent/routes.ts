@@ -3,7 +3,6 @@ import type { Context } from "hono";
 import { socketPrincipal } from "../chat/routes";
 import type { AppEnv } from "../env";
 import { requireStaff, staffOf } from "../shared/auth";
-import { toBase64Url } from "../shared/base64url";
 import { bearer, createRouter, jsonBody, jsonCreated, jsonOk } from "../shared/router";
 import { idParam } from "../shared/validation";
 import {
@@ -15,7 +14,6 @@ import {
   OkResponse,
 } from "./api-schemas";
 import { createCanned, deleteCanned, listCanned, updateCanned } from "./canned";
-import { agentPage, agentPageCsp } from "./page";
 import {
   agentConversations,
   claimConversation,
@@ -26,13 +24,11 @@ import {
   transferConversation,
 } from "./service";
 
-/** GET /agent: the workbench page. A fresh nonce per response lets only its own script run. */
-export function agentConsole(c: Context<AppEnv>) {
-  const nonce = toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
-  c.header("content-security-policy", agentPageCsp(nonce));
-  c.header("cache-control", "no-store");
-  return c.html(agentPage(nonce));
-}
+/** Where the workbench lives now: the merchant console (admin-console/src/pages/service/). */
+export const AGENT_WORKBENCH_URL = "/admin/#/service/workbench";
+
+/** GET /agent: the old workbench address, kept for bookmarks; redirects to the console's workbench. */
+export const agentConsole = (c: Context<AppEnv>) => c.redirect(AGENT_WORKBENCH_URL, 302);
 
 /**
  * The agent workbench API: lobby, conversations the agent handles, canned replies. Mounted at /api,

@@ -100,8 +100,20 @@ export async function closeConversation(env: Env, me: AgentRef, conversationId: 
 
 // ---------------------------------------------------------------- accounts (merchant admin)
 
-/** Agent accounts with their concurrent-conversation limit. */
-export async function listAgents(db: Db) {
+/**
+ * Agent accounts with their concurrent-conversation limit and, from the lobby, whether they are online
+ * (a workbench open), taking chats (not 离开) and how many chats they hold now.
+ */
+export async function listAgents(db: Db, env: Env) {
+  const [rows, lobby] = await Promise.all([agentRows(db), lobbyStub(env).snapshot(0)]);
+  const presence = new Map(lobby.agents.map((a) => [a.id, a]));
+  return rows.map((r) => {
+    const p = presence.get(r.id);
+    return { ...r, online: p?.online ?? false, available: p?.available ?? false, load: p?.load ?? 0 };
+  });
+}
+
+async function agentRows(db: Db) {
   const rows = await db
     .select({
       id: staff.id,

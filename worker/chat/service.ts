@@ -2,6 +2,7 @@
 import { and, desc, eq, gte, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
 import { type ChatPrincipal, PRINCIPAL_HEADER } from "../../durable-objects/chat-handshake";
 import type { RoomResult } from "../../durable-objects/chat-room";
+import { shoppers, staff } from "../auth/schema";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
 import { AppError, conflict, notFound } from "../shared/errors";
@@ -122,6 +123,33 @@ export async function csatReportFor(
     )
     .groupBy(conversations.csat);
   return csatReport(groups.map((g) => ({ score: Number(g.score), count: Number(g.count) })));
+}
+
+/** The newest ratings that carry a comment, with who was rated, for the CSAT report page. */
+export async function recentCsatComments(db: Db, limit: number) {
+  const rows = await db
+    .select({
+      conversationId: conversations.id,
+      score: conversations.csat,
+      comment: conversations.csatComment,
+      ratedAt: conversations.ratedAt,
+      agentId: conversations.agentId,
+      agentName: staff.displayName,
+      shopperName: shoppers.nickname,
+    })
+    .from(conversations)
+    .leftJoin(staff, eq(staff.id, conversations.agentId))
+    .leftJoin(shoppers, eq(shoppers.id, conversations.shopperId))
+    .where(
+      and(
+        isNotNull(conversations.csat),
+        isNotNull(conversations.csatComment),
+        ne(conversations.csatComment, ""),
+      ),
+    )
+    .orderBy(desc(conversations.ratedAt), desc(conversations.id))
+    .limit(limit);
+  return rows.map((r) => ({ ...r, score: Number(r.score), ratedAt: Number(r.ratedAt) }));
 }
 
 export async function agentCapacity(db: Db, staffId: number): Promise<number> {

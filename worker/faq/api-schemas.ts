@@ -22,3 +22,37 @@ export const FaqSearchResultSchema = z
     ),
   })
   .openapi("FaqSearchResult");
+
+/** Admin views (/api/admin/faq*): every field, disabled entries included. */
+export const FaqAdminEntrySchema = z
+  .object({
+    id: z.string(),
+    question: z.string(),
+    answer: z.string(),
+    keywords: z.array(z.string()),
+    category: z.string(),
+    enabled: z.boolean(),
+    sortOrder: z.number().int(),
+    examples: z
+      .array(z.string())
+      .openapi({ description: "检索学习用的相似问法（来自评测集的开发集，只读）" }),
+    createdAt: z.number().int(),
+    updatedAt: z.number().int(),
+  })
+  .openapi("FaqAdminEntry");
+
+export const FaqAdminListSchema = z.object({ items: z.array(FaqAdminEntrySchema) }).openapi("FaqAdminList");
+
+export const FaqTryResultSchema = z
+  .object({
+    answer: z.string().openapi({ description: "机器人会回复顾客的文字" }),
+    confidence: z.number().openapi({ description: "0–1，最佳检索结果的置信度" }),
+    escalates: z.boolean().openapi({ description: "这条问题会直接转人工" }),
+    escalationReason: z
+      .enum(["explicit", "complaint", "low_confidence", "unresolved", "llm_handoff"])
+      .nullable(),
+    offerHuman: z.boolean().openapi({ description: "回答下方显示「转人工」按钮（置信度偏低）" }),
+    sources: z.array(z.object({ id: z.string(), question: z.string() })),
+    via: z.enum(["llm", "retrieval"]),
+  })
+  .openapi("FaqTryResult");

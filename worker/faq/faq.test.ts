@@ -234,3 +234,62 @@ describe("public FAQ", () => {
     expect((await json(res)).error?.code).toBe("VALIDATION_FAILED");
   });
 });
+
+describe("试一试 (POST /api/admin/faq/try)", () => {
+  type Tried = {
+    answer: string;
+    confidence: number;
+    escalates: boolean;
+    escalationReason: string | null;
+    sources: { id: string; question: string }[];
+  };
+  const tryBot = async (question: string, token = merchant) =>
+    stack.fetch("/api/admin/faq/try", { method: "POST", token, json: { question } });
+
+  it("answers as the chat bot would, and follows an edited answer at once", async () => {
+    const probe = {
+      id: "try-drum-clean",
+      question: "滚筒洗衣机多久清洗一次滚筒？",
+      answer: "建议每月用滚筒清洁程序清洗一次。",
+      keywords: ["滚筒清洁", "洗衣机清洗"],
+      category: "使用",
+    };
+    expect(
+      (await stack.fetch("/api/admin/faq", { method: "POST", token: merchant, json: probe })).status,
+    ).toBe(201);
+    const first = (await json(await tryBot("洗衣机滚筒多久清洗一次"))) as unknown as Tried;
+    expect(first.escalates).toBe(false);
+    expect(first.answer).toContain(probe.answer);
+    expect(first.confidence).toBeGreaterThan(0.5);
+    expect(first.sources[0]).toEqual({ id: probe.id, question: probe.question });
+
+    const edited = "建议每两周用滚筒自洁程序清洗一次，洗完打开舱门通风。";
+    expect(
+      (
+        await stack.fetch(`/api/admin/faq/${probe.id}`, {
+          method: "PATCH",
+          token: merchant,
+          json: { answer: edited },
+        })
+      ).status,
+    ).toBe(200);
+    const second = (await json(await tryBot("洗衣机滚筒多久清洗一次"))) as unknown as Tried;
+    expect(second.answer).toContain(edited);
+    expect(second.answer).not.toContain(probe.answer);
+  });
+
+  it("shows when a question goes to a person, and why", async () => {
+    const person = (await json(await tryBot("我要人工客服"))) as unknown as Tried;
+    expect(person).toMatchObject({ escalates: true, escalationReason: "explicit" });
+    const unknown = (await json(await tryBot("量子力学的测不准原理"))) as unknown as Tried;
+    expect(unknown).toMatchObject({ escalates: true, escalationReason: "low_confidence", sources: [] });
+  });
+
+  it("is for merchant admins, and a blank question is a 400 with a Chinese message", async () => {
+    expect((await tryBot("怎么退货", agent)).status).toBe(403);
+    expect((await tryBot("怎么退货", shopper)).status).toBe(403);
+    const blank = await tryBot("   ");
+    expect(blank.status).toBe(400);
+    expect((await json(blank)).error?.message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+});

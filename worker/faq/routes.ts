@@ -1,6 +1,13 @@
-import { createRoute } from "@hono/zod-openapi";
-import { bearer, createRouter, jsonBody, jsonCreated, jsonOk } from "../shared/router";
-import { FaqByCategorySchema, FaqSearchResultSchema } from "./api-schemas";
+import { createRoute, z } from "@hono/zod-openapi";
+import { createLogger } from "../shared/log";
+import { bearer, createRouter, jsonBody, jsonCreated, jsonOk, OkResponse } from "../shared/router";
+import {
+  FaqAdminEntrySchema,
+  FaqAdminListSchema,
+  FaqByCategorySchema,
+  FaqSearchResultSchema,
+  FaqTryResultSchema,
+} from "./api-schemas";
 import { faqIdParams, faqInput, faqListQuery, faqPatch, faqReplace, faqSearchQuery } from "./model";
 import {
   createFaq,
@@ -11,6 +18,7 @@ import {
   searchFaq,
   updateFaq,
 } from "./service";
+import { tryBot } from "./try-bot";
 
 /** Public FAQ for the mini program's help page: enabled entries only. */
 export const faqRoutes = createRouter();
@@ -55,7 +63,7 @@ faqAdminRoutes.openapi(
     security: bearer,
     summary: "FAQ 列表（含停用）",
     request: { query: faqListQuery },
-    responses: jsonOk("{ items }"),
+    responses: jsonOk("{ items }", FaqAdminListSchema),
   }),
   async (c) => c.json({ items: await listFaqAdmin(c.get("db"), c.req.valid("query").category) }),
 );
@@ -68,7 +76,7 @@ faqAdminRoutes.openapi(
     security: bearer,
     summary: "新建 FAQ",
     request: jsonBody(faqInput),
-    responses: jsonCreated("FAQ"),
+    responses: jsonCreated("FAQ", FaqAdminEntrySchema),
   }),
   async (c) => c.json(await createFaq(c.get("db"), c.req.valid("json")), 201),
 );
@@ -81,7 +89,7 @@ faqAdminRoutes.openapi(
     security: bearer,
     summary: "FAQ 详情",
     request: { params: faqIdParams },
-    responses: jsonOk("FAQ"),
+    responses: jsonOk("FAQ", FaqAdminEntrySchema),
   }),
   async (c) => c.json(await getFaq(c.get("db"), c.req.valid("param").id)),
 );
@@ -94,7 +102,7 @@ faqAdminRoutes.openapi(
     security: bearer,
     summary: "修改 FAQ（整体替换）",
     request: { params: faqIdParams, ...jsonBody(faqReplace) },
-    responses: jsonOk("FAQ"),
+    responses: jsonOk("FAQ", FaqAdminEntrySchema),
   }),
   async (c) => c.json(await updateFaq(c.get("db"), c.req.valid("param").id, c.req.valid("json"))),
 );
@@ -107,7 +115,7 @@ faqAdminRoutes.openapi(
     security: bearer,
     summary: "部分修改 FAQ（如启用/停用）",
     request: { params: faqIdParams, ...jsonBody(faqPatch) },
-    responses: jsonOk("FAQ"),
+    responses: jsonOk("FAQ", FaqAdminEntrySchema),
   }),
   async (c) => c.json(await updateFaq(c.get("db"), c.req.valid("param").id, c.req.valid("json"))),
 );
@@ -120,10 +128,26 @@ faqAdminRoutes.openapi(
     security: bearer,
     summary: "删除 FAQ",
     request: { params: faqIdParams },
-    responses: jsonOk("{ ok }"),
+    responses: jsonOk("{ ok }", OkResponse),
   }),
   async (c) => {
     await deleteFaq(c.get("db"), c.req.valid("param").id);
     return c.json({ ok: true });
+  },
+);
+
+faqAdminRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/faq/try",
+    tags,
+    security: bearer,
+    summary: "试一试：机器人会怎样回答这个问题（与顾客在会话中提问相同；不建会话）",
+    request: jsonBody(z.object({ question: z.string().trim().min(1, "请输入要试的问题").max(200) })),
+    responses: jsonOk("{ answer, confidence, escalates, … }", FaqTryResultSchema),
+  }),
+  async (c) => {
+    const log = createLogger(c.env.LOG_LEVEL, { requestId: c.get("requestId") });
+    return c.json(await tryBot(c.get("db"), c.env, log, c.req.valid("json").question));
   },
 );

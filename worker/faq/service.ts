@@ -25,6 +25,7 @@ const toEntry = (r: FaqRow): FaqEntry => ({
 const toAdmin = (r: FaqRow) => ({
   ...toEntry(r),
   sortOrder: r.sortOrder,
+  examples: [...(EXAMPLE_QUESTIONS.get(r.id) ?? [])],
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
 });

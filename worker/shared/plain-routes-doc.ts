@@ -281,7 +281,7 @@ export function documentPlainRoutes(app: OpenAPIHono<AppEnv>) {
     method: "get",
     path: "/agent",
     tags: ["agent"],
-    summary: "客服工作台页面（HTML；登录后经 /api/agent/lobby/ws 工作）",
-    responses: { 200: { description: "HTML", content: { "text/html": { schema: z.string() } } } },
+    summary: "旧的客服工作台地址：302 跳转到商家后台的客服工作台 /admin/#/service/workbench",
+    responses: { 302: { description: "Location: /admin/#/service/workbench" } },
   });
 }

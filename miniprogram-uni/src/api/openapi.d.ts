@@ -1092,100 +1092,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/admin/images": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 上传商品图片（merchant_admin）：multipart/form-data 的 file 字段，或请求体即图片字节；≤ 5MB
-         * @description 类型按文件内容判断（不看 Content-Type）：JPG、PNG、GIF、WebP、SVG。SVG 会被解析并按白名单重建（去掉脚本、事件属性、外部引用），保存的是重建后的内容。
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "multipart/form-data": {
-                        /** Format: binary */
-                        file: string;
-                    };
-                    "application/octet-stream": string;
-                };
-            };
-            responses: {
-                /** @description 已保存 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key: string;
-                            url: string;
-                            contentType: string;
-                            sizeBytes: number;
-                        };
-                    };
-                };
-                /** @description 空文件、SVG 格式不正确（INVALID_SVG）或缺 file 字段 */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                            };
-                        };
-                    };
-                };
-                /** @description 超过 5MB（FILE_TOO_LARGE） */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                            };
-                        };
-                    };
-                };
-                /** @description 不是支持的图片（UNSUPPORTED_IMAGE） */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/admin/banners": {
         parameters: {
             query?: never;
@@ -9828,6 +9734,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传商品图片（merchant_admin）：multipart/form-data 的 file 字段，或请求体即图片字节；≤ 5MB
+         * @description 类型按文件内容判断（不看 Content-Type）：JPG、PNG、GIF、WebP、SVG。SVG 会被解析并按白名单重建（去掉脚本、事件属性、外部引用），保存的是重建后的内容。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description 已保存 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            url: string;
+                            contentType: string;
+                            sizeBytes: number;
+                        };
+                    };
+                };
+                /** @description 空文件、SVG 格式不正确（INVALID_SVG）或缺 file 字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description 超过 5MB（FILE_TOO_LARGE） */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description 不是支持的图片（UNSUPPORTED_IMAGE） */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/after-sales/photos/{key}": {
         parameters: {
             query?: never;
@@ -10826,13 +10826,6 @@ export interface components {
             rows: number[];
             ref: string;
             messages: string[];
-        };
-        UploadedImage: {
-            /** @description R2 key：写入商品 images / SKU image */
-            key: string;
-            url: string;
-            contentType: string;
-            sizeBytes: number;
         };
         AdminBanner: {
             id: number;
