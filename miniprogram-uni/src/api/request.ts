@@ -23,18 +23,30 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Validation messages by field (from `details: [{ path, message }]`), for a form to show in place. */
+    readonly fields: Record<string, string> = {},
   ) {
     super(message);
     this.name = "ApiError";
   }
 }
 
+function fieldsOf(details: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!Array.isArray(details)) return out;
+  for (const d of details as { path?: unknown; message?: unknown }[]) {
+    const key = Array.isArray(d.path) ? d.path.join(".") : "";
+    if (key && typeof d.message === "string" && !(key in out)) out[key] = d.message;
+  }
+  return out;
+}
+
 export const NETWORK_ERROR_MESSAGE = "网络连接失败，请检查网络后重试";
 
 function toApiError(status: number, body: unknown): ApiError {
-  const err = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const err = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   if (err && typeof err.message === "string")
-    return new ApiError(status, typeof err.code === "string" ? err.code : "ERROR", err.message);
+    return new ApiError(status, typeof err.code === "string" ? err.code : "ERROR", err.message, fieldsOf(err.details));
   return new ApiError(status, "HTTP_ERROR", status >= 500 ? "服务器繁忙，请稍后重试" : `请求失败（${status}）`);
 }
 
