@@ -23,7 +23,7 @@ import { askLlm, createLlmClient, type LlmSettings } from "./llm";
 import { orderStatusAnswer, relevantOrders } from "./orders";
 import { buildMessages } from "./prompt";
 import type { FaqIndex, SearchHit } from "./retrieval";
-import { tokenize } from "./tokenize";
+import { tokenize, tokenKind } from "./tokenize";
 import type { ChatTurn, OrderContext } from "./types";
 
 export type { EscalationReason } from "./escalation";
@@ -128,11 +128,23 @@ export function botConfigFromEnv(env: BotEnv): BotConfig {
  */
 const ORDER_STATUS_HINT = " 订单状态 快递信息";
 
+/** Actions an order-status question is about anyway (where is it, did it ship, did it arrive). */
+const ORDER_STATUS_ACTIONS = new Set(["配送", "发货", "收到", "签收", "不收到", "不发货", "不配送"]);
+
+/**
+ * "退款怎么还没收到", "还没发货能改地址吗": about the order, but asking for another action (a refund, an
+ * address change); the order-status hint would pull them to the tracking entry.
+ */
+function hasOtherAction(faq: FaqIndex, question: string): boolean {
+  return faq.tokenizer.words(question).some((w) => tokenKind(w) === "action" && !ORDER_STATUS_ACTIONS.has(w));
+}
+
 /** What to search for, and which answers the shopper already rejected. */
 function retrievalQuery(input: BotInput): { query: string; excludeIds: string[]; retry: boolean } {
   const question = input.question.trim();
   if (!isDissatisfied(question)) {
-    const query = isOwnOrderQuestion(question) ? question + ORDER_STATUS_HINT : question;
+    const hinted = isOwnOrderQuestion(question) && !hasOtherAction(input.faq, question);
+    const query = hinted ? question + ORDER_STATUS_HINT : question;
     return { query, excludeIds: [], retry: false };
   }
   // "不是这个，我问的是专票" carries its own question; a bare "没用" refers to the previous one.

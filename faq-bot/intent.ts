@@ -52,7 +52,7 @@ const DISSATISFIED_RE =
  * Matched after normalize(), which maps 物流/包裹/配送 to 快递.
  */
 const OWN_ORDER_RE =
-  /到哪(?:了|儿|里)|(?:我的|我买的|我那个|我那台|我下的|我订的).{0,10}(?:订单|货|快递|东西|电视|冰箱|洗衣机|空调|热水器)|发货(?:了)?(?:没|吗|没有)|发了(?:没|吗)|怎么还没(?:到|发|送)|还没(?:收到|到|发货|送)|订单(?:状态|进度)|快递(?:信息|进度|到)|查(?:一下)?(?:订单|快递)/;
+  /到哪(?:了|儿|里)|(?:我的|我买的|我那个|我那台|我下的|我订的).{0,10}(?<!无法|不能|不|暂不)(?:订单|货|快递|东西|电视|冰箱|洗衣机|空调|热水器)|(?<!能|可以|会|能不)发货(?:了)?(?:没|吗|没有)|发了(?:没|吗)|怎么还没(?:到|发|送)|还没(?:收到|到|发货|送)|订单(?:状态|进度)|快递(?:信息|进度|到)|查(?:一下)?(?:订单|快递)/;
 
 /** Order numbers as the order service prints them: a long run of digits, optionally letter-prefixed. */
 const ORDER_NO_RE = /\b[a-z]{0,3}\d{10,24}\b/gi;
@@ -60,8 +60,11 @@ const ORDER_NO_RE = /\b[a-z]{0,3}\d{10,24}\b/gi;
 const compact = (text: string) => normalize(text).replace(/\s+/g, "");
 
 /** The families of HUMAN_REQUEST_FAMILIES the question matches (for tests and logs). */
-/** "叫人来修", "派人上门看看": asking for a technician's visit, which the FAQ answers (报修), not for staff. */
-const VISIT_RE = /(?:人|师傅)(?:来|上门|过来)(?:修|装|看|拆|取|维修|安装)/;
+/**
+ * "叫人来修", "派人上门看看", "怎么找人修", "自己找人装": asking for a technician's visit (or about one),
+ * which the FAQ answers (报修, 自行安装), not for staff.
+ */
+const VISIT_RE = /(?:人|师傅)(?:来|上门|过来)(?:修|装|看|拆|取|维修|安装)|(?:人|师傅)(?:修|装|拆|维修|安装)/;
 const EXPLICIT_HANDOFF_RE = /转人工|人工|客服|真人|活人/;
 
 export function humanRequestFamilies(question: string): (keyof typeof HUMAN_REQUEST_FAMILIES)[] {

@@ -4,7 +4,8 @@
  * by a user dictionary (the FAQ's keywords plus the shop vocabulary of synonyms.ts) matched first.
  *
  * Text: NFKC (full-width → half-width) → lowercase → traditional → simplified (shop vocabulary only) →
- * Chinese numerals before units to digits → punctuation as separators.
+ * Chinese numerals before units to digits → punctuation as separators; for retrieval also "A不A"
+ * questions to "A" (收不收钱 → 收钱: asking, not negating).
  * Tokens of a text (see `Tokenizer.tokenize`):
  *   - words: user-dictionary words, else ICU words; mapped to a canonical synonym; stop words dropped;
  *     a negation merged into the word it negates ("没收到" → "不收到", which does not match "收到");
@@ -151,6 +152,8 @@ const TEXT_VARIANT_RE = alternation(textVariantOf.keys());
 const TRADITIONAL_RE = new RegExp(`[${Object.keys(TRADITIONAL_TO_SIMPLIFIED).join("")}]`, "g");
 const CHINESE_NUMBER_UNIT_RE = /([零一二两三四五六七八九十]{1,3})(?=天|年|期|楼|层|个月|小时|分钟|周|米|匹)/g;
 const PUNCTUATION_RE = /[\p{P}\p{S}]/gu;
+/** "A不A" / "A没A" questions ("收不收钱", "包不包邮", "送没送"): the same as asking "A", not a negation. */
+const A_NOT_A_RE = /(\p{Script=Han})[不没]\1/gu;
 const CJK_RE = /\p{Script=Han}/u;
 const TOKEN_RUN_RE = /\p{Script=Han}+|[a-z0-9]+(?:\.[0-9]+)?/gu;
 
@@ -182,6 +185,11 @@ export function normalizeText(text: string): string {
     )
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** normalizeText plus "A不A" → "A": what words are segmented from (intent patterns keep "有没有人"). */
+function normalizeForRetrieval(text: string): string {
+  return normalizeText(text).replace(A_NOT_A_RE, "$1");
 }
 
 /** normalizeText plus TEXT_VARIANTS rewritten to their canonical form: the input of intent patterns. */
@@ -247,7 +255,7 @@ export interface Tokenizer {
 export function createTokenizer(userWords: Iterable<string> = []): Tokenizer {
   const dictionary = new Set<string>();
   for (const w of [...BASE_DICTIONARY, ...userWords]) {
-    const n = normalizeText(w).replace(/\s+/g, "");
+    const n = normalizeForRetrieval(w).replace(/\s+/g, "");
     if (n.length >= 2 && CJK_RE.test(n)) dictionary.add(n);
   }
   const longest = Math.max(2, ...[...dictionary].map((w) => w.length));
@@ -275,6 +283,22 @@ export function createTokenizer(userWords: Iterable<string> = []): Tokenizer {
   }
 
   /**
+   * ICU glues function characters to words ("能送", "我家", "用了", "我没"): they are split off, so the
+   * word is the shop word it contains and a negation still reaches the word after it ("我没拿到" → 不收到).
+   */
+  function withoutFunctionEdges(word: string): string[] {
+    const isFunction = (ch: string) => STOP.has(ch) || NEGATION.has(ch);
+    const chars = [...word];
+    let start = 0;
+    let end = chars.length;
+    while (start < end && isFunction(chars[start]!)) start++;
+    while (end > start && isFunction(chars[end - 1]!)) end--;
+    if (start === 0 && end === chars.length) return [word];
+    const core = chars.slice(start, end).join("");
+    return [...chars.slice(0, start), ...(core ? [core] : []), ...chars.slice(end)];
+  }
+
+  /**
    * Dictionary words first, ICU's words in between. Both matching directions are tried and the one that
    * leaves fewer characters uncovered (then has fewer words) wins: "退款几天到账" → 退款/几天/到账, where
    * forward matching alone would take "几天到".
@@ -292,8 +316,12 @@ export function createTokenizer(userWords: Iterable<string> = []): Tokenizer {
     let gapStart = 0;
     const flushGap = (end: number) => {
       if (end <= gapStart) return;
-      for (const s of wordSegmenter.segment(run.slice(gapStart, end)))
-        if (s.isWordLike) out.push({ text: s.segment, dictionary: false });
+      for (const s of wordSegmenter.segment(run.slice(gapStart, end))) {
+        if (!s.isWordLike) continue;
+        // ICU's "我没", "这么", "我要": function characters glued together, read one by one so a
+        // negation still reaches the word after it ("我没拿到" → 不收到).
+        for (const piece of withoutFunctionEdges(s.segment)) out.push({ text: piece, dictionary: false });
+      }
     };
     for (const m of matches) {
       flushGap(m.start);
@@ -337,7 +365,7 @@ export function createTokenizer(userWords: Iterable<string> = []): Tokenizer {
   }
 
   function tokensOf(text: string, withSubwords: boolean): string[] {
-    const normalized = normalizeText(text);
+    const normalized = normalizeForRetrieval(text);
     const tokens: string[] = [];
     for (const match of normalized.matchAll(TOKEN_RUN_RE)) {
       const run = match[0];

@@ -6,11 +6,42 @@ import type { FaqEntry } from "../types";
  * refer to them, so never rename an id — disable the entry and add a new one instead.
  */
 
+/**
+ * Appliances shoppers name that the warranty policies' aliases do not: they find the policy of their
+ * category (the policy decides; these are only words to find it by).
+ */
+const MORE_PRODUCT_NAMES: Record<string, string[]> = {
+  "small-appliance": [
+    "吹风机",
+    "电水壶",
+    "电磁炉",
+    "豆浆机",
+    "破壁机",
+    "空气炸锅",
+    "加湿器",
+    "电暖器",
+    "榨汁机",
+    "电烤箱",
+    "小家电",
+  ],
+  fridge: ["冷藏柜", "冰吧"],
+  washer: ["干衣机", "洗衣机"],
+  tv: ["电视机", "投影电视"],
+  "water-heater": ["热水器"],
+};
+
 const warrantyEntries: FaqEntry[] = WARRANTY_POLICIES.map((policy) => ({
   id: `warranty-${policy.slug}`,
   question: `${policy.category}的保修期是多久？保修哪些部件？`,
   answer: describeWarranty(policy),
-  keywords: [policy.category, ...policy.aliases, "保修期", "保修几年", ...policy.mainParts],
+  keywords: [
+    policy.category,
+    ...policy.aliases,
+    ...(MORE_PRODUCT_NAMES[policy.slug] ?? []),
+    "保修期",
+    "保修几年",
+    ...policy.mainParts,
+  ],
   category: "保修",
   enabled: true,
 }));
@@ -194,8 +225,12 @@ const baseEntries: FaqEntry[] = [
       "配送范围",
       "配送地区",
       "偏远地区",
+      "发货",
       "乡镇",
       "农村",
+      "县城",
+      "新疆",
+      "西藏",
       "港澳台",
       "海外",
       "能不能送",
@@ -240,6 +275,7 @@ const baseEntries: FaqEntry[] = [
       "预约送货",
       "送货时间",
       "改约",
+      "改期",
       "指定日期",
       "送货上门",
       "周末送",
@@ -286,7 +322,7 @@ const baseEntries: FaqEntry[] = [
     question: "买了需要安装的家电，安装师傅什么时候上门？",
     answer:
       "空调、热水器、洗碗机等需要安装的商品，付款后订单详情的「送装服务」里会生成安装单：点击“预约安装”选择上门日期和时段，预约后在可改期限内还能“改约”或“取消预约”。师傅一般在预约时段上门，部分城市支持送装一体（送货当天安装）。",
-    keywords: ["预约安装", "上门安装", "安装时间", "师傅上门", "送装一体", "什么时候装"],
+    keywords: ["预约安装", "上门安装", "安装时间", "师傅上门", "送装一体", "什么时候装", "改期"],
     category: "安装",
     enabled: true,
   },
@@ -323,7 +359,7 @@ const baseEntries: FaqEntry[] = [
     question: "支持7天无理由退货吗？",
     answer:
       "支持。签收之日起7天内，商品完好、配件和赠品齐全、不影响二次销售的，可申请7天无理由退货：在订单详情点击“申请售后”，选择“退货退款”、商品和原因后提交，进度在「我的」→「售后/退款」查看。已安装使用的空调、热水器等以及定制商品不支持无理由退货。",
-    keywords: ["7天无理由", "七天无理由", "退货", "无理由退货", "不想要", "申请售后"],
+    keywords: ["7天无理由", "七天无理由", "退货", "无理由退货", "不想要", "申请售后", "未拆封"],
     category: "退换货",
     enabled: true,
   },
@@ -520,8 +556,22 @@ const baseEntries: FaqEntry[] = [
     id: "coupon-stacking",
     question: "优惠券能和满减活动叠加使用吗？",
     answer:
-      "可以叠加：店铺满减活动可以和一张优惠券同时使用，计算顺序是先满减、再用券。同一订单只能使用一张优惠券，优惠券之间不能叠加；标注“特价”“秒杀”的商品一般不参与满减和用券，以页面说明为准。",
-    keywords: ["叠加", "满减", "同时使用", "多张券", "秒杀", "特价", "一起用", "两张", "几张", "同时用"],
+      "可以叠加：店铺满减活动可以和一张优惠券同时使用，计算顺序是先满减、再用券。同一订单只能使用一张优惠券，优惠券之间不能叠加；部分限时活动（如秒杀）设置为不能与优惠券同用，拼团订单也不能用券，这时结算页的优惠券一栏会写明原因。",
+    keywords: [
+      "叠加",
+      "满减",
+      "同时使用",
+      "多张券",
+      "秒杀",
+      "限时折扣",
+      "打折",
+      "拼团",
+      "活动商品",
+      "一起用",
+      "两张",
+      "几张",
+      "同时用",
+    ],
     category: "优惠",
     enabled: true,
   },
@@ -529,8 +579,8 @@ const baseEntries: FaqEntry[] = [
     id: "coupon-refund",
     question: "用了优惠券的订单退货，优惠券会退回吗？",
     answer:
-      "整单退货时，未过期的优惠券会自动退回账户；优惠券已过期或部分退货时不退回，退款金额按商品实际支付金额（已扣除分摊的满减和优惠券）计算。",
-    keywords: ["优惠券退回", "退券", "部分退货", "分摊", "优惠退款"],
+      "取消订单（未付款的，或已付款尚未发货、整单退款的）时，优惠券会自动退回账户；整单退货退款完成时，仍在有效期内的优惠券也会退回。优惠券已过期或只退了部分商品时不退回，退款金额按商品实际支付金额（已扣除分摊的满减和优惠券）计算。",
+    keywords: ["优惠券退回", "退券", "部分退货", "分摊", "优惠退款", "取消订单优惠券", "券还在吗"],
     category: "优惠",
     enabled: true,
   },
@@ -548,7 +598,7 @@ const baseEntries: FaqEntry[] = [
     id: "member-tiers",
     question: "会员等级有哪些？有什么权益？",
     answer:
-      "会员等级按累计消费自动升级，「我的」页顶部显示您当前的等级和“再消费¥x升级”的进度。等级越高积分倍率越高，高等级会员转人工客服时优先接入。具体等级门槛和权益以「我的」页显示为准。",
+      "会员等级按累计消费自动升级，「我的」页的会员卡显示您当前的等级和“再消费 ¥x 升级…”的进度。等级越高积分倍率越高，高等级会员转人工客服时优先接入。具体等级门槛和权益以「我的」页显示为准。",
     keywords: ["会员等级", "会员权益", "银卡", "金卡", "钻石", "升级", "VIP"],
     category: "会员",
     enabled: true,
@@ -627,7 +677,7 @@ const baseEntries: FaqEntry[] = [
     question: "怎么注销账号？",
     answer:
       "小程序内暂不支持自助注销。请在「我的」→「在线客服」提出注销申请；注销前需确保没有未完成的订单和售后，注销后优惠券和订单记录将被清除且无法恢复，提交后7天内可撤销。",
-    keywords: ["注销", "注销账号", "删除账号", "销户", "取消账号"],
+    keywords: ["注销", "注销账号", "删除账号", "销户", "取消账号", "账号", "删掉账户", "不用这个账号"],
     category: "账户",
     enabled: true,
   },
