@@ -3,7 +3,7 @@ import { ProductListItemSchema } from "./api-schemas";
 import { ATTRIBUTES, type AttributeKey } from "./attributes";
 
 /**
- * Response schemas of the merchant catalog (/api/admin/categories, /products, /images, /attributes,
+ * Response schemas of the merchant catalog (/api/admin/categories, /products, /attributes,
  * /banners, /products/import): the console's generated types. They describe what service.ts builds.
  */
 
@@ -94,15 +94,6 @@ export const AdminProductSchema = z
 export const AdminProductPageSchema = z
   .object({ items: z.array(ProductListItemSchema), nextCursor: z.string().nullable() })
   .openapi("AdminProductPage");
-
-export const UploadedImageSchema = z
-  .object({
-    key: z.string().openapi({ description: "R2 key：写入商品 images / SKU image" }),
-    url: z.string(),
-    contentType: z.string(),
-    sizeBytes: z.number().int(),
-  })
-  .openapi("UploadedImage");
 
 export const AdminBannerSchema = z
   .object({

@@ -11,7 +11,6 @@ import {
   AdminProductSchema,
   AttributeDefinitionsSchema,
   ImportReportSchema,
-  UploadedImageSchema,
 } from "./admin-api-schemas";
 import { attributeDefinitions } from "./attributes";
 import { saveBanner, setRecommendations } from "./home";
@@ -192,46 +191,36 @@ catalogAdminRoutes.openapi(
   },
 );
 
-// No request schema on purpose: the body is multipart (field `file`) or the raw bytes, and its type is
-// decided by sniffing, never by a validator trusting the client's Content-Type.
-catalogAdminRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/images",
-    tags,
-    security: bearer,
-    summary: "上传商品图片到 R2：multipart 字段 file 或原始字节；JPG/PNG/GIF/WebP/SVG，不超过 5MB",
-    responses: jsonCreated("已上传的图片", UploadedImageSchema),
-  }),
-  async (c) => {
-    const staff = staffOf(c);
-    const len = Number(c.req.header("content-length") ?? 0);
-    if (len > MAX_IMAGE_BYTES + 64 * 1024) throw new AppError(413, "FILE_TOO_LARGE", "图片不能超过 5MB");
-    let bytes: Uint8Array;
-    const ct = c.req.header("content-type") ?? "";
-    if (ct.startsWith("multipart/form-data")) {
-      const form = await c.req.formData().catch(() => undefined);
-      const file: unknown = form?.get("file");
-      if (!(file instanceof Blob)) throw badRequest("请选择要上传的图片（表单字段 file）");
-      bytes = new Uint8Array(await file.arrayBuffer());
-    } else {
-      bytes = new Uint8Array(await c.req.arrayBuffer());
-    }
-    const image = sniffImage(bytes);
-    const { type, ext } = image;
-    bytes = image.bytes; // an SVG as sanitised, others as uploaded
-    const key = newImageKey(ext);
-    await c.env.IMAGES.put(key, bytes, { httpMetadata: { contentType: type } });
-    await c.get("db").insert(images).values({
-      key,
-      contentType: type,
-      sizeBytes: bytes.byteLength,
-      uploadedBy: staff.id,
-      createdAt: Date.now(),
-    });
-    return c.json({ key, url: imageUrl(key), contentType: type, sizeBytes: bytes.byteLength }, 201);
-  },
-);
+// Documented in shared/plain-routes-doc.ts (a binary body: its type is sniffed, never validated from
+// the client's Content-Type).
+catalogAdminRoutes.post("/images", async (c) => {
+  const staff = staffOf(c);
+  const len = Number(c.req.header("content-length") ?? 0);
+  if (len > MAX_IMAGE_BYTES + 64 * 1024) throw new AppError(413, "FILE_TOO_LARGE", "图片不能超过 5MB");
+  let bytes: Uint8Array;
+  const ct = c.req.header("content-type") ?? "";
+  if (ct.startsWith("multipart/form-data")) {
+    const form = await c.req.formData().catch(() => undefined);
+    const file: unknown = form?.get("file");
+    if (!(file instanceof Blob)) throw badRequest("请选择要上传的图片（表单字段 file）");
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } else {
+    bytes = new Uint8Array(await c.req.arrayBuffer());
+  }
+  const image = sniffImage(bytes);
+  const { type, ext } = image;
+  bytes = image.bytes; // an SVG as sanitised, others as uploaded
+  const key = newImageKey(ext);
+  await c.env.IMAGES.put(key, bytes, { httpMetadata: { contentType: type } });
+  await c.get("db").insert(images).values({
+    key,
+    contentType: type,
+    sizeBytes: bytes.byteLength,
+    uploadedBy: staff.id,
+    createdAt: Date.now(),
+  });
+  return c.json({ key, url: imageUrl(key), contentType: type, sizeBytes: bytes.byteLength }, 201);
+});
 
 const bannerInput = z.object({
   title: z.string().trim().min(1).max(40),

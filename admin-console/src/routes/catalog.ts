@@ -8,6 +8,24 @@ export default [
     meta: { title: "商品管理", api: "/api/admin/products", menu: true, group: "商品" },
   },
   {
+    path: "/products/new",
+    name: "product-new",
+    component: () => import("../pages/catalog/ProductEditPage.vue"),
+    meta: { title: "新建商品", api: "/api/admin/products", group: "商品" },
+  },
+  {
+    path: "/products/:id(\\d+)/edit",
+    name: "product-edit",
+    component: () => import("../pages/catalog/ProductEditPage.vue"),
+    meta: { title: "编辑商品", api: "/api/admin/products/1", group: "商品" },
+  },
+  {
+    path: "/categories",
+    name: "categories",
+    component: () => import("../pages/catalog/CategoriesPage.vue"),
+    meta: { title: "分类与属性", api: "/api/admin/categories", menu: true, group: "商品" },
+  },
+  {
     path: "/stock",
     name: "stock",
     component: () => import("../pages/stock/StockPage.vue"),
