@@ -125,6 +125,7 @@ export const CATEGORIES: SeedCategory[] = [
   { key: "fridge-multi", parent: "fridge", name: "多门冰箱", sortOrder: 1, art: "fridge_cross" },
   { key: "fridge-side", parent: "fridge", name: "对开门冰箱", sortOrder: 2, art: "fridge_side" },
   { key: "fridge-small", parent: "fridge", name: "双门三门冰箱", sortOrder: 3, art: "fridge_small" },
+  { key: "fridge-freezer", parent: "fridge", name: "冷柜", sortOrder: 4, art: "fridge_small" },
   { key: "washer-drum", parent: "washer", name: "滚筒洗衣机", sortOrder: 1, art: "washer_front" },
   { key: "washer-pulsator", parent: "washer", name: "波轮洗衣机", sortOrder: 2, art: "washer_top" },
   { key: "washer-dryer", parent: "washer", name: "干衣机", sortOrder: 3, art: "dryer" },
@@ -623,6 +624,30 @@ export const PRODUCTS: SeedProduct[] = [
     art: "fridge_small",
     colors: { 钛银灰: "#A7AAAE" },
     skus: skus("MD-BCD112CM", [474, 1070, 497, 28], [["GREY", { 颜色: "钛银灰" }, 799, 999, 25]]),
+  },
+
+  {
+    ref: "haier-bcbd200",
+    category: "fridge-freezer",
+    brand: "海尔",
+    model: "BC/BD-200GHPT",
+    name: "海尔（Haier）200升家用卧式冷柜 冷藏冷冻一机两用 一级能效 BC/BD-200GHPT",
+    subtitle: "冷藏冷冻一键转换 囤货好帮手",
+    intro: "200 升卧式冷柜，冷藏冷冻一键转换，适合家庭囤货和小商铺。",
+    highlights: ["冷藏冷冻转换", "一级能效", "大容量卧式"],
+    status: "on_sale",
+    warrantyMonths: WARRANTY.fridge,
+    attributes: {
+      capacity_l: 200,
+      energy_grade: 1,
+      noise_db: 40,
+      width_mm: 1000,
+      height_mm: 850,
+      depth_mm: 600,
+    },
+    art: "fridge_small",
+    colors: { 白色: "#F2F3F5" },
+    skus: skus("HR-BCBD200", [1000, 850, 600, 45], [["WHITE", { 颜色: "白色" }, 1299, 1599, 60]]),
   },
 
   // ---------- 洗衣机 ----------

@@ -10,7 +10,7 @@ import { ATTRIBUTES, type AttributeKey } from "./attributes";
 const fen = z.number().int().openapi({ description: "金额（分）" });
 const epochMs = z.number().int().openapi({ description: "UTC 毫秒" });
 
-/** Stock as shoppers see it: 有货 / 仅剩 N 件 / 无货 (exact counts stay on the server). */
+/** Stock as shoppers see it: 有货 / 仅剩 N 件 / 暂时缺货 (exact counts stay on the server). */
 export const AvailabilitySchema = z
   .object({ status: z.enum(["in_stock", "low", "sold_out"]), label: z.string() })
   .openapi("Availability");
@@ -135,3 +135,44 @@ export const ProductDetailSchema = z
     skus: z.array(ShopperSkuSchema),
   })
   .openapi("ProductDetail");
+
+/** GET /api/products: a page of products, and for a search's first page the correction and 相关推荐. */
+export const SearchPageSchema = ProductPageSchema.extend({
+  correction: z
+    .object({ original: z.string(), corrected: z.string() })
+    .nullable()
+    .openapi({ description: "搜索词像是错别字时（如 空凋）：已改用的词（空调）及其结果；否则 null" }),
+  related: z
+    .array(ProductListItemSchema)
+    .openapi({ description: "没有匹配的商品时的相关推荐（分类内或全店热销）；否则为空" }),
+}).openapi("SearchPage");
+
+export const FacetsSchema = z
+  .object({
+    items: z.array(
+      z
+        .object({
+          key: z.enum(attributeKeys),
+          label: z.string().openapi({ description: "如 匹数、空调类型" }),
+          options: z.array(
+            z
+              .object({
+                value: z.string().openapi({ description: "传给 attr.<key> 的值，多个用逗号分隔" }),
+                label: z.string().openapi({ description: "如 1.5匹、挂机" }),
+                count: z.number().int().openapi({ description: "在售商品数" }),
+              })
+              .openapi("FacetOption"),
+          ),
+        })
+        .openapi("Facet"),
+    ),
+  })
+  .openapi("Facets", { description: "分类的属性筛选项（由分类的属性定义决定，值来自在售商品）" });
+
+export const HotSearchesSchema = z
+  .object({
+    items: z.array(
+      z.object({ term: z.string(), count: z.number().int().openapi({ description: "近 30 天搜索次数" }) }),
+    ),
+  })
+  .openapi("HotSearches");

@@ -6,14 +6,18 @@ import { createRouter, jsonOk } from "../shared/router";
 import {
   BrandFacetsSchema,
   CategoryTreeSchema,
+  FacetsSchema,
   HomeFeedSchema,
+  HotSearchesSchema,
   ProductDetailSchema,
-  ProductPageSchema,
+  SearchPageSchema,
 } from "./api-schemas";
+import { categoryFacets } from "./facets";
 import { homeFeed } from "./home";
 import { IMAGE_KEY_PATTERN, imageHeaders } from "./images";
 import { listQuery } from "./model";
-import { brandFacets, categoryTree, getProductForShopper, listProducts } from "./service";
+import { hotSearches, recordSearch, searchProducts } from "./search";
+import { brandFacets, categoryTree, getProductForShopper } from "./service";
 
 /** Shopper-facing catalog: public, read-only, on-sale products only. */
 export const catalogRoutes = createRouter();
@@ -40,18 +44,47 @@ catalogRoutes.openapi(
     method: "get",
     path: "/products",
     tags: ["catalog"],
-    summary: "商品列表与搜索（游标分页；筛选：分类、品牌、价格区间、attr.<属性>=值/区间）",
+    summary:
+      "商品列表与搜索（游标分页；筛选：分类、品牌、价格区间、attr.<属性>=值/区间，属性见 /api/product-filters）；搜索词有错别字时自动纠正（correction），无结果时给出相关推荐（related）",
     request: { query: listQuery },
-    responses: jsonOk("{ items, nextCursor }", ProductPageSchema),
+    responses: jsonOk("{ items, nextCursor, correction, related }", SearchPageSchema),
   }),
-  async (c) =>
-    c.json(
-      await listProducts(c.get("db"), {
-        ...c.req.valid("query"),
-        attributeFilters: attributeFilters(c),
-        status: "on_sale",
-      }),
-    ),
+  async (c) => {
+    const db = c.get("db");
+    const page = await searchProducts(db, {
+      ...c.req.valid("query"),
+      attributeFilters: attributeFilters(c),
+      status: "on_sale",
+    });
+    const q = c.req.valid("query").q;
+    // 热门搜索 counts first pages that found something, after the response is sent.
+    if (q && !c.req.valid("query").cursor && page.items.length)
+      c.executionCtx.waitUntil(recordSearch(db, page.correction?.corrected ?? q).catch(() => undefined));
+    return c.json(page);
+  },
+);
+
+catalogRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/product-filters",
+    tags: ["catalog"],
+    summary: "分类的属性筛选项（如 空调：匹数、挂机/柜机；洗衣机：洗涤容量、滚筒/波轮；电视：屏幕尺寸）",
+    request: { query: z.object({ categoryId: z.coerce.number().int().positive().optional() }) },
+    responses: jsonOk("{ items: [{ key, label, options }] }", FacetsSchema),
+  }),
+  async (c) => c.json({ items: await categoryFacets(c.get("db"), c.req.valid("query").categoryId) }),
+);
+
+catalogRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/search/hot",
+    tags: ["catalog"],
+    summary: "热门搜索（近 30 天顾客搜索且有结果的词，按次数）",
+    responses: jsonOk("{ items: [{ term, count }] }", HotSearchesSchema),
+  }),
+  async (c) => c.json({ items: await hotSearches(c.get("db")) }),
 );
 
 catalogRoutes.openapi(

@@ -31,17 +31,33 @@ export function tokenize(text: string): string[] {
 /** The document stored in catalog_search.tokens. */
 export const toIndexText = (parts: string[]) => tokenize(parts.join(" ")).join(" ");
 
-/** Common ways shoppers say things that products are described otherwise. */
-const QUERY_SYNONYMS: [RegExp, string][] = [
+/**
+ * The catalog's synonym table: common ways shoppers say things that products are described otherwise
+ * (a freezer is a 冰柜 to shoppers, a 冷柜 in the catalog). Typos are corrected separately
+ * (search-correct.ts).
+ */
+export const QUERY_SYNONYMS: [RegExp, string][] = [
   [/(\d+)\s*(?:英寸|寸)/g, "$1英寸"],
-  [/彩电/g, "电视"],
+  [/彩电|电视机/g, "电视"],
   [/一级能耗/g, "一级能效"],
+  [/冰柜|冷冻柜|冰橱/g, "冷柜"],
+  [/电冰箱/g, "冰箱"],
+  [/冷气机|空调机/g, "空调"],
+  [/烘干机/g, "干衣机"],
+  [/抽油烟机|脱排/g, "油烟机"],
+  [/热水壶|烧水壶/g, "电水壶"],
+  [/电吹风/g, "吹风机"],
 ];
 
-export function queryTokens(query: string): string[] {
+/** The query as the catalog says it (synonyms applied), e.g. 冰柜 → 冷柜. */
+export function applySynonyms(query: string): string {
   let q = normalise(query);
   for (const [re, to] of QUERY_SYNONYMS) q = q.replace(re, to);
-  return [...new Set(tokenize(q))];
+  return q;
+}
+
+export function queryTokens(query: string): string[] {
+  return [...new Set(tokenize(applySynonyms(query)))];
 }
 
 /**
