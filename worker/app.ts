@@ -48,10 +48,10 @@ import { adminGuard } from "./shared/admin-guard";
 import { toBase64Url } from "./shared/base64url";
 import { apiBodyLimit } from "./shared/body-limit";
 import { corsFromEnv } from "./shared/cors";
-import { docsPage } from "./shared/docs-page";
+import { docsCsp, docsPage } from "./shared/docs-page";
 import { database, notFoundJson, onError } from "./shared/middleware";
 import { documentPlainRoutes } from "./shared/plain-routes-doc";
-import { htmlSecurityHeaders, nonceCsp } from "./shared/security-headers";
+import { htmlSecurityHeaders } from "./shared/security-headers";
 import { validationHook } from "./shared/validation";
 import { sweepRoutes } from "./sweep";
 import { tradeInAdminRoutes, tradeInRoutes } from "./trade-in/routes";
@@ -139,7 +139,7 @@ export function createApp() {
   app.doc31("/api/openapi.json", OPENAPI_DOCUMENT);
   app.get("/api/docs", (c) => {
     const nonce = toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
-    c.header("content-security-policy", nonceCsp(nonce));
+    c.header("content-security-policy", docsCsp(nonce));
     return c.html(docsPage("/api/openapi.json", nonce));
   });
   app.get("/api/health", (c) => c.json({ ok: true }));
