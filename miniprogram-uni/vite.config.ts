@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import uni from "@dcloudio/vite-plugin-uni";
 import { defineConfig, loadEnv, type Plugin } from "vite";
 import { h5Headers } from "./h5-headers";
@@ -51,6 +54,23 @@ function uviewOnDemand(): Plugin {
   };
 }
 
+/**
+ * The API docs viewer (swagger-ui-dist, worker/shared/docs-page.ts) ships with the H5 build as static
+ * files under /docs-assets/, so /api/docs works offline with no CDN. Nothing in the store imports it:
+ * it never enters the store's own bundles or first load.
+ */
+function apiDocsViewer(): Plugin {
+  const dist = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
+  return {
+    name: "jiadian:api-docs-viewer",
+    generateBundle() {
+      if (process.env.UNI_PLATFORM !== "h5") return;
+      for (const file of ["swagger-ui-bundle.js", "swagger-ui.css"])
+        this.emitFile({ type: "asset", fileName: `docs-assets/${file}`, source: readFileSync(join(dist, file)) });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => ({
-  plugins: [uviewOnDemand(), uni(), noCdnAssets(), securityHeaders(mode)],
+  plugins: [uviewOnDemand(), uni(), noCdnAssets(), securityHeaders(mode), apiDocsViewer()],
 }));

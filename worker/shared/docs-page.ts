@@ -1,41 +1,51 @@
 /**
- * A self-contained API docs page (no CDN: it must work offline). It renders the OpenAPI document
- * as a list of operations with their parameters and request schemas.
+ * The API docs page: Swagger UI (swagger-ui-dist, a maintained OpenAPI viewer) over /api/openapi.json,
+ * showing each operation's parameters with their types, the request and response schemas, examples and
+ * a try-it that calls this API. Its files are bundled into the H5 build under /docs-assets/ (see
+ * miniprogram-uni/vite.config.ts): served by Workers static assets, no CDN, so it works offline, and
+ * the store's own pages never load them.
  */
-/** The API docs page; its one inline script carries `nonce` (see nonceCsp). */
+export const DOCS_ASSETS = "/docs-assets";
+
+/** The CSP of the docs page: its own scripts (nonce) and stylesheet, and calls to this API only. */
+export const docsCsp = (nonce: string) =>
+  [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    "style-src 'self' 'unsafe-inline'",
+    "connect-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+
+/** The API docs page; both of its scripts carry `nonce`. */
 export function docsPage(specUrl: string, nonce: string): string {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>家电商城 API 文档</title>
-<style>
-body{font:14px/1.5 system-ui,-apple-system,"PingFang SC","Microsoft YaHei",sans-serif;margin:0;background:#f6f7f9;color:#1f2329}
-header{background:#e4393c;color:#fff;padding:16px 24px}h1{margin:0;font-size:20px}
-main{max-width:980px;margin:0 auto;padding:16px}
-details{background:#fff;border-radius:8px;margin:8px 0;box-shadow:0 1px 2px #0001}
-summary{cursor:pointer;padding:10px 14px;display:flex;gap:10px;align-items:center}
-.m{font:600 12px monospace;padding:2px 8px;border-radius:4px;color:#fff;min-width:52px;text-align:center}
-.get{background:#2f80ed}.post{background:#27ae60}.put{background:#f2994a}.patch{background:#9b51e0}.delete{background:#eb5757}
-code{font-family:ui-monospace,monospace}pre{background:#f3f4f6;padding:10px;overflow:auto;margin:0 14px 14px;border-radius:6px}
-h2{font-size:15px;margin:20px 0 4px;color:#555}.lock{color:#999}
-</style></head><body><header><h1>家电商城 API</h1><div id="desc"></div></header><main id="ops">加载中…</main>
+<link rel="stylesheet" href="${DOCS_ASSETS}/swagger-ui.css">
+<style>body{margin:0;background:#fff}.topbar{display:none}#missing{font:14px/1.6 system-ui,sans-serif;padding:24px}</style>
+</head><body><div id="docs"></div>
+<script nonce="${nonce}" src="${DOCS_ASSETS}/swagger-ui-bundle.js"></script>
 <script nonce="${nonce}">
-const esc=(s)=>String(s).replace(/[&<>"']/g,(c)=>({"&":"&amp;","<":"&lt;",">":"&gt;",'"':"&quot;","'":"&#39;"}[c]));
-fetch(${JSON.stringify(specUrl)}).then(r=>r.json()).then(spec=>{
-  document.getElementById("desc").textContent=spec.info.description||"";
-  const groups={};
-  for(const [path,ops] of Object.entries(spec.paths||{}))for(const [method,op] of Object.entries(ops)){
-    const tag=(op.tags&&op.tags[0])||"other";(groups[tag]=groups[tag]||[]).push({path,method,op});}
-  let html="";
-  for(const [tag,list] of Object.entries(groups)){
-    html+="<h2>"+esc(tag)+"</h2>";
-    for(const {path,method,op} of list){
-      const params=(op.parameters||[]).map(p=>esc(p.in)+" <code>"+esc(p.name)+"</code>"+(p.required?" *":"")).join("，");
-      const body=op.requestBody&&op.requestBody.content&&op.requestBody.content["application/json"];
-      html+="<details><summary><span class='m "+method+"'>"+method.toUpperCase()+"</span><code>/api"+esc(path.replace(/^\\/api/,""))+"</code> "+esc(op.summary||"")+(op.security?" <span class='lock'>🔒</span>":"")+"</summary>"
-        +(params?"<pre>"+params+"</pre>":"")+(body?"<pre>"+esc(JSON.stringify(body.schema,null,2))+"</pre>":"")+"</details>";
-    }
-  }
-  document.getElementById("ops").innerHTML=html;
-}).catch(e=>{document.getElementById("ops").textContent="无法加载 API 文档："+e});
+if (typeof SwaggerUIBundle === "undefined") {
+  document.getElementById("docs").innerHTML = '<p id="missing">API 文档查看器未随 H5 构建发布（npm run build:h5）。OpenAPI 文档：<a href=${JSON.stringify(specUrl)}>${specUrl}</a></p>';
+} else {
+  window.ui = SwaggerUIBundle({
+    url: ${JSON.stringify(specUrl)},
+    dom_id: "#docs",
+    deepLinking: true,
+    docExpansion: "none",
+    defaultModelsExpandDepth: 1,
+    displayRequestDuration: true,
+    filter: true,
+    persistAuthorization: true,
+    tryItOutEnabled: false,
+    validatorUrl: null,
+  });
+}
 </script></body></html>`;
 }
