@@ -81,6 +81,37 @@ describe("retrieval-only bot", () => {
     expect(reply.confidence).toBe(1);
   });
 
+  it("answers an order question that asks for something else from the FAQ, not with the order list", async () => {
+    const orders: OrderContext[] = [
+      {
+        orderNo: "20261126000009",
+        status: "shipped",
+        statusText: "已发货",
+        itemsSummary: "海尔冰箱 ×1",
+        createdAt: 1,
+      },
+    ];
+    const refund = await ask("退款怎么还没收到", [], orders);
+    expect(refund.sources).toEqual(["refund-time"]);
+    expect(refund.text).not.toContain("20261126000009");
+    const address = await ask("还没发货 收件地址能改吗", [], orders);
+    expect(address.sources).toEqual(["order-modify-address"]);
+    // A status question about the same order still gets the order, with its newest trace line.
+    const where = await ask(
+      "我买的冰箱到哪了",
+      [],
+      [{ ...orders[0]!, latestTrace: { time: Date.UTC(2026, 11, 6, 6, 5), context: "【杭州】派件中" } }],
+    );
+    expect(where.text).toContain("20261126000009");
+    expect(where.text).toContain("最新物流（12-06 14:05）：【杭州】派件中");
+  });
+
+  it("reads technician requests and 'A不A' questions as FAQ questions", async () => {
+    expect((await ask("冰箱不制冷了 怎么找人修")).sources).toEqual(["repair-request"]);
+    expect((await ask("新疆能发货吗")).sources).toEqual(["delivery-area"]);
+    expect((await ask("找个人来")).escalate).toEqual({ reason: "explicit" });
+  });
+
   it("tells a shopper without orders so, with the general guidance", async () => {
     const reply = await ask("我的快递发货了没");
     expect(reply.escalate).toBeUndefined();

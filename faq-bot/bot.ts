@@ -139,12 +139,19 @@ function hasOtherAction(faq: FaqIndex, question: string): boolean {
   return faq.tokenizer.words(question).some((w) => tokenKind(w) === "action" && !ORDER_STATUS_ACTIONS.has(w));
 }
 
+/**
+ * A question about where the shopper's own order is (answered from their orders), as opposed to one that
+ * mentions the order but asks for something else (退款怎么还没收到: the refund entry answers it).
+ */
+function isOrderStatusQuestion(faq: FaqIndex, question: string): boolean {
+  return isOwnOrderQuestion(question) && !hasOtherAction(faq, question);
+}
+
 /** What to search for, and which answers the shopper already rejected. */
 function retrievalQuery(input: BotInput): { query: string; excludeIds: string[]; retry: boolean } {
   const question = input.question.trim();
   if (!isDissatisfied(question)) {
-    const hinted = isOwnOrderQuestion(question) && !hasOtherAction(input.faq, question);
-    const query = hinted ? question + ORDER_STATUS_HINT : question;
+    const query = isOrderStatusQuestion(input.faq, question) ? question + ORDER_STATUS_HINT : question;
     return { query, excludeIds: [], retry: false };
   }
   // "不是这个，我问的是专票" carries its own question; a bare "没用" refers to the previous one.
@@ -181,7 +188,7 @@ export function createBot(config: BotConfig): Bot {
       const early = escalationBeforeAnswer(input.history, question, policy);
       if (early) return escalation(early, top);
 
-      const orderQuestion = isOwnOrderQuestion(question);
+      const orderQuestion = isOrderStatusQuestion(input.faq, question);
       const decision = confidenceDecision(top, llm !== undefined, policy);
       // An own-order question is answerable from the orders even when the FAQ matches poorly.
       if (decision === "escalate" && !orderQuestion) return escalation("low_confidence", top);

@@ -74,6 +74,8 @@ describe("asksForHuman, by pattern family", () => {
       "客服电话是多少",
       "送货师傅什么时候联系我",
       "空调漏水了 叫人来修",
+      "冰箱不制冷了 怎么找人修",
+      "自己找人装热水器影响保修吗",
       "过保维修人工费多少",
       "扫地机器人保修多久",
       "人工智能空调好用吗",
@@ -136,7 +138,14 @@ describe("isOwnOrderQuestion", () => {
       expect(isOwnOrderQuestion(q), q).toBe(true);
   });
   it("leaves general delivery questions to the FAQ", () => {
-    for (const q of ["一般几天发货", "今天买明天能到不", "运费怎么收", "怎么取消订单"])
+    for (const q of [
+      "一般几天发货",
+      "今天买明天能到不",
+      "运费怎么收",
+      "怎么取消订单",
+      "新疆能发货吗",
+      "我的地址为什么显示无法配送",
+    ])
       expect(isOwnOrderQuestion(q), q).toBe(false);
   });
   it("extracts order numbers", () => {

@@ -36,6 +36,24 @@ describe("segmentation (Intl.Segmenter + user dictionary)", () => {
   });
 });
 
+describe("function characters and A不A questions", () => {
+  it("splits function characters ICU glues to a word, so the word and a negation still count", () => {
+    // ICU reads 能送 and 我没 as words: 送 is 配送, and 没 negates what follows.
+    expect(createTokenizer().words("我家地址能送吗")).toContain("配送");
+    expect(words("物流显示签收但我没拿到")).toContain("不收到");
+    expect(words("物流显示签收但我没拿到")).not.toContain("收到");
+    expect(words("我要注销账户")).toEqual(["注销", "账号"]);
+  });
+
+  it("reads 'A不A' as asking about A, not as a negation", () => {
+    expect(words("送货收不收钱")).toEqual(["配送", "收费"]);
+    expect(words("包不包邮")).toEqual(words("包邮"));
+    expect(words("送不送县城")).not.toContain("不配送");
+    // A real negation is kept.
+    expect(words("你们不送货吗")).toEqual(["不配送"]);
+  });
+});
+
 describe("synonyms (whole words, canonical forms)", () => {
   it("maps colloquial words and typos to the FAQ's words", () => {
     expect(words("不喜欢能退吗")).toContain("无理由");
@@ -43,6 +61,18 @@ describe("synonyms (whole words, canonical forms)", () => {
     expect(words("有人冒充客服")).toContain("骗子");
     expect(words("优惠卷在哪领")).toContain("优惠券");
     expect(words("质保期多久")).toEqual(expect.arrayContaining(["质保期"]));
+  });
+
+  it("knows shop paraphrases that share no character with the FAQ's word", () => {
+    expect(words("约安装在哪约")).toEqual(expect.arrayContaining(["预约", "安装"]));
+    expect(words("送货改个日子")).toContain("改期");
+    expect(words("空调挪个位置")).toContain("移机");
+    expect(words("电视支架")).toContain("挂架");
+    expect(words("老洗衣机能折多少钱")).toContain("估价");
+    expect(words("包裹被人拿走了")).toContain("丢件");
+    expect(words("不用你们师傅装")).toEqual(expect.arrayContaining(["自己", "安装"]));
+    expect(words("买贵了不想要了")).toContain("价保");
+    expect(words("干衣机保修多久")).toContain("烘干机");
   });
 
   it("rewrites words, not characters: no new pair appears across two words", () => {
