@@ -193,7 +193,7 @@ export function createBot(config: BotConfig): Bot {
       // An own-order question is answerable from the orders even when the FAQ matches poorly.
       if (decision === "escalate" && !orderQuestion) return escalation("low_confidence", top);
 
-      const grounded = hits.filter((h) => h.confidence >= policy.llmConfidenceFloor);
+      const grounded = hits.filter((h) => h.confidence >= policy.llmContextFloor);
       const confident = hits.filter((h) => h.confidence >= policy.answerConfidence);
       const ownOrders = orderQuestion ? relevantOrders(question, input.orders) : undefined;
 

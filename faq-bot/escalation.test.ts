@@ -40,8 +40,12 @@ describe("confidenceDecision", () => {
   it("answers, defers to the LLM, or escalates by confidence band", () => {
     expect(confidenceDecision(P.answerConfidence, false)).toBe("answer");
     expect(confidenceDecision(P.answerConfidence - 0.01, false)).toBe("escalate");
-    expect(confidenceDecision(P.answerConfidence - 0.01, true)).toBe("ask_llm");
-    expect(confidenceDecision(P.llmConfidenceFloor - 0.01, true)).toBe("escalate");
+    const band = { ...P, llmConfidenceFloor: P.answerConfidence - 0.08 };
+    expect(confidenceDecision(P.answerConfidence - 0.01, true, band)).toBe("ask_llm");
+    expect(confidenceDecision(band.llmConfidenceFloor - 0.01, true, band)).toBe("escalate");
+    // By default there is no band: with or without an LLM, the same questions are answered.
+    expect(confidenceDecision(P.answerConfidence - 0.01, true)).toBe("escalate");
+    expect(P.llmContextFloor).toBeLessThan(P.answerConfidence);
     expect(confidenceDecision(0, true)).toBe("escalate");
   });
 });

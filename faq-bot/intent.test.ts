@@ -42,6 +42,8 @@ describe("asksForHuman, by pattern family", () => {
       "你们有没有真的客服",
     ],
     staff: [
+      "找个懂的人来",
+      "我要找一个能做主的人",
       "找客服",
       "叫你们经理来",
       "帮我联系一下客服",
@@ -61,6 +63,7 @@ describe("asksForHuman, by pattern family", () => {
       "你是机器人吧",
       "智能客服太笨了",
       "机器人听不懂",
+      "机器人回答的不对",
     ],
   };
   for (const [family, questions] of Object.entries(cases))

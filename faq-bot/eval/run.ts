@@ -2,7 +2,9 @@
  * `npm run eval:bot`: the bot, retrieval only (no LLM), over the dev split and the held-out test split.
  * The index learns example questions from the dev split, so dev figures are 5-fold cross-validated (each
  * question scored by an index that never saw it); the test split is scored with all dev examples.
- * `-- --hybrid` adds the same figures with hybrid retrieval against the local embeddings simulator.
+ * `-- --hybrid` adds the same figures with hybrid retrieval against the local embeddings simulator;
+ * `-- --llm` with an LLM configured (the local LLM simulator, which answers from the first grounded entry
+ * and hands off when none is given): the bot with an LLM must never score below the bot without one.
  * Prints the goals' figures for both and per topic; misses are printed for the dev split only, because
  * the test split must not be tuned on (`-- --test-misses` shows them, for a final audit).
  */
@@ -47,10 +49,14 @@ const scored = async (label: string, bot: Bot): Promise<[string, EvalReport][]> 
   [`test${label}`, await evaluate(bot, faq, TEST_SPLIT)],
 ];
 const reports = await scored("", createBot({}));
-if (process.argv.includes("--hybrid")) {
+const withHybrid = process.argv.includes("--hybrid");
+const withLlm = process.argv.includes("--llm");
+if (withHybrid || withLlm) {
   const sim = await startLlmSimulator();
   const embeddings = { baseURL: sim.url, apiKey: "dev", model: "sim-embedding" };
-  reports.push(...(await scored(" hybrid", createBot({ embeddings }))));
+  const llm = { baseURL: sim.url, apiKey: "dev", model: "sim-model" };
+  if (withHybrid) reports.push(...(await scored(" hybrid", createBot({ embeddings }))));
+  if (withLlm) reports.push(...(await scored(" llm", createBot({ llm }))));
   await sim.close();
 }
 
