@@ -1,6 +1,7 @@
 /**
  * The console's 营销 / 物流 / 库存流水 pages in Debian chromium at 1440×900 against the real stack: a merchant
- * creates a coupon template (the form refuses a 减 above its 满 before sending) and the shopper's 领券中心
+ * creates a coupon template (the form refuses a 减 above its 满 before sending; the API's 结束时间已过 shows
+ * under 有效期) and the shopper's 领券中心
  * then offers it, stops it after a confirmation (the centre drops it), creates a freight template with a
  * region rule picked in the cascader (yuan typed, fen stored); an operations account sees no 营销 or
  * 运费模板 menu (the API answers 403) but reads a SKU's ledger with the adjustment's reason.
@@ -88,7 +89,10 @@ beforeAll(async () => {
   assertPrerequisites();
   if (!existsSync(ADMIN_INDEX))
     throw new Error("console build missing: run `npm run build:admin` after build:h5");
-  [store, browser] = await Promise.all([startStoreStack({ catalog: true, logistics: true }), launchBrowser()]);
+  [store, browser] = await Promise.all([
+    startStoreStack({ catalog: true, logistics: true }),
+    launchBrowser(),
+  ]);
   await ensureStaff(store.stack.sql, [
     { ...MERCHANT, role: "merchant_admin" },
     { ...OPS, role: "operations" },
@@ -120,6 +124,20 @@ describe("console: marketing, logistics, stock ledger", () => {
     expect(await templates()).toEqual([]);
 
     await fill(page, "coupon-threshold", "3000");
+    // A fixed validity already over: only the API knows "now"; its message shows under 有效期.
+    const dialog = tid(page, "coupon-dialog");
+    await dialog.locator(".el-radio", { hasText: "固定时间" }).click();
+    const [from, to] = [dialog.locator(".el-range-input").first(), dialog.locator(".el-range-input").last()];
+    await from.fill("2020-01-01 00:00");
+    await to.fill("2020-01-31 00:00");
+    await to.press("Enter");
+    await tid(page, "coupon-submit").click();
+    await expect
+      .poll(() => dialog.locator(".el-form-item__error").allTextContents())
+      .toContain("结束时间已过");
+    expect(await tid(page, "coupon-error").textContent()).toContain("结束时间已过");
+    expect(await templates()).toEqual([]);
+    await dialog.locator(".el-radio", { hasText: "领取后" }).click();
     await fill(page, "coupon-total", "500");
     await tid(page, "coupon-submit").click();
     await tid(page, "coupon-dialog").waitFor({ state: "hidden" });
