@@ -36,11 +36,12 @@ export interface RetrievalParams {
   unknownTermIdfRatio: number;
 }
 
+/** Chosen by faq-bot/eval/tune.ts on the dev split's 5-fold cross-validation (never the test split). */
 export const DEFAULT_RETRIEVAL_PARAMS: RetrievalParams = {
-  k1: 1.2,
+  k1: 1.6,
   b: 0.3,
-  fieldWeights: { question: 3, keywords: 2.5, answer: 1, category: 1, examples: 0.5 },
-  kindWeights: { action: 1.6, product: 0.5, word: 1, negated: 1.3, char: 0.3, subword: 0.3 },
+  fieldWeights: { question: 2, keywords: 4, answer: 1, category: 1, examples: 1 },
+  kindWeights: { action: 1.6, product: 0.5, word: 1, negated: 1.3, char: 0.5, subword: 0.3 },
   unknownTermIdfRatio: 1,
 };
 
