@@ -5,11 +5,12 @@
  */
 import { areaList } from "@vant/area-data";
 
-export interface RegionOption {
+/** A type alias, not an interface: Element Plus's CascaderOption has an index signature. */
+export type RegionOption = {
   value: string;
   label: string;
   children?: RegionOption[];
-}
+};
 
 let cached: RegionOption[] | null = null;
 
