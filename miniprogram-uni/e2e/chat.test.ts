@@ -127,6 +127,8 @@ describe("chat between a shopper and an agent", { timeout: 90_000 }, () => {
     await a.locator(".uni-modal__btn_primary").click();
     await expect.poll(() => tid(a, "agent-chat-status").textContent(), { timeout: 10_000 }).toContain("会话已结束");
     await tid(p, "csat").waitFor({ timeout: 10_000 });
+    // The rating starts empty: choose 5 stars.
+    await p.locator(".u-rate__content__item").nth(4).locator(".u-rate__content__item__icon-wrap").first().click();
     await p.locator(".csat__btn").click();
     await expectToast(p, "感谢您的评价");
 

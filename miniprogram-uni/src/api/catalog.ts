@@ -39,8 +39,17 @@ export function listProducts(q: ProductQuery, silent = false) {
   const { attrs, ...rest } = q;
   const query: Query = { ...rest };
   for (const [k, v] of Object.entries(attrs ?? {})) if (v) query[`attr.${k}`] = v;
-  return request<Schema<"ProductPage">>("/api/products", { query, silent });
+  return request<Schema<"SearchPage">>("/api/products", { query, silent });
 }
+
+/** One attribute filter of a category (匹数, 空调类型, 洗涤容量, 屏幕尺寸…) with its values. */
+export type Facet = Schema<"Facet">;
+export const getFacets = (categoryId?: number) =>
+  request<Schema<"Facets">>("/api/product-filters", { query: { categoryId }, silent: true }).then((r) => r.items);
+
+/** 热门搜索: what shoppers searched most (and found something). */
+export const getHotSearches = () =>
+  request<Schema<"HotSearches">>("/api/search/hot", { silent: true }).then((r) => r.items);
 
 export const getProduct = (id: number) => request<ProductDetail>(`/api/products/${id}`, { silent: true });
 
