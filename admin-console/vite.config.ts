@@ -24,7 +24,7 @@ export default defineConfig({
   },
   server: {
     port: 5174,
-    // `npm start` runs the API at 8787; the dev server forwards /api there.
-    proxy: { "/api": "http://127.0.0.1:8787" },
+    // `npm start` runs the API at 8787; the dev server forwards /api there (WebSockets included).
+    proxy: { "/api": { target: "http://127.0.0.1:8787", ws: true } },
   },
 });

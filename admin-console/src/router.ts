@@ -1,13 +1,12 @@
 import { createRouter, createWebHashHistory } from "vue-router";
-import { roleMay } from "./auth/access";
+import { pageAllowed } from "./auth/access";
 import { session } from "./auth/session";
 import { pages } from "./routes";
 
 export { pages };
 
 /** The pages this role may open, in menu order. */
-export const pagesFor = (role: string | undefined) =>
-  pages.filter((p) => roleMay(role as never, p.meta?.api ?? ""));
+export const pagesFor = (role: string | undefined) => pages.filter((p) => pageAllowed(role as never, p.meta));
 
 export const router = createRouter({
   // Hash routing: the worker serves /admin/index.html and its assets; no server-side fallback needed.
@@ -36,7 +35,7 @@ router.beforeEach((to) => {
   if (to.name === "login") return role ? { name: "home" } : true;
   if (!role) return { name: "login", query: to.fullPath === "/" ? {} : { redirect: to.fullPath } };
   // A page this role may not use: go to the first one it may (HomePage explains when there is none).
-  if (to.meta.api && !roleMay(role, to.meta.api)) return { name: "home" };
+  if (!pageAllowed(role, to.meta)) return { name: "home" };
   if (to.name === "home") {
     const first = pagesFor(role).find((p) => p.meta?.menu);
     if (first) return { name: first.name as string };

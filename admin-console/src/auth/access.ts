@@ -23,3 +23,12 @@ export function roleMay(role: StaffRole | undefined, apiPath: string): boolean {
 
 /** Whether the signed-in staff member may call this /api/admin path (ids as any segment, e.g. "1"). */
 export const may = (apiPath: string) => roleMay(session.current?.staff.role, apiPath);
+
+/** Whether a role may open a console page: its own `roles` when it names them, else the API's rules. */
+export function pageAllowed(
+  role: StaffRole | undefined,
+  meta: { api?: string | undefined; roles?: readonly StaffRole[] | undefined } | undefined,
+): boolean {
+  if (meta?.roles) return !!role && meta.roles.includes(role);
+  return !meta?.api || roleMay(role, meta.api);
+}
