@@ -3,6 +3,7 @@ import { botConfigFromEnv, createBot } from "./bot";
 import { HANDOFF_TEXT, NO_ORDERS_TEXT, RETRY_PREFIX } from "./compose";
 import { DEFAULT_ESCALATION_POLICY } from "./escalation";
 import { buildIndex } from "./retrieval";
+import { EXAMPLE_QUESTIONS } from "./seed/example-questions";
 import { FAQ_ENTRIES } from "./seed/faq-entries";
 import type { ChatTurn, OrderContext } from "./types";
 
@@ -104,6 +105,14 @@ describe("retrieval-only bot", () => {
     );
     expect(where.text).toContain("20261126000009");
     expect(where.text).toContain("最新物流（12-06 14:05）：【杭州】派件中");
+  });
+
+  it("answers the chat e2e's vague question with 转人工 under it, as the store's index does", async () => {
+    // miniprogram-uni/e2e/chat.test.ts asks this in the store, whose index has the example questions.
+    const store = buildIndex(FAQ_ENTRIES, {}, EXAMPLE_QUESTIONS);
+    const reply = await bot.reply({ question: "洗衣机声音有点大", history: [], orders: [], faq: store });
+    expect(reply.escalate).toBeUndefined();
+    expect(reply.offerHuman).toBe(true);
   });
 
   it("reads technician requests and 'A不A' questions as FAQ questions", async () => {
