@@ -12,6 +12,7 @@ import {
   launchBrowser,
   phone,
   type PhonePage,
+  SCREENSHOTS,
   screenshot,
   squeeze,
   startStoreStack,
@@ -119,20 +120,39 @@ describe("电子发票 in the H5 store", { timeout: 120_000 }, () => {
     await expect.poll(() => tid(page, "invoice-status").textContent()).toBe("开票中");
     await screenshot(page, "70-invoice-requested");
 
-    // The merchant issues it (the console's 发票管理 does this upload).
+    // The merchant issues it in the console's 发票管理 (same worker, /admin), uploading the PDF.
+    const desk = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+    const admin = await desk.newPage();
+    await admin.goto(`${store.stack.baseUrl}/admin/#/invoices`);
+    await tid(admin, "login-username").locator("input").fill("e2e-merchant");
+    await tid(admin, "login-password").locator("input").fill("test-password-123");
+    await tid(admin, "login-submit").click();
+    await tid(admin, "invoice-table").waitFor();
     const { items } = await api<{ items: { id: number; orderNo: string }[] }>("/api/admin/invoices?status=requested", {
       token: merchant,
     });
     const invoiceId = items.find((i) => i.orderNo === order.orderNo)!.id;
-    const form = new FormData();
-    form.set("invoiceNo", "24312000000012345678");
-    form.set("file", new Blob([PDF], { type: "application/pdf" }), "fp.pdf");
-    const issued = await fetch(`${store.stack.baseUrl}/api/admin/invoices/${invoiceId}/issue`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${merchant}` },
-      body: form,
+    await tid(admin, `invoice-issue-${invoiceId}`).click();
+    await tid(admin, "invoice-no-input").locator("input").fill("2431200000001234567"); // 19 digits
+    await admin.locator('[data-testid="invoice-file"] input[type=file]').setInputFiles({
+      name: "fp.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from(PDF),
     });
-    expect(issued.status).toBe(200);
+    await tid(admin, "invoice-issue-confirm").click();
+    await expect
+      .poll(() => admin.locator(".el-form-item__error").first().textContent())
+      .toContain("发票号码应为 20 位");
+    await tid(admin, "invoice-no-input").locator("input").fill("24312000000012345678");
+    await tid(admin, "invoice-issue-confirm").click();
+    await tid(admin, "invoice-issue-dialog").locator(".el-dialog").waitFor({ state: "hidden" });
+    await expect
+      .poll(async () => (await api<{ items: { id: number }[] }>("/api/admin/invoices?status=issued", { token: merchant })).items.map((i) => i.id))
+      .toContain(invoiceId);
+    await admin.getByRole("tab", { name: "已开票" }).click();
+    await tid(admin, `invoice-amount-${invoiceId}`).waitFor();
+    await admin.screenshot({ path: `${SCREENSHOTS}/admin-invoices.png` });
+    await desk.close();
 
     await page.reload();
     await expect.poll(() => tid(page, "invoice-status").textContent()).toBe("已开票");

@@ -49,7 +49,7 @@ invoiceAdminRoutes.openapi(
     const file: unknown = form?.get("file");
     const invoiceNo = form?.get("invoiceNo");
     if (!(file instanceof Blob))
-      throw badRequest("请上传发票 PDF（表单字段 file）", [{ path: ["file"], message: "请上传发票 PDF" }]);
+      throw badRequest("请上传发票 PDF（表单字段 file）", [{ path: "file", message: "请上传发票 PDF" }]);
     if (file.size > MAX_INVOICE_PDF_BYTES) throw badRequest("发票文件不能超过 5MB");
     return c.json(
       await issueInvoice(orderDeps(c), merchant(c), c.req.valid("param").id, {

@@ -85,7 +85,8 @@ export async function shopperInvoice(db: Db, shopperId: number, orderId: number)
   };
 }
 
-const fieldError = (field: string, message: string) => badRequest(message, [{ path: [field], message }]);
+/** A 400 naming its field the way request validation does (details: [{ path, message }]). */
+const fieldError = (field: string, message: string) => badRequest(message, [{ path: field, message }]);
 
 /**
  * Asks for (or corrects, or asks again after a refusal) the order's invoice. The upsert itself checks

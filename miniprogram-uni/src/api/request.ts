@@ -35,7 +35,7 @@ function fieldsOf(details: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!Array.isArray(details)) return out;
   for (const d of details as { path?: unknown; message?: unknown }[]) {
-    const key = Array.isArray(d.path) ? d.path.join(".") : "";
+    const key = Array.isArray(d.path) ? d.path.join(".") : typeof d.path === "string" ? d.path : "";
     if (key && typeof d.message === "string" && !(key in out)) out[key] = d.message;
   }
   return out;
