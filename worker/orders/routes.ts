@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
-import type { StorePages } from "../payments/providers";
+import { payerClientIpOf, type StorePages } from "../payments/providers";
 import { startPayment, startPaymentInput } from "../payments/service";
 import { requireShopper, shopperOf } from "../shared/auth";
 import { storeOriginOf } from "../shared/cors";
@@ -143,8 +143,10 @@ function storePages(c: Context<AppEnv>, orderId: number): StorePages | undefined
   const origin = storeOriginOf(c);
   return origin
     ? {
-        returnUrl: `${origin}/#/pages/pay/index?id=${orderId}`,
+        // The pay result page (支付成功 / 查看订单 / 继续逛) confirms the payment and cleans the address bar.
+        returnUrl: `${origin}/#/pages/pay/result?id=${orderId}`,
         quitUrl: `${origin}/#/pages/orders/detail?id=${orderId}`,
+        payerClientIp: payerClientIpOf(c),
       }
     : undefined;
 }

@@ -43,3 +43,6 @@ export function newIdempotencyKey(): string {
   const rand = Array.from({ length: 4 }, () => Math.random().toString(36).slice(2, 10)).join("");
   return `mp-${Date.now().toString(36)}-${rand}`.slice(0, 64);
 }
+
+/** 我的 page badges: how many orders wait in 待付款 / 待发货 / 待收货. */
+export const getOrderCounts = () => request<Schema<"OrderCounts">>("/api/orders/counts", { silent: true });
