@@ -115,6 +115,16 @@ describe("retrieval-only bot", () => {
     expect(reply.offerHuman).toBe(true);
   });
 
+  it("escalates small talk a word of which matches an entry, but answers it with a shop action", async () => {
+    // 名字 matches the profile entry strongly; the question is still not the shop's.
+    expect((await ask("你叫什么名字")).escalate).toEqual({ reason: "low_confidence" });
+    expect((await ask("今天天气怎么样")).escalate).toEqual({ reason: "low_confidence" });
+    const store = buildIndex(FAQ_ENTRIES, {}, EXAMPLE_QUESTIONS);
+    const dated = await bot.reply({ question: "今天几号能发货", history: [], orders: [], faq: store });
+    expect(dated.sources).toEqual(["delivery-time"]);
+    expect((await ask("昵称怎么改")).sources).toEqual(["account-profile"]);
+  });
+
   it("reads technician requests and 'A不A' questions as FAQ questions", async () => {
     expect((await ask("冰箱不制冷了 怎么找人修")).sources).toEqual(["repair-request"]);
     expect((await ask("新疆能发货吗")).sources).toEqual(["delivery-area"]);

@@ -18,7 +18,7 @@ import {
   type EscalationReason,
   escalationBeforeAnswer,
 } from "./escalation";
-import { isDissatisfied, isOwnOrderQuestion, withoutDissatisfaction } from "./intent";
+import { isDissatisfied, isOffTopic, isOwnOrderQuestion, withoutDissatisfaction } from "./intent";
 import { askLlm, createLlmClient, type LlmSettings } from "./llm";
 import { orderStatusAnswer, relevantOrders } from "./orders";
 import { buildMessages } from "./prompt";
@@ -132,6 +132,15 @@ const ORDER_STATUS_HINT = " 订单状态 快递信息";
 const ORDER_STATUS_ACTIONS = new Set(["配送", "发货", "收到", "签收", "不收到", "不发货", "不配送"]);
 
 /**
+ * Small talk ("你叫什么名字", "今天几号", "附近有加油站吗") is escalated however well a word of it matches an
+ * entry (名字 → profile, 今天 → delivery time); only when it also asks for a shop action ("今天几号能发货")
+ * does a confident FAQ answer stand.
+ */
+function hasAction(faq: FaqIndex, question: string): boolean {
+  return faq.tokenizer.words(question).some((w) => tokenKind(w) === "action");
+}
+
+/**
  * "退款怎么还没收到", "还没发货能改地址吗": about the order, but asking for another action (a refund, an
  * address change); the order-status hint would pull them to the tracking entry.
  */
@@ -187,6 +196,8 @@ export function createBot(config: BotConfig): Bot {
 
       const early = escalationBeforeAnswer(input.history, question, policy);
       if (early) return escalation(early, top);
+      if (isOffTopic(question) && (!hasAction(input.faq, question) || top < policy.offerHumanBelow))
+        return escalation("low_confidence", top);
 
       const orderQuestion = isOrderStatusQuestion(input.faq, question);
       const decision = confidenceDecision(top, llm !== undefined, policy);

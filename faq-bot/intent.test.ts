@@ -7,8 +7,11 @@ import {
   humanRequestFamilies,
   isComplaint,
   isDissatisfied,
+  isOffTopic,
   isOwnOrderQuestion,
   mentionedOrderNos,
+  type OFF_TOPIC_FAMILIES,
+  offTopicFamilies,
   withoutDissatisfaction,
 } from "./intent";
 
@@ -113,6 +116,28 @@ describe("isComplaint", () => {
   it("leaves product words alone", () => {
     for (const q of ["垃圾处理器保修多久", "送上楼要多收钱吗", "退货流程"])
       expect(isComplaint(q), q).toBe(false);
+  });
+});
+
+describe("offTopicFamilies", () => {
+  const cases: Record<keyof typeof OFF_TOPIC_FAMILIES, string[]> = {
+    weatherAndDate: ["明天会下雨吗", "今天星期几", "今天几号"],
+    aboutTheBot: ["你叫什么名字", "你是男的还是女的", "你是谁"],
+    entertainment: ["讲个笑话", "帮我写一首诗", "推荐一部电影"],
+    elsewhere: ["股票明天会涨吗", "火车票怎么退", "你们招不招人"],
+    everydayLife: ["怎么做红烧肉", "我家猫不吃饭怎么办", "附近有没有加油站", "帮我算一下100乘以3"],
+  };
+  for (const [family, questions] of Object.entries(cases))
+    it(`recognises the ${family} family`, () => {
+      for (const q of questions) expect(offTopicFamilies(q), q).toContain(family);
+    });
+  it("leaves shop questions alone", () => {
+    for (const q of ["冰箱温度怎么调", "昵称怎么改", "维修网点在哪", "空调多少钱", "电视能看电视剧吗"])
+      expect(
+        offTopicFamilies(q).filter((f) => f !== "entertainment"),
+        q,
+      ).toEqual([]);
+    for (const q of ["冰箱温度怎么调", "昵称怎么改", "维修网点在哪"]) expect(isOffTopic(q), q).toBe(false);
   });
 });
 

@@ -43,6 +43,37 @@ export const COMPLAINT_FAMILIES = {
     /垃圾(?!处理|桶|袋|分类)|生气|愤怒|火大|恼火|烦死|崩溃|差劲|什么破|破(?:服务|东西|玩意|商城|平台|店)|烂(?:服务|东西|透)|气死|太过分|过分了|离谱|受不了|忍无可忍|无语|恶心|不满意|失望|态度(?:很|太|非常|特别|极|真)?(?:差|恶劣|不好)|服务(?:很|太|非常|特别|极|真)?(?:差|烂)|没人(?:管|理|处理|回)|妈的|他妈|tmd|尼玛|滚(?!筒)/,
 } as const;
 
+/**
+ * Small talk and general knowledge, by family: nothing an appliance shop's FAQ answers. A weak FAQ match
+ * for these (今天 → delivery time, 名字 → profile, 附近 → repair outlets) must not be shown as an answer;
+ * a strong one still is ("今天下单几号能到" matches the delivery entry well). Matched on normalised text.
+ */
+export const OFF_TOPIC_FAMILIES = {
+  /** Weather, the date and the time. */
+  weatherAndDate: /天气|下雨|下雪|刮风|今天(?:是)?(?:星期|周|礼拜)几|今天几号|今天是几号|几月几号|现在几点/,
+  /** The bot itself: its name, age, sex. */
+  aboutTheBot:
+    /你(?:叫|是)(?:什么|啥)名字|你叫啥|你是谁|你几岁|你多大了|你是男的|你是女的|男的还是女的|老板叫(?:什么|啥)/,
+  /** Entertainment and chat: jokes, poems, songs, films, stories. */
+  entertainment: /讲个笑话|笑话|写(?:一)?首诗|作诗|唱(?:首|个)歌|电影|电视剧|讲个故事|聊聊天/,
+  /** Money outside the shop, travel tickets, jobs. */
+  elsewhere: /股票|基金|彩票|比特币|机票|火车票|高铁票|订酒店|招聘|招不招人|招人吗|找工作/,
+  /** Cooking, health, pets, maths, translation, places to eat or refuel. */
+  everydayLife:
+    /菜谱|红烧|怎么做(?:菜|饭|肉|鱼|汤)|减肥|感冒|发烧|看病|猫|宠物|乘以|除以|等于几|翻译|好吃的|餐厅|加油站|多远/,
+} as const;
+
+export function offTopicFamilies(question: string): (keyof typeof OFF_TOPIC_FAMILIES)[] {
+  const text = compact(question);
+  return (Object.keys(OFF_TOPIC_FAMILIES) as (keyof typeof OFF_TOPIC_FAMILIES)[]).filter((f) =>
+    OFF_TOPIC_FAMILIES[f].test(text),
+  );
+}
+
+export function isOffTopic(question: string): boolean {
+  return offTopicFamilies(question).length > 0;
+}
+
 /** "That did not help": counted across turns to detect a conversation going nowhere. */
 const DISSATISFIED_RE =
   /没用|不是这个|不是我问的|不是我要的|都不是|答非所问|没解决|没有解决|还是不行|没听懂|你没懂|说的不对|说的都不对|回答不对|不对啊|看不懂|说了等于没说|不明白|没帮助|没有帮助|不管用/;
