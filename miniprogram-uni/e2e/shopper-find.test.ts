@@ -46,7 +46,10 @@ const search = (q: string, extra = "") => api<SearchPage>(`/api/products?q=${enc
 const names = async (p: Page, id = "product-card-name") =>
   (await p.locator(`[data-testid="${id}"]:visible`).allTextContents()).map((t) => t.trim());
 /** The page is exactly as wide as the phone: nothing pans sideways. */
-const scrollWidth = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth);
+const scrollWidth = (p: Page) =>
+  p.evaluate(
+    () => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth,
+  );
 
 beforeAll(async () => {
   assertPrerequisites();
@@ -290,10 +293,13 @@ describe("finding things in the store", { timeout: 120_000 }, () => {
       await page.waitForLoadState("networkidle").catch(() => undefined);
       await page.evaluate(AXE_SOURCE);
       const violations = await page.evaluate(async () => {
-        const w = window as unknown as {
-          axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[] }> };
+        const w = globalThis as unknown as {
+          document: unknown;
+          axe: {
+            run: (ctx: unknown, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+          };
         };
-        const r = await w.axe.run(document, { resultTypes: ["violations"] });
+        const r = await w.axe.run(w.document, { resultTypes: ["violations"] });
         return r.violations
           .filter((v) => v.impact === "serious" || v.impact === "critical")
           .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
@@ -320,7 +326,8 @@ describe("finding things in the store", { timeout: 120_000 }, () => {
     await open(page, "/pages/cart/index");
     await tid(page, "cart-line").first().waitFor();
     const stepper = await page.locator(".u-number-box__plus").first().evaluate((el) => {
-      const s = getComputedStyle(el, "::after");
+      const g = globalThis as unknown as { getComputedStyle: (e: unknown, pseudo: string) => { width: string; height: string } };
+      const s = g.getComputedStyle(el, "::after");
       return [s.width, s.height];
     });
     expect(stepper).toEqual(["44px", "44px"]);
