@@ -26,6 +26,18 @@ export default [
     meta: { title: "分类与属性", api: "/api/admin/categories", menu: true, group: "商品" },
   },
   {
+    path: "/products/import",
+    name: "product-import",
+    component: () => import("../pages/catalog/ImportPage.vue"),
+    meta: { title: "批量导入", api: "/api/admin/products/import", menu: true, group: "商品" },
+  },
+  {
+    path: "/home-layout",
+    name: "home-layout",
+    component: () => import("../pages/catalog/BannersPage.vue"),
+    meta: { title: "首页装修", api: "/api/admin/banners", menu: true, group: "商品" },
+  },
+  {
     path: "/stock",
     name: "stock",
     component: () => import("../pages/stock/StockPage.vue"),
