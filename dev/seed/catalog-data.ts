@@ -1601,7 +1601,8 @@ function descriptionHtml(p: SeedProduct, specCardKey?: string): string {
   return (
     `<p>${esc(p.intro)}</p><h3>产品亮点</h3><ul>${p.highlights.map((h) => `<li>${esc(h)}</li>`).join("")}</ul>` +
     (specCardKey ? `<p><img src="${imageUrl(specCardKey)}" alt="核心参数"></p>` : "") +
-    `<h3>售后服务</h3><p>官方正品，全国联保，整机包修 ${p.warrantyMonths} 个月。</p>`
+    // Worded as the product page's 保障 line (整机保修 6 年), so the description never reads differently.
+    `<h3>售后服务</h3><p>官方正品，全国联保，整机保修 ${p.warrantyMonths % 12 === 0 ? `${p.warrantyMonths / 12} 年` : `${p.warrantyMonths} 个月`}。</p>`
   );
 }
 
