@@ -24,9 +24,11 @@ import { dashboardAdminRoutes } from "./dashboard/routes";
 import type { AppEnv } from "./env";
 import { faqAdminRoutes, faqRoutes } from "./faq/routes";
 import { flashSaleAdminRoutes } from "./flash-sales/routes";
+import { favoriteRoutes } from "./favorites/routes";
 import { growthAdminRoutes } from "./growth/admin-routes";
 import { invoiceAdminRoutes } from "./invoices/admin-routes";
 import { invoiceRoutes } from "./invoices/routes";
+import { recommendationRoutes } from "./recommendations/routes";
 import { growthRoutes } from "./growth/routes";
 import { installationAdminRoutes } from "./installation/admin-routes";
 import { installerRoutes } from "./installation/installer-routes";
@@ -132,6 +134,8 @@ export function createApp() {
   app.route("/api/admin", growthAdminRoutes);
   app.route("/api", invoiceRoutes);
   app.route("/api/admin", invoiceAdminRoutes);
+  app.route("/api", favoriteRoutes);
+  app.route("/api", recommendationRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
   // Plain handlers (binary bodies, WebSockets, gateway callbacks, these pages) have their entries here.

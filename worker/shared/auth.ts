@@ -106,6 +106,12 @@ export function shopperOf(c: { get(key: "auth"): Principal | undefined }) {
   return auth;
 }
 
+/** The signed-in shopper's id on routes that also serve anonymous visitors (optionalBearer); staff count as anonymous. */
+export const maybeShopperId = (c: { get(key: "auth"): Principal | undefined }): number | undefined => {
+  const auth = c.get("auth");
+  return auth?.kind === "shopper" ? auth.id : undefined;
+};
+
 export function staffOf(c: { get(key: "auth"): Principal | undefined }) {
   const auth = c.get("auth");
   if (auth?.kind !== "staff") throw unauthorized();
