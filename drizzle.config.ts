@@ -7,6 +7,7 @@ export default defineConfig({
     "./worker/*/schema.ts",
     "./worker/notifications/subscribe-schema.ts",
     "./worker/marketing/promotion-schema.ts",
+    "./worker/catalog/revision-schema.ts",
     "./worker/catalog/search-schema.ts",
     "./worker/catalog/restock-schema.ts",
     "./worker/after-sales/repair/schema.ts",
