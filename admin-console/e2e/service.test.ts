@@ -226,6 +226,9 @@ describe("客服 in the console", () => {
     await signIn(page, MERCHANT);
     expect(await tid(page, "menu-service-workbench").count()).toBe(0);
     await tid(page, "menu-service-faq").click();
+    // The search box narrows the list to the entry.
+    await fill(page, "faq-search", "空调安装收费");
+    await expect.poll(() => page.locator('[data-testid^="faq-row-"]').count()).toBe(1);
     await tid(page, "faq-edit-install-ac").click();
     await tid(page, "faq-dialog").waitFor();
     const edited =
