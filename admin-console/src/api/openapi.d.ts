@@ -9674,6 +9674,289 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/favorites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的收藏（新的在前；已下架的商品仍列出） */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 一页收藏 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedProductPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/favorites/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 是否已收藏该商品 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    productId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 收藏状态 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FavoriteState"];
+                    };
+                };
+            };
+        };
+        /** 收藏商品（重复收藏无变化；最多 500 件） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    productId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 收藏状态 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FavoriteState"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 取消收藏 */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    productId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 收藏状态 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FavoriteState"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/footprints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的足迹：浏览过的在售商品（每件只记最近一次，保留最近 100 件） */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 一页足迹 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedProductPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 记录一次商品浏览（商品页打开时调用） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        productId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已记录 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+            };
+        };
+        /** 清空足迹；带 productId 时只删除这一件 */
+        delete: {
+            parameters: {
+                query?: {
+                    productId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 已删除 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 猜你喜欢：按浏览、收藏、购买过的品类与品牌（近期的更重），排除已买过与页面已展示的商品；未登录为热销 */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    exclude?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 推荐商品 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Recommendations"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 商品对比：同一品类 2–4 件在售商品的价格与规格参数并排，标出不同项 */
+        get: {
+            parameters: {
+                query: {
+                    ids: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 对比表 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductCompare"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/images/{key}": {
         parameters: {
             query?: never;
@@ -13555,6 +13838,44 @@ export interface components {
             payableFen: number;
             /** @description 现在开具的金额（实付减已退款） */
             refundableFen: number;
+        };
+        SavedProductPage: {
+            items: components["schemas"]["SavedProduct"][];
+            nextCursor: string | null;
+        };
+        SavedProduct: components["schemas"]["ProductCard"] & {
+            /** @description 仍在售（已下架的收藏仍列出，置灰） */
+            onSale: boolean;
+            salesCount: number;
+            /** @description 收藏 / 浏览时间（UTC 毫秒） */
+            at: number;
+        };
+        FavoriteState: {
+            favorited: boolean;
+        };
+        Recommendations: {
+            items: (components["schemas"]["ProductCard"] & {
+                salesCount: number;
+                /** @description 推荐理由：看过同类 / 收藏过同类 / 买过同类 / 同品牌推荐 / 热销 */
+                reason: string;
+            })[];
+        };
+        ProductCompare: {
+            category: {
+                id: number;
+                name: string;
+            };
+            products: (components["schemas"]["ProductCard"] & {
+                salesCount: number;
+            })[];
+            rows: {
+                key: string;
+                label: string;
+                /** @description 与 products 同序；缺少该参数为 — */
+                values: string[];
+                /** @description 各商品取值不同（用于 只看不同） */
+                differs: boolean;
+            }[];
         };
     };
     responses: never;
