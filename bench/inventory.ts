@@ -88,7 +88,7 @@ interface Scenario {
  */
 const DO_STORAGE_ROOT = existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
 
-export async function startBenchStack() {
+export async function startBenchStack(opts: { inspectorPort?: number } = {}) {
   const dir = await mkdtemp(join(tmpdir(), "jiadian-bench-"));
   const doDir = await mkdtemp(join(DO_STORAGE_ROOT, "jiadian-bench-do-"));
   const gateway = await startHranaGateway({ dbPath: join(dir, "bench.db") });
@@ -106,9 +106,12 @@ export async function startBenchStack() {
     log: new Log(LogLevel.WARN),
     durableObjectsPersist: doDir,
     r2Persist: false,
+    // bench/lib/profile.ts: the V8 inspector of the API worker, for CPU profiles under load.
+    ...(opts.inspectorPort === undefined ? {} : { inspectorPort: opts.inspectorPort }),
     workers: [
       {
         ...apiWorker,
+        unsafeInspectorProxy: opts.inspectorPort !== undefined,
         // Both workers are measured on direct sockets: Miniflare's entry socket adds a proxy worker.
         unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
       },

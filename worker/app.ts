@@ -23,18 +23,16 @@ import { provideDeps } from "./composition";
 import { dashboardAdminRoutes } from "./dashboard/routes";
 import type { AppEnv } from "./env";
 import { faqAdminRoutes, faqRoutes } from "./faq/routes";
-import { flashSaleAdminRoutes } from "./flash-sales/routes";
-import { compareRoutes } from "./compare/routes";
 import { favoriteRoutes } from "./favorites/routes";
+import { flashSaleAdminRoutes } from "./flash-sales/routes";
 import { growthAdminRoutes } from "./growth/admin-routes";
-import { invoiceAdminRoutes } from "./invoices/admin-routes";
-import { invoiceRoutes } from "./invoices/routes";
-import { recommendationRoutes } from "./recommendations/routes";
 import { growthRoutes } from "./growth/routes";
 import { installationAdminRoutes } from "./installation/admin-routes";
 import { installerRoutes } from "./installation/installer-routes";
 import { installationRoutes } from "./installation/routes";
 import { inventoryAdminRoutes } from "./inventory/routes";
+import { invoiceAdminRoutes } from "./invoices/admin-routes";
+import { invoiceRoutes } from "./invoices/routes";
 import { logisticsAdminRoutes } from "./logistics/admin-routes";
 import { freightAdminRoutes } from "./logistics/freight-routes";
 import { logisticsRoutes } from "./logistics/routes";
@@ -47,11 +45,14 @@ import { orderAdminRoutes } from "./orders/admin-routes";
 import { orderRoutes } from "./orders/routes";
 import { chargeRoutes } from "./payments/charge-routes";
 import { paymentNotifyRoutes } from "./payments/routes";
+import { recommendationRoutes } from "./recommendations/routes";
 import { adminGuard } from "./shared/admin-guard";
 import { toBase64Url } from "./shared/base64url";
 import { apiBodyLimit } from "./shared/body-limit";
 import { corsFromEnv } from "./shared/cors";
 import { docsCsp, docsPage } from "./shared/docs-page";
+import { edgeCache, unlessPublicRead } from "./shared/edge-cache";
+import { MemoRouter } from "./shared/memo-router";
 import { database, notFoundJson, onError } from "./shared/middleware";
 import { documentPlainRoutes } from "./shared/plain-routes-doc";
 import { htmlSecurityHeaders } from "./shared/security-headers";
@@ -74,7 +75,8 @@ export const OPENAPI_DOCUMENT = {
 
 /** The composition root: cross-cutting middleware, then one router per domain. */
 export function createApp() {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  // MemoRouter: ~900 routes fall back to TrieRouter; its per-request search is remembered per path.
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook, router: new MemoRouter() });
 
   app.use("*", requestId());
   // nosniff, Referrer-Policy and a CSP for the HTML pages the worker serves (/agent, /api/docs).
@@ -84,7 +86,11 @@ export function createApp() {
   app.use("/api/*", apiBodyLimit);
   // wx.request cannot send PATCH: the mini program POSTs with X-HTTP-Method-Override instead.
   app.use("/api/*", methodOverride({ app, header: "x-http-method-override" }));
-  app.use("/api/*", database, provideDeps, authenticate);
+  app.use("/api/*", database, provideDeps);
+  // The store's public reads (catalog, home) from the Workers Cache API, with ETag / 304. They are answered
+  // without the caller's identity, so nothing shopper-specific can end up in the cache (shared/edge-cache.ts).
+  app.use("/api/*", edgeCache);
+  app.use("/api/*", unlessPublicRead(authenticate));
   // Every admin route, whichever domain mounts it, passes the role table in shared/admin-guard.ts.
   app.use("/api/admin/*", adminGuard);
 
@@ -137,7 +143,6 @@ export function createApp() {
   app.route("/api/admin", invoiceAdminRoutes);
   app.route("/api", favoriteRoutes);
   app.route("/api", recommendationRoutes);
-  app.route("/api", compareRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
   // Plain handlers (binary bodies, WebSockets, gateway callbacks, these pages) have their entries here.

@@ -5,10 +5,30 @@ import type { MiddlewareHandler } from "hono";
 import { createDb, type Db } from "./db/client";
 import type { AppEnv, Env } from "./env";
 import type { OrderDeps } from "./orders/deps";
+import type { OrderEventSubscriber } from "./orders/events";
 import { markDelivered } from "./orders/fulfilment";
 import { closeGatewayTrades } from "./payments/service";
 import { createLogger, type Logger } from "./shared/log";
 import { orderSubscribers } from "./subscribers";
+
+const payments: OrderDeps["payments"] = { closeOpenTrades: closeGatewayTrades };
+const logistics: OrderDeps["logistics"] = {
+  onOrderSigned: async (deps, orderId, signedAtMs) => {
+    await markDelivered(deps, orderId, signedAtMs);
+  },
+};
+
+// The subscribers depend only on the bindings, which a Worker receives as the same object on every
+// request of an isolate: built once per env, not on every request (docs/benchmarks.md, request path).
+const subscribersByEnv = new WeakMap<Env, readonly OrderEventSubscriber[]>();
+function subscribersFor(env: Env): readonly OrderEventSubscriber[] {
+  let list = subscribersByEnv.get(env);
+  if (!list) {
+    list = orderSubscribers(env);
+    subscribersByEnv.set(env, list);
+  }
+  return list;
+}
 
 export function buildOrderDeps(
   env: Env,
@@ -16,19 +36,7 @@ export function buildOrderDeps(
   log: Logger,
   waitUntil: (p: Promise<unknown>) => void,
 ): OrderDeps {
-  return {
-    db,
-    env,
-    log,
-    waitUntil,
-    subscribers: orderSubscribers(env),
-    payments: { closeOpenTrades: closeGatewayTrades },
-    logistics: {
-      onOrderSigned: async (deps, orderId, signedAtMs) => {
-        await markDelivered(deps, orderId, signedAtMs);
-      },
-    },
-  };
+  return { db, env, log, waitUntil, subscribers: subscribersFor(env), payments, logistics };
 }
 
 /** Puts the request's OrderDeps on the context (after the database middleware). */

@@ -15,6 +15,8 @@ export interface Env {
   /** Comma-separated origins allowed by CORS (the H5 dev server). */
   CORS_ORIGINS?: string;
   LOG_LEVEL?: string;
+  /** "off": the store's public reads skip the Workers Cache API (ETag / 304 stay); see shared/edge-cache.ts. */
+  EDGE_CACHE?: string;
   /** Crash tests only (shared/failpoint.ts): comma-separated failpoints at which a request stops dead. */
   FAILPOINTS?: string;
   /** OpenAI-compatible LLM for the FAQ bot (DeepSeek, Qwen…); unless all of URL, key and model are set

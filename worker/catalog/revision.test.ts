@@ -34,7 +34,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const rev = async () => Number((await sql.execute("SELECT rev FROM catalog_revision WHERE id = 1")).rows[0]!.rev);
+const rev = async () =>
+  Number((await sql.execute("SELECT rev FROM catalog_revision WHERE id = 1")).rows[0]!.rev);
 
 describe("catalog revision", () => {
   it("has an insert, update and delete trigger on every catalog table", async () => {
@@ -52,11 +53,13 @@ describe("catalog revision", () => {
       String(r.name),
     );
     const trigger = String(
-      (await sql.execute("SELECT sql FROM sqlite_master WHERE name = 'catalog_revision_products_update'")).rows[0]!
-        .sql,
+      (await sql.execute("SELECT sql FROM sqlite_master WHERE name = 'catalog_revision_products_update'"))
+        .rows[0]!.sql,
     );
     for (const column of columns)
-      expect(trigger.includes(`\`${column}\``), column).toBe(!REVISION_EXEMPT_COLUMNS.products!.includes(column));
+      expect(trigger.includes(`\`${column}\``), column).toBe(
+        !REVISION_EXEMPT_COLUMNS.products!.includes(column),
+      );
   });
 
   it("moves with every catalog write, in the same statement, and not with sales", async () => {
@@ -84,11 +87,17 @@ describe("catalog revision", () => {
     expect(await rev()).toBe(before + 1);
     // A failed write bumps nothing: the trigger is part of the statement.
     await expect(
-      sql.batch(["UPDATE skus SET price_fen = 80 WHERE sku_code = 'REV-1'", "SELECT no_such_column FROM skus"], "write"),
+      sql.batch(
+        ["UPDATE skus SET price_fen = 80 WHERE sku_code = 'REV-1'", "SELECT no_such_column FROM skus"],
+        "write",
+      ),
     ).rejects.toThrow();
     expect(await rev()).toBe(before + 1);
     before = await rev();
-    await sql.execute({ sql: "UPDATE products SET sales_count = sales_count + 3 WHERE id = ?", args: [product] });
+    await sql.execute({
+      sql: "UPDATE products SET sales_count = sales_count + 3 WHERE id = ?",
+      args: [product],
+    });
     expect(await rev()).toBe(before);
     await sql.execute({ sql: "UPDATE products SET status = 'off_shelf' WHERE id = ?", args: [product] });
     expect(await rev()).toBe(before + 1);

@@ -1,6 +1,6 @@
 import type { ErrorHandler, MiddlewareHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { createDb } from "../db/client";
+import { lazyDb } from "../db/client";
 import type { AppEnv } from "../env";
 import { AppError, errorBody } from "./errors";
 import { createLogger } from "./log";
@@ -8,9 +8,10 @@ import { createLogger } from "./log";
 // One client per request. A client shared across requests is not safe on Workers: @libsql/client
 // queues calls beyond its concurrency limit (20) and starts a queued call from whichever request's
 // call finished, i.e. in another request's I/O context, which workerd cancels as a hung request
-// under load. Creating a client is cheap (no I/O).
+// under load. Creating a client needs no I/O but is not free (URL parsing, the HTTP client, drizzle's
+// session): it is created on first use, so requests that never query build none.
 export const database: MiddlewareHandler<AppEnv> = async (c, next) => {
-  c.set("db", createDb(c.env.LIBSQL_URL, c.env.LIBSQL_AUTH_TOKEN));
+  c.set("db", lazyDb(c.env.LIBSQL_URL, c.env.LIBSQL_AUTH_TOKEN));
   await next();
 };
 
