@@ -23,6 +23,7 @@ import { provideDeps } from "./composition";
 import { dashboardAdminRoutes } from "./dashboard/routes";
 import type { AppEnv } from "./env";
 import { faqAdminRoutes, faqRoutes } from "./faq/routes";
+import { compareRoutes } from "./compare/routes";
 import { favoriteRoutes } from "./favorites/routes";
 import { flashSaleAdminRoutes } from "./flash-sales/routes";
 import { growthAdminRoutes } from "./growth/admin-routes";
@@ -143,6 +144,7 @@ export function createApp() {
   app.route("/api/admin", invoiceAdminRoutes);
   app.route("/api", favoriteRoutes);
   app.route("/api", recommendationRoutes);
+  app.route("/api", compareRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
   // Plain handlers (binary bodies, WebSockets, gateway callbacks, these pages) have their entries here.
