@@ -145,8 +145,8 @@ describe("console catalog", () => {
     await expect.poll(async () => (await tid("edit-status").textContent())?.trim()).toBe("在售");
     const id = Number(/products\/(\d+)\/edit/.exec(page.url())![1]);
     // The edit page shows what was saved: prices back in yuan, stock from the counters.
-    expect(await tid("sku-price-1").locator("input").inputValue()).toBe("4199.50");
-    await expect.poll(() => tid("sku-stock-0").locator("input").inputValue()).toBe("20");
+    await expect.poll(() => tid("sku-price-1").inputValue()).toBe("4199.50");
+    await expect.poll(() => tid("sku-stock-0").inputValue()).toBe("20");
     await page.mouse.move(0, 0);
     await mkdir(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: resolve(SCREENSHOTS, "admin-product-edit.png") });
@@ -217,7 +217,7 @@ describe("console catalog", () => {
       .poll(() => errorUnder("sku-code-0").textContent())
       .toContain(`SKU 编码已被其他商品使用：${takenSkuCode}`);
     expect(await tid("form-error").textContent()).toContain("SKU 编码已被其他商品使用");
-    expect(await errorUnder("product-name").count()).toBe(0);
+    await expect.poll(() => errorUnder("product-name").count()).toBe(0);
     expect(page.url()).toMatch(/#\/products\/new$/);
     expect(await productCount()).toBe(before);
   }, 60_000);
