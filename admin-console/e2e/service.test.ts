@@ -207,6 +207,18 @@ describe("客服 in the console", () => {
     await tid(page, "chat-messages").locator(".msg.shopper", { hasText: "什么时候发货" }).waitFor();
     await shot(page, "admin-workbench");
 
+    // The 1-hour access token expired meanwhile: after a reload the ticket requests get a 401, the console
+    // renews the token with its refresh token, and the lobby and the chat connect again.
+    const stored = () => page.evaluate<string | null>('sessionStorage.getItem("jiadian-admin-session")');
+    await page.evaluate(
+      '(() => { const s = JSON.parse(sessionStorage.getItem("jiadian-admin-session")); s.token = "expired"; sessionStorage.setItem("jiadian-admin-session", JSON.stringify(s)); })()',
+    );
+    await page.reload();
+    await expect.poll(() => tid(page, "lobby-state").textContent()).toContain("已连接");
+    await tid(page, `mine-${id}`).click();
+    await tid(page, "chat-messages").locator(".msg.agent", { hasText: greeting.text }).waitFor();
+    expect(JSON.parse((await stored())!).token).not.toBe("expired");
+
     // Closing asks first; a dismissed confirmation sends nothing.
     await tid(page, "close-chat").click();
     await page.locator(".el-message-box__btns .el-button", { hasText: "取消" }).click();
