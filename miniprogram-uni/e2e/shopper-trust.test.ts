@@ -128,7 +128,9 @@ describe("a store the shopper can trust", { timeout: 120_000 }, () => {
     const img = await desc.locator("img").first().boundingBox();
     const box = await desc.boundingBox();
     expect(img!.x + img!.width).toBeLessThanOrEqual(box!.x + box!.width + 0.5);
+    // One warranty wording: the 保障 line and the description say the same term.
     expect(await tid(page, "warranty").textContent()).toContain("整机保修 6 年");
+    expect(await desc.textContent()).toContain("整机保修 6 年");
     await screenshot(page, "50-product-description-fits");
   });
 

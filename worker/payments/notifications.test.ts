@@ -287,7 +287,7 @@ describe.each(["wechat", "alipay"] as const)("%s amount mismatch", (method) => {
   });
 });
 
-it("Alipay H5: the cashier gets a quit_url back to the order page and a return_url to the pay page, on our own origin only", async () => {
+it("Alipay H5: the cashier gets a quit_url back to the order page and a return_url to the pay result page, on our own origin only", async () => {
   const skuId = await f.createSku(9_900, 2);
   const { token } = await f.newShopper("取消支付回店");
   const order = await json(await f.placeOrder(token, [{ skuId, quantity: 1 }]));
@@ -307,8 +307,31 @@ it("Alipay H5: the cashier gets a quit_url back to the order page and a return_u
   };
   const own = await bizOf(f.stack.baseUrl);
   expect(own.biz.quit_url).toBe(`${f.stack.baseUrl}/#/pages/orders/detail?id=${order.id}`);
-  expect(own.returnUrl).toBe(`${f.stack.baseUrl}/#/pages/pay/index?id=${order.id}`);
+  expect(own.returnUrl).toBe(`${f.stack.baseUrl}/#/pages/pay/result?id=${order.id}`);
   const foreign = await bizOf("https://evil.example");
   expect(foreign.biz.quit_url).toBeUndefined();
   expect(foreign.returnUrl).toBeNull();
+});
+
+it("WeChat's browser: Alipay is refused (400 PAYMENT_NOT_SUPPORTED) and nothing is started; WeChat Pay H5 returns to the result page", async () => {
+  const skuId = await f.createSku(9_900, 2);
+  const { token } = await f.newShopper("微信内支付");
+  const order = await json(await f.placeOrder(token, [{ skuId, quantity: 1 }]));
+  const pay = (method: string, channel: string) =>
+    f.stack.fetch(`/api/orders/${order.id}/pay`, {
+      method: "POST",
+      token,
+      headers: { origin: f.stack.baseUrl },
+      json: { method, channel },
+    });
+  const refused = await pay("alipay", "wechat_browser");
+  expect(refused.status).toBe(400);
+  expect((await json(refused)).error?.code).toBe("PAYMENT_NOT_SUPPORTED");
+  expect(await f.count("SELECT count(*) AS n FROM payments WHERE order_id = ?", [Number(order.id)])).toBe(0);
+
+  const h5 = await pay("wechat", "h5");
+  expect(h5.status).toBe(200);
+  const url = new URL(((await json(h5)).payment as { redirectUrl: string }).redirectUrl);
+  expect(url.origin).toBe(f.sim.url);
+  expect(url.searchParams.get("redirect_url")).toBe(`${f.stack.baseUrl}/#/pages/pay/result?id=${order.id}`);
 });

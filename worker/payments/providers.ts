@@ -44,6 +44,12 @@ export const startPaymentInput = z.object({
   channel: z.enum(["miniprogram", "h5", "wechat_browser"]).default("miniprogram"),
 });
 
+/** A combination no gateway offers (Alipay inside WeChat's browser), refused before anything is written. */
+export function assertChannelSupported(input: z.infer<typeof startPaymentInput>) {
+  if (input.method === "alipay" && input.channel === "wechat_browser")
+    throw new AppError(400, "PAYMENT_NOT_SUPPORTED", "微信内无法使用支付宝，请选择微信支付");
+}
+
 const gatewayDown = () => new AppError(502, "PAYMENT_GATEWAY_ERROR", "支付服务暂时不可用，请稍后再试");
 
 /** The store pages a browser payment (H5) returns to: after paying, and on 取消支付. */

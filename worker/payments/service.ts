@@ -28,6 +28,7 @@ import { truncateUtf8 } from "./gateways/util";
 import { METHOD_LABELS } from "./labels";
 import {
   askGateway,
+  assertChannelSupported,
   paymentProviders,
   providerOrThrow,
   type StorePages,
@@ -53,6 +54,7 @@ export async function startPayment(
 ): Promise<ClientPayParams> {
   const { db, env } = deps;
   providerOrThrow(env, input.method); // an unconfigured method writes nothing
+  assertChannelSupported(input); // nor does Alipay inside WeChat's browser
   const now = Date.now();
   const inserted = await db
     .insert(payments)
