@@ -80,6 +80,10 @@ export const AgentContextSchema = z
           itemsSummary: z.string().openapi({ description: "如 美的空调 ×1，小米电视 ×1" }),
           carrier: z.string().optional(),
           trackingNo: z.string().optional(),
+          latestTrace: z
+            .object({ time: epochMs, context: z.string() })
+            .optional()
+            .openapi({ description: "最新一条物流轨迹（快递100），已发货且承运商已回传时" }),
           createdAt: epochMs,
         })
         .openapi("OrderContext", { description: "顾客最近的订单（客服与机器人看到的摘要）" }),

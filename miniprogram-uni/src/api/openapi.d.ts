@@ -12154,6 +12154,12 @@ export interface components {
             itemsSummary: string;
             carrier?: string;
             trackingNo?: string;
+            /** @description 最新一条物流轨迹（快递100），已发货且承运商已回传时 */
+            latestTrace?: {
+                /** @description UTC 毫秒 */
+                time: number;
+                context: string;
+            };
             /** @description UTC 毫秒 */
             createdAt: number;
         };
