@@ -1,8 +1,8 @@
 /**
  * The console's 营销 / 物流 / 库存流水 pages in Debian chromium at 1440×900 against the real stack: a merchant
  * creates a coupon template (the form refuses a 减 above its 满 before sending; the API's 结束时间已过 shows
- * under 有效期) and the shopper's 领券中心
- * then offers it, stops it after a confirmation (the centre drops it), creates a freight template with a
+ * under 有效期) and the shopper's 领券中心 then offers it, grants it to one shopper, stops it after a
+ * confirmation (the centre drops it), creates a freight template with a
  * region rule picked in the cascader (yuan typed, fen stored); an operations account sees no 营销 or
  * 运费模板 menu (the API answers 403) but reads a SKU's ledger with the adjustment's reason.
  * Screenshots: docs/screenshots/admin-coupons.png, admin-freight.png.
@@ -77,6 +77,7 @@ interface Template {
   amountOffFen: number | null;
   thresholdFen: number;
   totalQuantity: number;
+  issued: number;
 }
 const templates = async () =>
   (await api<{ items: Template[] }>("/api/admin/marketing/coupons", { token: merchantToken })).items;
@@ -106,7 +107,7 @@ afterAll(async () => {
 });
 
 describe("console: marketing, logistics, stock ledger", () => {
-  it("creates a coupon template that the shopper's coupon centre then offers, and stops it after confirming", async () => {
+  it("creates a coupon template that the shopper's coupon centre then offers, grants it, and stops it after confirming", async () => {
     await signIn(MERCHANT);
     await tid(page, "menu-coupons").click();
     await tid(page, "page-empty").waitFor();
@@ -139,6 +140,7 @@ describe("console: marketing, logistics, stock ledger", () => {
     expect(await templates()).toEqual([]);
     await dialog.locator(".el-radio", { hasText: "领取后" }).click();
     await fill(page, "coupon-total", "500");
+    await dialog.locator(".el-checkbox", { hasText: "商家发放" }).click();
     await tid(page, "coupon-submit").click();
     await tid(page, "coupon-dialog").waitFor({ state: "hidden" });
     await tid(page, `coupon-row-${name}`).waitFor();
@@ -155,6 +157,21 @@ describe("console: marketing, logistics, stock ledger", () => {
       expect.objectContaining({ templateId: created!.id, label: "满3000减300" }),
     );
     await shot(page, "admin-coupons");
+
+    // 发放 to one shopper by customer number: it lands in their 我的优惠券, the issued count follows.
+    const shopper = await api<{ token: string; shopper: { id: number } }>("/api/auth/dev-login", {
+      json: { nickname: "营销顾客" },
+    });
+    await tid(page, `coupon-grant-${created!.id}`).click();
+    await page.locator(".el-message-box:visible input").fill(String(shopper.shopper.id));
+    await visibleBoxButton("发放").click();
+    await expect.poll(async () => (await templates())[0]!.issued).toBe(1);
+    const mine = await api<{ items: { templateId: number; source: string }[] }>("/api/coupons/mine", {
+      token: shopper.token,
+    });
+    expect(mine.items).toContainEqual(
+      expect.objectContaining({ templateId: created!.id, source: "merchant_grant" }),
+    );
 
     // 停止发放: a dismissed confirmation sends nothing; a confirmed one stops it and the centre drops it.
     await tid(page, `coupon-stop-${created!.id}`).click();
