@@ -57,6 +57,11 @@ export async function measureRoundTrips(f: OrderFixture): Promise<RoundTripRow[]
     (await f.stack.sql.execute({ sql: "SELECT category_id FROM products WHERE id = ?", args: [productA] }))
       .rows[0]!.category_id,
   );
+  // The home feed recommends both products, so its promotion lookup has products to look up.
+  await f.stack.sql.execute({
+    sql: "INSERT OR IGNORE INTO home_recommendations (product_id, sort_order) VALUES (?, 0), (?, 1)",
+    args: [productA, await productOf(skuB)],
+  });
   const { token } = await f.newShopper(`往返-${Date.now()}`);
   const warm = async () => {
     const res = await f.stack.fetch("/api/me", { token });

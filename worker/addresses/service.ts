@@ -77,6 +77,23 @@ export async function getOwnAddress(db: Db, shopperId: number, id: number): Prom
   return row;
 }
 
+/**
+ * The address an order ships to, as one query for a caller's batch: the named one (only if it is the
+ * shopper's: no row otherwise), else the default, else the first.
+ */
+export function shippingAddressQuery(db: Db, shopperId: number, addressId?: number) {
+  return db
+    .select()
+    .from(addresses)
+    .where(
+      addressId === undefined
+        ? eq(addresses.shopperId, shopperId)
+        : and(eq(addresses.id, addressId), eq(addresses.shopperId, shopperId)),
+    )
+    .orderBy(desc(addresses.isDefault), asc(addresses.id))
+    .limit(1);
+}
+
 /** The address an order ships to when the shopper names none: the default, else the first. */
 export async function defaultAddress(db: Db, shopperId: number): Promise<Address | undefined> {
   return db

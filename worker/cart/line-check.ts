@@ -1,8 +1,9 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, type SQLWrapper } from "drizzle-orm";
+import type { BatchResponse } from "drizzle-orm/batch";
 import { imageUrl } from "../catalog/model";
 import { categories, products, skus } from "../catalog/schema";
 import type { Db } from "../db/client";
-import { availabilityOf } from "../inventory/client";
+import { stockSnapshots } from "../inventory/schema";
 import type { LineShipping } from "../logistics/freight";
 
 /** Why a line cannot be bought right now. Shown as a flag in the cart and the quote, never silently dropped. */
@@ -54,8 +55,19 @@ export interface CheckedLine {
  */
 export async function checkLines(db: Db, lines: RequestedLine[]): Promise<CheckedLine[]> {
   if (lines.length === 0) return [];
-  const ids = [...new Set(lines.map((l) => l.skuId))];
-  const [rows, available] = await Promise.all([
+  return checkedLinesFrom(
+    lines,
+    await db.batch(lineCheckQueries(db, [...new Set(lines.map((l) => l.skuId))])),
+  );
+}
+
+/**
+ * The reads `checkLines` needs, for a caller that folds them into its own batch: `skuIds` is a non-empty
+ * list or a subquery selecting SKU ids (e.g. the shopper's cart lines).
+ */
+export function lineCheckQueries(db: Db, skuIds: readonly number[] | SQLWrapper) {
+  const ids = Array.isArray(skuIds) ? [...skuIds] : (skuIds as SQLWrapper);
+  return [
     db
       .select({
         sku: skus,
@@ -75,8 +87,18 @@ export async function checkLines(db: Db, lines: RequestedLine[]): Promise<Checke
       .innerJoin(products, eq(products.id, skus.productId))
       .leftJoin(categories, eq(categories.id, products.categoryId))
       .where(inArray(skus.id, ids)),
-    availabilityOf(db, ids),
-  ]);
+    db
+      .select({ skuId: stockSnapshots.skuId, available: stockSnapshots.available })
+      .from(stockSnapshots)
+      .where(inArray(stockSnapshots.skuId, ids)),
+  ] as const;
+}
+
+export type LineCheckRows = BatchResponse<ReturnType<typeof lineCheckQueries>>;
+
+/** The checked lines from the results of `lineCheckQueries` (SKUs never stocked have 0 available). */
+export function checkedLinesFrom(lines: RequestedLine[], [rows, stockRows]: LineCheckRows): CheckedLine[] {
+  const available = new Map(stockRows.map((r) => [r.skuId, { available: r.available }]));
   const byId = new Map(rows.map((r) => [r.sku.id, r]));
   return lines.map((l) => {
     const r = byId.get(l.skuId);

@@ -55,7 +55,7 @@ cartRoutes.openapi(
     request: jsonBody(addInput),
     responses: jsonOk("购物车", CartSchema),
   }),
-  (c) => answerWithCart(c, (db, shopperId) => addToCart(db, shopperId, c.req.valid("json"))),
+  async (c) => c.json(await addToCart(c.get("db"), shopperOf(c).id, c.req.valid("json")), 200),
 );
 
 cartRoutes.openapi(

@@ -1,14 +1,20 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { displayOf, promotionDisplayFor } from "../marketing/promotion-service";
+import {
+  displayOf,
+  type PromotionDisplayRows,
+  promotionDisplayFrom,
+  promotionDisplayQueries,
+} from "../marketing/promotion-service";
 import { badRequest } from "../shared/errors";
 import { listingTags } from "./listing";
 import { imageUrl } from "./model";
 import { banners, homeRecommendations, images, products } from "./schema";
 
-/** Banners and recommended products (with their promotion tags and limited-time prices): two round trips. */
+/** Banners and recommended products (with their promotion tags and limited-time prices): one round trip. */
 export async function homeFeed(db: Db) {
-  const [bannerRows, recs] = await db.batch([
+  const now = Date.now();
+  const [bannerRows, recs, ...promotionRows] = await db.batch([
     db
       .select()
       .from(banners)
@@ -20,12 +26,13 @@ export async function homeFeed(db: Db) {
       .innerJoin(products, eq(products.id, homeRecommendations.productId))
       .where(eq(products.status, "on_sale"))
       .orderBy(asc(homeRecommendations.sortOrder)),
+    ...promotionDisplayQueries(
+      db,
+      db.select({ id: homeRecommendations.productId }).from(homeRecommendations),
+      now,
+    ),
   ]);
-  const promotions = await promotionDisplayFor(
-    db,
-    recs.map(({ p }) => p.id),
-    Date.now(),
-  );
+  const promotions = promotionDisplayFrom(promotionRows as PromotionDisplayRows, now);
   return {
     banners: bannerRows.map((b) => ({
       id: b.id,

@@ -1,8 +1,13 @@
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { availabilityLabel } from "../inventory/availability";
-import { availabilityOf } from "../inventory/client";
-import { displayOf, promotionDisplayFor } from "../marketing/promotion-service";
+import { stockSnapshots } from "../inventory/schema";
+import {
+  displayOf,
+  type PromotionDisplayRows,
+  promotionDisplayFrom,
+  promotionDisplayQueries,
+} from "../marketing/promotion-service";
 import { decodeCursor, encodeCursor } from "../shared/cursor";
 import { AppError, badRequest, conflict, notFound } from "../shared/errors";
 import type { FieldIssue } from "../shared/validation";
@@ -317,7 +322,10 @@ export function specOptions(list: { specs: Record<string, string> }[]) {
 export async function getProductAdmin(db: Conn, id: number) {
   const p = await db.select().from(products).where(eq(products.id, id)).get();
   if (!p) throw notFound("商品不存在");
-  const list = await db.select().from(skus).where(eq(skus.productId, id)).orderBy(asc(skus.id));
+  return productView(p, await db.select().from(skus).where(eq(skus.productId, id)).orderBy(asc(skus.id)));
+}
+
+function productView(p: typeof products.$inferSelect, list: (typeof skus.$inferSelect)[]) {
   const { images: imageKeys, ...rest } = p;
   return {
     ...rest,
@@ -328,20 +336,43 @@ export async function getProductAdmin(db: Conn, id: number) {
   };
 }
 
-/** What a shopper may see: on-sale products only, active SKUs only. */
+/**
+ * What a shopper may see: on-sale products only, active SKUs only. One round trip: the product, its
+ * SKUs, category, stock snapshots and promotions in one batch (one read snapshot).
+ */
 export async function getProductForShopper(db: Db, id: number) {
-  const p = await getProductAdmin(db, id).catch(() => undefined);
-  if (p?.status !== "on_sale") throw notFound("商品不存在或已下架");
-  const category = await db.select().from(categories).where(eq(categories.id, p.categoryId)).get();
-  const active = p.skus.filter((s) => s.active);
-  const [stock, promotion] = await Promise.all([
-    availabilityOf(
-      db,
-      active.map((s) => s.id),
-    ),
-    promotionDisplayFor(db, [p.id], Date.now()).then((d) => displayOf(d, p.id)),
+  const now = Date.now();
+  const [productRows, skuRows, categoryRows, stockRows, ...promotionRows] = await db.batch([
+    db.select().from(products).where(eq(products.id, id)),
+    db.select().from(skus).where(eq(skus.productId, id)).orderBy(asc(skus.id)),
+    db
+      .select()
+      .from(categories)
+      .where(
+        eq(categories.id, sql`(SELECT ${products.categoryId} FROM ${products} WHERE ${products.id} = ${id})`),
+      ),
+    db
+      .select({ skuId: stockSnapshots.skuId, available: stockSnapshots.available })
+      .from(stockSnapshots)
+      .where(
+        inArray(
+          stockSnapshots.skuId,
+          db
+            .select({ id: skus.id })
+            .from(skus)
+            .where(and(eq(skus.productId, id), eq(skus.active, true))),
+        ),
+      ),
+    ...promotionDisplayQueries(db, [id], now),
   ]);
-  const availableUnits = [...stock.values()].reduce((n, a) => n + a.available, 0);
+  const row = productRows[0];
+  if (row?.status !== "on_sale") throw notFound("商品不存在或已下架");
+  const p = productView(row, skuRows);
+  const category = categoryRows[0];
+  const active = p.skus.filter((s) => s.active);
+  const stock = new Map(stockRows.map((r) => [r.skuId, r.available]));
+  const promotion = displayOf(promotionDisplayFrom(promotionRows as PromotionDisplayRows, now), p.id);
+  const availableUnits = active.reduce((n, s) => n + (stock.get(s.id) ?? 0), 0);
   return {
     id: p.id,
     name: p.name,
@@ -362,7 +393,7 @@ export async function getProductForShopper(db: Db, id: number) {
     availability: availabilityLabel(availableUnits),
     skus: active.map(({ active: _a, barcode: _b, ...s }) => ({
       ...s,
-      availability: availabilityLabel(stock.get(s.id)?.available ?? 0),
+      availability: availabilityLabel(stock.get(s.id) ?? 0),
       promoPriceFen: promotion.skuPromoPrices.get(s.id) ?? null,
     })),
   };
@@ -475,20 +506,21 @@ export async function listProducts(db: Db, opts: ListOptions) {
   const whereSql = where.length ? sql.join(where, sql` AND `) : sql`1`;
   const order = dir === "asc" ? sql`k ASC, id ASC` : sql`k DESC, id DESC`;
   const keyExpr = column === "rank" ? rankColumn : sql.raw(`p.${column}`);
-  const rows = await db.all<ListRow & { k: number }>(
-    sql`SELECT * FROM (SELECT p.*, ${rankColumn} AS rank, ${keyExpr} AS k, ${STOCK_AVAILABLE} AS stock_available FROM ${from} WHERE ${whereSql}) WHERE ${cursorCond} ORDER BY ${order} LIMIT ${opts.limit + 1}`,
-  );
+  const pageSql = sql`SELECT * FROM (SELECT p.*, ${rankColumn} AS rank, ${keyExpr} AS k, ${STOCK_AVAILABLE} AS stock_available FROM ${from} WHERE ${whereSql}) WHERE ${cursorCond} ORDER BY ${order} LIMIT ${opts.limit + 1}`;
+  // One round trip: the page and its products' promotions in one batch, the page's ids as a subquery.
+  const now = Date.now();
+  const [listed, ...promotionRows] = await db.batch([
+    db.all<ListRow & { k: number }>(pageSql),
+    ...promotionDisplayQueries(db, sql`(SELECT id FROM (${pageSql}))`, now),
+  ]);
+  const rows = listed as (ListRow & { k: number })[];
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
   const nextCursor =
     rows.length > opts.limit && last
       ? encodeCursor({ sort, value: last.k, id: last.id } satisfies Cursor)
       : null;
-  const promotions = await promotionDisplayFor(
-    db,
-    page.map((r) => r.id),
-    Date.now(),
-  );
+  const promotions = promotionDisplayFrom(promotionRows as PromotionDisplayRows, now);
   return {
     items: page.map((r) => {
       const { promotionTags, promoPriceFen } = displayOf(promotions, r.id);

@@ -1,7 +1,15 @@
 import { z } from "@hono/zod-openapi";
-import { type Address, addressView, defaultAddress, getOwnAddress } from "../addresses/service";
-import { type CheckedLine, checkLines, lineView, type RequestedLine } from "../cart/line-check";
-import { MAX_CART_LINES, MAX_LINE_QUANTITY, selectedLines } from "../cart/service";
+import { type Address, addressView, defaultAddress, shippingAddressQuery } from "../addresses/service";
+import {
+  type CheckedLine,
+  checkedLinesFrom,
+  checkLines,
+  type LineCheckRows,
+  lineCheckQueries,
+  lineView,
+  type RequestedLine,
+} from "../cart/line-check";
+import { MAX_CART_LINES, MAX_LINE_QUANTITY, selectedLines, selectedSkuIds } from "../cart/service";
 import type { Db } from "../db/client";
 import { type GroupPrice, groupBuyPriceStep } from "../growth/group-buy-rules";
 import { groupBuyChoiceInput, type ResolvedGroupBuy, resolveGroupBuy } from "../growth/group-buy-service";
@@ -243,18 +251,24 @@ function chooseCoupon(
 /** Recomputes everything from the catalog and settings: the same function quotes and places orders. */
 export async function buildQuote(db: Db, shopperId: number, input: QuoteInput): Promise<CheckoutQuote> {
   const fromCart = !input.items;
-  const requested: RequestedLine[] = sumBySku(
-    input.items ?? (await selectedLines(db, shopperId)),
-    "quantity",
-  );
+  // One round trip for the lines: the cart's selected lines (when buying from the cart), those SKUs'
+  // catalog facts and stock, and the address, in one batch.
+  const [cartRows, addressRows, ...lineRows] = await db.batch([
+    selectedLines(db, shopperId),
+    shippingAddressQuery(db, shopperId, input.addressId),
+    ...lineCheckQueries(
+      db,
+      input.items ? [...new Set(input.items.map((l) => l.skuId))] : selectedSkuIds(db, shopperId),
+    ),
+  ]);
+  const requested: RequestedLine[] = sumBySku(input.items ?? cartRows, "quantity");
   if (requested.length === 0) throw badRequest("请先选择要购买的商品", undefined, "EMPTY_ORDER");
   const groupBuy = input.groupBuy ? await resolveGroupBuy(db, shopperId, input.groupBuy, input.items) : null;
   for (const l of requested)
     if (l.quantity > MAX_LINE_QUANTITY) throw badRequest(`单件商品最多购买 ${MAX_LINE_QUANTITY} 件`);
-  const [lines, address] = await Promise.all([
-    checkLines(db, requested),
-    input.addressId ? getOwnAddress(db, shopperId, input.addressId) : defaultAddress(db, shopperId),
-  ]);
+  const lines = checkedLinesFrom(requested, lineRows as LineCheckRows);
+  const address: Address | undefined = addressRows[0];
+  if (input.addressId && !address) throw notFound("收货地址不存在");
   const { settings, quote, promise, installation, promotionHint, coupon, coupons, tradeIn, member } =
     await priceLines(db, lines, address, {
       shopperId,

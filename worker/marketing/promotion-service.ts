@@ -2,7 +2,22 @@
 // (tags and limited-time prices on product cards and pages, the active list). The rules are pure
 // (promotion-rules.ts).
 import { z } from "@hono/zod-openapi";
-import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  desc,
+  eq,
+  gt,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  ne,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from "drizzle-orm";
+import type { BatchResponse } from "drizzle-orm/batch";
 import { categories, products, skus } from "../catalog/schema";
 import type { Db } from "../db/client";
 import { AppError, badRequest, conflict, notFound } from "../shared/errors";
@@ -554,7 +569,17 @@ export async function promotionDisplayFor(
 ): Promise<Map<number, ProductPromotionDisplay>> {
   const ids = [...new Set(productIds)];
   if (ids.length === 0) return new Map();
-  const [productRows, promotionRows, priceRows] = await db.batch([
+  return promotionDisplayFrom(await db.batch(promotionDisplayQueries(db, ids, now)), now);
+}
+
+/**
+ * The three reads of `promotionDisplayFor`, for a caller that folds them into its own batch (one round
+ * trip for a whole product page); `ids` is a non-empty list or a subquery selecting product ids. Turn the results into the display with
+ * `promotionDisplayFrom`.
+ */
+export function promotionDisplayQueries(db: Db, ids: readonly number[] | SQLWrapper, now: number) {
+  const idList = Array.isArray(ids) ? [...ids] : (ids as SQLWrapper);
+  return [
     db
       .select({
         id: products.id,
@@ -564,7 +589,7 @@ export async function promotionDisplayFor(
       })
       .from(products)
       .leftJoin(categories, eq(categories.id, products.categoryId))
-      .where(inArray(products.id, ids)),
+      .where(inArray(products.id, idList)),
     db
       .select()
       .from(promotions)
@@ -574,8 +599,16 @@ export async function promotionDisplayFor(
       .from(promotionSkuPrices)
       .innerJoin(promotions, eq(promotions.id, promotionSkuPrices.promotionId))
       .innerJoin(skus, eq(skus.id, promotionSkuPrices.skuId))
-      .where(and(activeNow(now), eq(skus.active, true), inArray(promotionSkuPrices.productId, ids))),
-  ]);
+      .where(and(activeNow(now), eq(skus.active, true), inArray(promotionSkuPrices.productId, idList))),
+  ] as const;
+}
+
+export type PromotionDisplayRows = BatchResponse<ReturnType<typeof promotionDisplayQueries>>;
+
+export function promotionDisplayFrom(
+  [productRows, promotionRows, priceRows]: PromotionDisplayRows,
+  now: number,
+): Map<number, ProductPromotionDisplay> {
   const ordered = applicationOrder(promotionRows.map(asPromotion), now);
   const best = bestLimitedTimePrices(priceRows, now);
   const listPrice = new Map(priceRows.map((r) => [r.skuId, r.listPriceFen]));

@@ -304,17 +304,21 @@ export async function listNotices(
   if (opts.cursor) {
     conds.push(lt(merchantNotifications.id, decodeCursor(opts.cursor, cursorInt)));
   }
-  const rows = await db
-    .select()
-    .from(merchantNotifications)
-    .where(and(...conds))
-    .orderBy(desc(merchantNotifications.id))
-    .limit(opts.limit + 1);
+  // One round trip: the page and the unread count in one batch.
+  const [rows, counted] = await db.batch([
+    db
+      .select()
+      .from(merchantNotifications)
+      .where(and(...conds))
+      .orderBy(desc(merchantNotifications.id))
+      .limit(opts.limit + 1),
+    db
+      .select({ unread: sql<number>`count(*)` })
+      .from(merchantNotifications)
+      .where(and(audienceCond(a), isNull(merchantNotifications.readAt))),
+  ]);
   const page = rows.slice(0, opts.limit);
-  const [{ unread }] = (await db
-    .select({ unread: sql<number>`count(*)` })
-    .from(merchantNotifications)
-    .where(and(audienceCond(a), isNull(merchantNotifications.readAt)))) as [{ unread: number }];
+  const unread = counted[0]?.unread ?? 0;
   return {
     items: page.map(({ dedupeKey: _d, shopperId: _s, staffId: _t, ...n }) => n),
     unread,

@@ -1,13 +1,31 @@
 // Reading orders: one order (owner-scoped for shoppers), pages of orders with their items, badge counts.
 import { z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { BatchResponse } from "drizzle-orm/batch";
 import type { Db } from "../db/client";
 import { cursorInt, decodeCursor, encodeCursor } from "../shared/cursor";
 import { notFound } from "../shared/errors";
 import { orderItems, orders } from "./schema";
 import { type OrderStatus, SHOPPER_TABS, type ShopperTab } from "./state-machine";
 import type { OrderRow } from "./transition";
-import { listRowView, type OrderItemRow, type Viewer } from "./views";
+import { listRowView, type OrderItemRow, orderDetailQueries, orderDetailView, type Viewer } from "./views";
+
+/**
+ * GET /api/orders/{id}: the shopper's own order with items, timeline, payments and refunds, in one round
+ * trip (the order and its children in one batch; someone else's order is "not found", its rows unused).
+ */
+export async function shopperOrderDetail(db: Db, shopperId: number, id: number) {
+  const [found, ...children] = await db.batch([
+    db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.id, id), eq(orders.shopperId, shopperId))),
+    ...orderDetailQueries(db, id),
+  ]);
+  const o = found[0];
+  if (!o) throw notFound("订单不存在");
+  return orderDetailView(o, "shopper", children as BatchResponse<ReturnType<typeof orderDetailQueries>>);
+}
 
 /** A shopper's own order; anyone else's is "not found" (never 403: that would confirm it exists). */
 async function shopperOrder(db: Db, shopperId: number, match: SQL): Promise<OrderRow> {

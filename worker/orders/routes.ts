@@ -18,6 +18,7 @@ import {
   getShopperOrderByNo,
   listShopperOrders,
   shopperListQuery,
+  shopperOrderDetail,
   shopperTabCounts,
 } from "./queries";
 import { orderDetail } from "./views";
@@ -93,12 +94,7 @@ orderRoutes.openapi(
     request: idParams,
     responses: jsonOk("订单", OrderDetailSchema),
   }),
-  async (c) => {
-    const db = c.get("db");
-    return c.json(
-      await orderDetail(db, await getShopperOrder(db, shopperOf(c).id, c.req.valid("param").id), "shopper"),
-    );
-  },
+  async (c) => c.json(await shopperOrderDetail(c.get("db"), shopperOf(c).id, c.req.valid("param").id)),
 );
 
 orderRoutes.openapi(

@@ -1,5 +1,6 @@
 // How an order is shown: the list summary and the full detail, for the shopper or the merchant.
 import { asc, eq } from "drizzle-orm";
+import type { BatchResponse } from "drizzle-orm/batch";
 import { imageUrl } from "../catalog/model";
 import type { Db } from "../db/client";
 import { METHOD_LABELS } from "../payments/labels";
@@ -90,12 +91,24 @@ function refundTotals(rows: readonly (typeof refunds.$inferSelect)[]) {
 /** Full detail with items and the timeline. Merchants also see ids, remarks and payment records. */
 export async function orderDetail(db: Db, o: OrderRow, viewer: Viewer) {
   // One batch: one round trip to the database instead of four.
-  const [items, events, pays, refundRows] = await db.batch([
-    db.select().from(orderItems).where(eq(orderItems.orderId, o.id)).orderBy(asc(orderItems.id)),
-    db.select().from(orderEvents).where(eq(orderEvents.orderId, o.id)).orderBy(asc(orderEvents.id)),
-    db.select().from(payments).where(eq(payments.orderId, o.id)),
-    db.select().from(refunds).where(eq(refunds.orderId, o.id)).orderBy(asc(refunds.id)),
-  ]);
+  return orderDetailView(o, viewer, await db.batch(orderDetailQueries(db, o.id)));
+}
+
+/** The reads of `orderDetail`, for a caller that also reads the order itself in the same batch. */
+export function orderDetailQueries(db: Db, orderId: number) {
+  return [
+    db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(asc(orderItems.id)),
+    db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.id)),
+    db.select().from(payments).where(eq(payments.orderId, orderId)),
+    db.select().from(refunds).where(eq(refunds.orderId, orderId)).orderBy(asc(refunds.id)),
+  ] as const;
+}
+
+export function orderDetailView(
+  o: OrderRow,
+  viewer: Viewer,
+  [items, events, pays, refundRows]: BatchResponse<ReturnType<typeof orderDetailQueries>>,
+) {
   const actor: ActorKind = viewer === "shopper" ? "shopper" : "merchant";
   return {
     ...summaryView(o, viewer),

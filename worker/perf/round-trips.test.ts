@@ -15,21 +15,23 @@ import { useOrderFixture } from "../../test/order-fixture";
 
 const f = useOrderFixture();
 
-/** Requests not at the goal yet: their current count is the ceiling (lower it as they improve). */
+/**
+ * Requests not at the issue's goal yet: their current count is the ceiling (lower it as they improve).
+ * The catalog reads pay one extra round trip on an edge-cache miss: the catalog version check
+ * (catalog_revision) that keys the cache, before the read itself.
+ */
 const CEILINGS: Record<string, number> = {
+  "GET /api/home": 2,
+  "GET /api/categories": 2,
   "GET /api/products": 2,
-  "GET /api/products/{id}": 5,
-  "POST /api/cart/items": 5,
-  "GET /api/cart": 3,
-  "POST /api/checkout/quote": 13,
-  "POST /api/orders": 19,
+  "GET /api/products/{id}": 2,
+  "POST /api/checkout/quote": 10,
+  "POST /api/orders": 17,
   "POST /api/orders/{id}/pay": 4,
   "payment notification (WeChat Pay)": 10,
-  "GET /api/orders/{id}": 2,
-  "GET /api/notifications": 2,
   "POST /api/orders/{id}/cancel": 12,
   "GET /api/cart (first request of a session)": 2,
-  flow: 33,
+  flow: 31,
 };
 
 describe("libSQL round trips per request", () => {
