@@ -54,7 +54,7 @@ describe("hrana gateway with @libsql/client/web", () => {
 
   it("counts round trips (HTTP requests) and statements per client call, resettable over HTTP", async () => {
     const reset = await fetch(`${gateway.url}/_stats/reset`, { method: "POST" });
-    expect((await reset.json()).roundTrips).toBe(0);
+    expect(((await reset.json()) as { roundTrips: number }).roundTrips).toBe(0);
     await client.execute("SELECT 1");
     await client.batch(["SELECT 1", "SELECT 2", "SELECT 3"], "read");
     const tx = await client.transaction("write");
