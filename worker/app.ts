@@ -47,6 +47,8 @@ import { orderRoutes } from "./orders/routes";
 import { chargeRoutes } from "./payments/charge-routes";
 import { paymentNotifyRoutes } from "./payments/routes";
 import { recommendationRoutes } from "./recommendations/routes";
+import { reviewAdminRoutes } from "./reviews/admin-routes";
+import { reviewRoutes } from "./reviews/routes";
 import { adminGuard } from "./shared/admin-guard";
 import { toBase64Url } from "./shared/base64url";
 import { apiBodyLimit } from "./shared/body-limit";
@@ -145,6 +147,8 @@ export function createApp() {
   app.route("/api", favoriteRoutes);
   app.route("/api", recommendationRoutes);
   app.route("/api", compareRoutes);
+  app.route("/api", reviewRoutes);
+  app.route("/api/admin", reviewAdminRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
   // Plain handlers (binary bodies, WebSockets, gateway callbacks, these pages) have their entries here.
