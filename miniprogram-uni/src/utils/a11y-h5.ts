@@ -10,10 +10,10 @@
  *   switch device can reach them; a disabled <button> is aria-disabled.
  */
 function patch(root: ParentNode) {
-  for (const img of root.querySelectorAll<HTMLImageElement>("img:not([alt])")) img.alt = "";
-  for (const field of root.querySelectorAll<HTMLElement>(
-    "uni-input input:not([aria-label]), uni-textarea textarea:not([aria-label])",
-  )) {
+  root.querySelectorAll<HTMLImageElement>("img:not([alt])").forEach((img) => {
+    img.alt = "";
+  });
+  root.querySelectorAll<HTMLElement>("uni-input input:not([aria-label]), uni-textarea textarea:not([aria-label])").forEach((field) => {
     const host = field.closest("uni-input, uni-textarea");
     const name =
       host?.getAttribute("aria-label") ??
@@ -21,16 +21,16 @@ function patch(root: ParentNode) {
     // uview's stepper field has neither: it is the quantity.
     const label = name || (field.closest(".u-number-box") ? "数量" : "");
     if (label) field.setAttribute("aria-label", label);
-  }
-  for (const el of root.querySelectorAll<HTMLElement>("uni-button:not([tabindex]), .uni-tabbar__item:not([tabindex])")) {
+  });
+  root.querySelectorAll<HTMLElement>("uni-button:not([tabindex]), .uni-tabbar__item:not([tabindex])").forEach((el) => {
     el.setAttribute("role", el.matches("uni-button") ? "button" : "link");
     el.tabIndex = 0;
-  }
+  });
   // uni-button marks itself disabled="true": say so to assistive technology too.
-  for (const el of root.querySelectorAll<HTMLElement>("uni-button")) {
+  root.querySelectorAll<HTMLElement>("uni-button").forEach((el) => {
     const disabled = el.hasAttribute("disabled") && el.getAttribute("disabled") !== "false";
     if (el.getAttribute("aria-disabled") !== String(disabled)) el.setAttribute("aria-disabled", String(disabled));
-  }
+  });
 }
 
 export function installH5Accessibility() {
