@@ -9957,6 +9957,585 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/products/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 商品评价（新的在前）与汇总：平均分、好评率、有图数；filter = all / photos / good / bad */
+        get: {
+            parameters: {
+                query?: {
+                    filter?: "all" | "photos" | "good" | "bad";
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 一页评价 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductReviews"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 评价一件已收到的商品（每个订单商品一次）：1–5 星、文字、最多 6 张图（先经 /api/after-sales/photos 上传）、可匿名 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orderItemId: number;
+                        rating: number;
+                        /** @default  */
+                        content?: string;
+                        /** @default [] */
+                        photos?: string[];
+                        /** @default false */
+                        anonymous?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已发布 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待评价：已收货（90 天内）但还没评价的订单商品 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 待评价 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PendingReviews"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全部评价（含已隐藏），可按星级、未回复筛选 */
+        get: {
+            parameters: {
+                query?: {
+                    rating?: number;
+                    unreplied?: "0" | "1";
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 一页评价 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminReviewPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/reviews/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 回复评价（再次回复覆盖） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已回复 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/reviews/{id}/visibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 隐藏（广告、辱骂）或恢复显示一条评价；商品的评分汇总随之更新 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        visible: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已更新 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 问大家：商品的问题（新的在前），每条带回答数与最早 2 条回答；limit=2 可做商品页预览 */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 一页问题 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductQuestionPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 提问（5–100 字；同一商品每人每天最多 5 个；暂不通知任何人） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已提问 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QaCreated"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一个问题与它的全部回答 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 问题详情 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductQuestionDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questions/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 回答（2–300 字）：只有买过该商品（已支付 / 已发货 / 已完成的订单）的用户，且不能回答自己的提问 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已回答（带 已购 标记） */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QaCreated"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全部问题（含已隐藏）与回答；unanswered=1 只看还没有回答的 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1 = 只看还没有可见回答的问题 */
+                    unanswered?: "0" | "1";
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 一页问题 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminProductQuestionPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/questions/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 以商家身份回答（显示 商家 标记） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已回答 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QaCreated"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/questions/{id}/visibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 隐藏（广告、辱骂）或恢复显示一个问题 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        visible: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已更新 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/answers/{id}/visibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 隐藏或恢复显示一条回答 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        visible: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已更新 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/images/{key}": {
         parameters: {
             query?: never;
@@ -13882,6 +14461,100 @@ export interface components {
                 /** @description 各商品取值不同（用于 只看不同） */
                 differs: boolean;
             }[];
+        };
+        ProductReviews: {
+            stats: components["schemas"]["ReviewStats"];
+            items: components["schemas"]["Review"][];
+            nextCursor: string | null;
+        };
+        ReviewStats: {
+            count: number;
+            /** @description 平均分（1 位小数）；无评价为 null */
+            averageRating: number | null;
+            /** @description 好评率（4–5 星）% */
+            goodRatePercent: number | null;
+            withPhotos: number;
+        };
+        Review: {
+            id: number;
+            /** @description 脱敏昵称，如 张**丰；匿名为 匿名用户 */
+            author: string;
+            rating: number;
+            content: string;
+            photos: string[];
+            /** @description 已购规格 */
+            specsText: string;
+            /** @description 商家回复 */
+            reply: string | null;
+            createdAt: number;
+        };
+        PendingReviews: {
+            items: {
+                orderItemId: number;
+                orderId: number;
+                orderNo: string;
+                product: components["schemas"]["ProductCard"];
+                specsText: string;
+            }[];
+        };
+        AdminReviewPage: {
+            items: (components["schemas"]["Review"] & {
+                productId: number;
+                productName: string;
+                orderId: number;
+                /** @enum {string} */
+                status: "visible" | "hidden";
+            })[];
+            nextCursor: string | null;
+        };
+        ProductQuestionPage: {
+            /** @description 该商品可见问题总数 */
+            total: number;
+            items: components["schemas"]["ProductQuestion"][];
+            nextCursor: string | null;
+        };
+        ProductQuestion: {
+            id: number;
+            productId: number;
+            /** @description 提问者脱敏昵称 */
+            author: string;
+            content: string;
+            createdAt: number;
+            answerCount: number;
+            /** @description 列表中为最早的 2 条回答；详情中为全部 */
+            answers: components["schemas"]["ProductAnswer"][];
+        };
+        ProductAnswer: {
+            id: number;
+            /** @description 脱敏昵称（如 张**）；商家回答为 商家 */
+            author: string;
+            /**
+             * @description merchant = 商家，buyer = 已购（服务器按订单判定）
+             * @enum {string|null}
+             */
+            badge: "merchant" | "buyer" | null;
+            content: string;
+            createdAt: number;
+        };
+        ProductQuestionDetail: components["schemas"]["ProductQuestion"] & {
+            productName: string;
+        };
+        QaCreated: {
+            id: number;
+        };
+        AdminProductQuestionPage: {
+            items: (components["schemas"]["ProductQuestion"] & {
+                answers?: (components["schemas"]["ProductAnswer"] & {
+                    /** @enum {string} */
+                    status: "visible" | "hidden";
+                })[];
+                /** @description 提问者昵称（未脱敏） */
+                asker: string;
+                productName: string;
+                /** @enum {string} */
+                status: "visible" | "hidden";
+            })[];
+            nextCursor: string | null;
         };
     };
     responses: never;
