@@ -59,9 +59,12 @@ import type {
   AgentContextSchema,
   AgentConversationListSchema,
   CannedReplySchema,
+  ChatAgentListSchema,
+  CsatCommentListSchema,
+  CsatReportSchema,
 } from "../worker/agent/api-schemas";
 import type { listCanned } from "../worker/agent/canned";
-import type { agentConversations, conversationContext } from "../worker/agent/service";
+import type { agentConversations, conversationContext, listAgents } from "../worker/agent/service";
 import type { ShopperSessionSchema, StaffSessionSchema } from "../worker/auth/api-schemas";
 import type { devLogin, staffLogin } from "../worker/auth/service";
 import type { CartSchema } from "../worker/cart/api-schemas";
@@ -96,12 +99,24 @@ import type {
   OpenConversationSchema,
   ShopperConversationListSchema,
 } from "../worker/chat/api-schemas";
-import type { openConversation, rateConversation, shopperConversations } from "../worker/chat/service";
+import type {
+  csatReportFor,
+  openConversation,
+  rateConversation,
+  recentCsatComments,
+  shopperConversations,
+} from "../worker/chat/service";
 import type { issueTicket } from "../worker/chat/ticket";
 import type { QuoteSchema } from "../worker/checkout/api-schemas";
 import type { quoteView } from "../worker/checkout/service";
-import type { FaqByCategorySchema, FaqSearchResultSchema } from "../worker/faq/api-schemas";
-import type { listFaqByCategory, searchFaq } from "../worker/faq/service";
+import type {
+  FaqAdminEntrySchema,
+  FaqByCategorySchema,
+  FaqSearchResultSchema,
+  FaqTryResultSchema,
+} from "../worker/faq/api-schemas";
+import type { getFaq, listFaqByCategory, searchFaq } from "../worker/faq/service";
+import type { tryBot } from "../worker/faq/try-bot";
 import type {
   GroupDetailSchema,
   MyGroupListSchema,
@@ -189,6 +204,11 @@ export type Checked = [
   None<Gaps<{ items: Out<typeof agentConversations> }, typeof AgentConversationListSchema>>,
   None<Gaps<Out<typeof conversationContext>, typeof AgentContextSchema>>,
   None<Gaps<Out<typeof listCanned>[number], typeof CannedReplySchema>>,
+  None<Gaps<{ items: Out<typeof listAgents> }, typeof ChatAgentListSchema>>,
+  None<Gaps<Out<typeof csatReportFor>, typeof CsatReportSchema>>,
+  None<Gaps<{ items: Out<typeof recentCsatComments> }, typeof CsatCommentListSchema>>,
+  None<Gaps<Out<typeof getFaq>, typeof FaqAdminEntrySchema>>,
+  None<Gaps<Out<typeof tryBot>, typeof FaqTryResultSchema>>,
   None<Gaps<Out<typeof priceProtectionForOrder>, typeof PriceProtectionOrderSchema>>,
   None<Gaps<Out<typeof shopperTradeIns>, typeof OrderTradeInsSchema>>,
   None<Gaps<Out<typeof myRepairs>, typeof RepairWorkOrderPageSchema>>,
