@@ -23,7 +23,8 @@ export interface DeliveryResult {
 
 /**
  * Claims due events (all, or one order's), runs each interested subscriber that has not handled the
- * event yet, and records receipts and the outcome in one batch. Round trips: claim, read, record.
+ * event yet, and records receipts and the outcome in one batch. Round trips: claim, read, record; for
+ * one order (right after its change) the claim and the read share one.
  */
 export async function deliverOrderEvents(
   deps: OrderDeps,
@@ -45,7 +46,7 @@ export async function deliverOrderEvents(
     .orderBy(asc(orderEvents.id))
     .limit(opts.limit ?? 20);
   // One statement: SQLite runs it inside one write transaction, so two deliverers never claim the same event.
-  const claimed = await db
+  const claim = db
     .update(orderEvents)
     .set({
       deliveryLeaseUntil: now + LEASE_MS,
@@ -53,29 +54,51 @@ export async function deliverOrderEvents(
     })
     .where(and(inArray(orderEvents.id, due), eq(orderEvents.delivery, "pending")))
     .returning();
-  if (!claimed.length) return { delivered: 0, failed: 0 };
+  let claimed: (typeof orderEvents.$inferSelect)[];
+  let orderRows: OrderRow[];
+  let receipts: (typeof orderEventReceipts.$inferSelect)[];
+  if (opts.orderId !== undefined) {
+    // Right after one order's change: the claim and what delivery reads (the order, the receipts of its
+    // events) in one batch, one round trip fewer on every order write.
+    [claimed, orderRows, receipts] = await db.batch([
+      claim,
+      db.select().from(orders).where(eq(orders.id, opts.orderId)),
+      db
+        .select()
+        .from(orderEventReceipts)
+        .where(
+          inArray(
+            orderEventReceipts.eventId,
+            db.select({ id: orderEvents.id }).from(orderEvents).where(eq(orderEvents.orderId, opts.orderId)),
+          ),
+        ),
+    ]);
+    if (!claimed.length) return { delivered: 0, failed: 0 };
+  } else {
+    claimed = await claim;
+    if (!claimed.length) return { delivered: 0, failed: 0 };
+    [orderRows, receipts] = await db.batch([
+      db
+        .select()
+        .from(orders)
+        .where(
+          inArray(
+            orders.id,
+            claimed.map((e) => e.orderId),
+          ),
+        ),
+      db
+        .select()
+        .from(orderEventReceipts)
+        .where(
+          inArray(
+            orderEventReceipts.eventId,
+            claimed.map((e) => e.id),
+          ),
+        ),
+    ]);
+  }
   claimed.sort((a, b) => a.id - b.id);
-
-  const [orderRows, receipts] = await db.batch([
-    db
-      .select()
-      .from(orders)
-      .where(
-        inArray(
-          orders.id,
-          claimed.map((e) => e.orderId),
-        ),
-      ),
-    db
-      .select()
-      .from(orderEventReceipts)
-      .where(
-        inArray(
-          orderEventReceipts.eventId,
-          claimed.map((e) => e.id),
-        ),
-      ),
-  ]);
   const orderById = new Map(orderRows.map((o) => [o.id, o]));
   const handled = new Set(receipts.map((r) => `${r.eventId}:${r.subscriber}`));
 
