@@ -101,6 +101,39 @@ async function placeOrder(token: string, skuId: number) {
   return (await res.json()) as { id: number; orderNo: string; payableFen: number };
 }
 
+/** Public product reads may come from the edge cache for a few seconds (shared/edge-cache.ts STOCK_TTL_S). */
+const CACHED = { timeout: 20_000, interval: 500 };
+
+/** Reloads the page until `read` gives `want` (a page showing an edge-cached read may lag a few seconds). */
+async function reloadUntil(p: Page, read: () => Promise<string | null>, want: string) {
+  await expect
+    .poll(async () => {
+      const got = (await read().catch(() => null))?.trim();
+      if (got !== want) await p.reload();
+      return got;
+    }, CACHED)
+    .toBe(want);
+}
+
+/**
+ * The product page's availability label once it matches: public product reads may be served from the
+ * edge cache for a few seconds (shared/edge-cache.ts STOCK_TTL_S), so the page is reloaded until then.
+ */
+async function availabilityShown(p: Page, productId: number, matches: (label: string) => boolean) {
+  await open(p, `/pages/product/detail?id=${productId}`);
+  await expect
+    .poll(
+      async () => {
+        const label = (await tid(p, "sku-availability").textContent({ timeout: 5_000 }).catch(() => ""))?.trim() ?? "";
+        if (matches(label)) return true;
+        await p.reload();
+        return false;
+      },
+      CACHED,
+    )
+    .toBe(true);
+}
+
 /** The gateway's parameters (Alipay's signed return) must not stay in the address bar. */
 const queryOf = (p: Page) => new URL(p.url()).search;
 
@@ -140,11 +173,10 @@ describe("a store the shopper can trust", { timeout: 120_000 }, () => {
     const skuId = fridge.skus[0]!.id;
     await setAvailable(skuId, 0);
     await expect
-      .poll(async () => (await api<Product>(`/api/products/${fridge.id}`)).skus[0]!.availability.label)
+      .poll(async () => (await api<Product>(`/api/products/${fridge.id}`)).skus[0]!.availability.label, CACHED)
       .toBe("暂时缺货");
 
-    await open(page, `/pages/product/detail?id=${fridge.id}`);
-    await expect.poll(() => tid(page, "sku-availability").textContent()).toBe("暂时缺货");
+    await availabilityShown(page, fridge.id, (l) => l === "暂时缺货");
     for (const id of ["add-to-cart", "buy-now"]) expect(await tid(page, id).getAttribute("disabled")).toBe("true");
     await tid(page, "open-sku").click();
     await tid(page, "sku-picker").waitFor();
@@ -169,14 +201,13 @@ describe("a store the shopper can trust", { timeout: 120_000 }, () => {
     await expect.poll(() => tid(page, "notice").first().textContent()).toContain("到货通知");
 
     // Back in stock: buyable again. 看相似 opens the category's list.
-    await open(page, `/pages/product/detail?id=${fridge.id}`);
-    await expect.poll(() => tid(page, "sku-availability").textContent()).not.toBe("暂时缺货");
+    await availabilityShown(page, fridge.id, (l) => l !== "" && l !== "暂时缺货");
     expect(await tid(page, "add-to-cart").getAttribute("disabled")).not.toBe("true");
     await setAvailable(skuId, 0);
     await expect
-      .poll(async () => (await api<Product>(`/api/products/${fridge.id}`)).skus[0]!.availability.status)
+      .poll(async () => (await api<Product>(`/api/products/${fridge.id}`)).skus[0]!.availability.status, CACHED)
       .toBe("sold_out");
-    await page.reload();
+    await availabilityShown(page, fridge.id, (l) => l === "暂时缺货");
     await tid(page, "similar").click();
     await page.waitForURL(new RegExp(`pages/search/index\\?categoryId=${fridge.category!.id}`));
     await tid(page, "product-card").first().waitFor();
@@ -222,9 +253,9 @@ describe("a store the shopper can trust", { timeout: 120_000 }, () => {
     await expect.poll(() => tid(page, "order-timeline").textContent()).toContain("发起支付（微信支付）");
 
     // 已售: the paid unit counts on the product page.
-    await expect.poll(async () => (await api<Product>(`/api/products/${ac.id}`)).salesCount).toBe(1);
+    await expect.poll(async () => (await api<Product>(`/api/products/${ac.id}`)).salesCount, CACHED).toBe(1);
     await open(page, `/pages/product/detail?id=${ac.id}`);
-    await expect.poll(() => tid(page, "product-sold").textContent()).toBe("已售 1");
+    await reloadUntil(page, () => tid(page, "product-sold").textContent({ timeout: 3_000 }), "已售 1");
   });
 
   it("Alipay H5: back from the cashier, the signed return parameters are removed; 继续逛 goes home", async () => {
@@ -321,13 +352,13 @@ describe("a store the shopper can trust", { timeout: 120_000 }, () => {
     const { page } = device;
     const fridge = (await productsOf("冰箱"))[0]!;
     await store.stack.sql.execute({ sql: "UPDATE products SET sales_count = 1234 WHERE id = ?", args: [fridge.id] });
-    const bySales = await api<{ items: { id: number }[] }>("/api/products?sort=sales");
-    expect(bySales.items[0]!.id).toBe(fridge.id);
+    await expect
+      .poll(async () => (await api<{ items: { id: number }[] }>("/api/products?sort=sales")).items[0]!.id, CACHED)
+      .toBe(fridge.id);
     await open(page, `/pages/search/index?q=${encodeURIComponent("冰箱")}`);
     await tid(page, "product-card").first().waitFor();
-    await expect
-      .poll(() => tid(page, "product-card").filter({ hasText: fridge.name }).first().locator('[data-testid="product-card-sold"]').textContent())
-      .toBe("已售 1000+");
+    const card = tid(page, "product-card").filter({ hasText: fridge.name }).first();
+    await reloadUntil(page, () => card.locator('[data-testid="product-card-sold"]').textContent({ timeout: 3_000 }), "已售 1000+");
   });
 
   it("warranty lookup: the product's own 整机 term once, the product name apart from its order; the policy agrees", async () => {
