@@ -2,6 +2,7 @@
 // built from them in MENU_GROUPS order.
 import afterSales from "./after-sales";
 import catalog from "./catalog";
+import content from "./content";
 import logistics from "./logistics";
 import marketing from "./marketing";
 import orders from "./orders";

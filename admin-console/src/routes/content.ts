@@ -1,0 +1,11 @@
+import type { ConsolePages } from "./types";
+
+/** What shoppers write about products: reviews (and 问大家). */
+export default [
+  {
+    path: "/reviews",
+    name: "reviews",
+    component: () => import("../pages/reviews/ReviewListPage.vue"),
+    meta: { title: "评价管理", api: "/api/admin/reviews", menu: true, group: "商品" },
+  },
+] satisfies ConsolePages;
