@@ -79,9 +79,7 @@ export const WARRANTY_POLICIES: WarrantyPolicy[] = [
     wholeUnitYears: 1,
     mainParts: ["压缩机", "电脑板"],
     mainPartsYears: 3,
-    extensions: [
-      { part: "压缩机", years: 10, note: "部分品牌承诺" },
-    ],
+    extensions: [{ part: "压缩机", years: 10, note: "部分品牌承诺" }],
     exclusions: ["非本店或品牌授权师傅安装、移机造成的故障", ...COMMON_WARRANTY_EXCLUSIONS],
   },
   {

@@ -95,7 +95,7 @@ export async function subscribeRestock(db: Db, shopperId: number, skuId: number,
     sql`SELECT s.product_id, p.status, (SELECT available FROM stock_snapshots WHERE sku_id = s.id) AS available
         FROM skus s JOIN products p ON p.id = s.product_id WHERE s.id = ${skuId}`,
   );
-  if (!sku || sku.status !== "on_sale") throw new AppError(404, "SKU_NOT_FOUND", "商品不存在或已下架");
+  if (sku?.status !== "on_sale") throw new AppError(404, "SKU_NOT_FOUND", "商品不存在或已下架");
   const rows = await db.all<{ id: number }>(
     sql`INSERT INTO restock_subscriptions (shopper_id, sku_id, product_id, status, round, created_at)
         SELECT ${shopperId}, ${skuId}, ${sku.product_id}, 'pending', 1, ${now}
