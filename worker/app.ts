@@ -19,11 +19,11 @@ import { restockRoutes } from "./catalog/restock-routes";
 import { catalogRoutes } from "./catalog/routes";
 import { chatRoutes } from "./chat/routes";
 import { checkoutRoutes } from "./checkout/routes";
+import { compareRoutes } from "./compare/routes";
 import { provideDeps } from "./composition";
 import { dashboardAdminRoutes } from "./dashboard/routes";
 import type { AppEnv } from "./env";
 import { faqAdminRoutes, faqRoutes } from "./faq/routes";
-import { compareRoutes } from "./compare/routes";
 import { favoriteRoutes } from "./favorites/routes";
 import { flashSaleAdminRoutes } from "./flash-sales/routes";
 import { growthAdminRoutes } from "./growth/admin-routes";
@@ -46,6 +46,8 @@ import { orderAdminRoutes } from "./orders/admin-routes";
 import { orderRoutes } from "./orders/routes";
 import { chargeRoutes } from "./payments/charge-routes";
 import { paymentNotifyRoutes } from "./payments/routes";
+import { questionAdminRoutes } from "./questions/admin-routes";
+import { questionRoutes } from "./questions/routes";
 import { recommendationRoutes } from "./recommendations/routes";
 import { reviewAdminRoutes } from "./reviews/admin-routes";
 import { reviewRoutes } from "./reviews/routes";
@@ -149,6 +151,8 @@ export function createApp() {
   app.route("/api", compareRoutes);
   app.route("/api", reviewRoutes);
   app.route("/api/admin", reviewAdminRoutes);
+  app.route("/api", questionRoutes);
+  app.route("/api/admin", questionAdminRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
   // Plain handlers (binary bodies, WebSockets, gateway callbacks, these pages) have their entries here.
