@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireShopper, shopperOf } from "../shared/auth";
+import { maybeShopperId, requireShopper, shopperOf } from "../shared/auth";
 import { bearer, createRouter, jsonBody, jsonOk, optionalBearer } from "../shared/router";
 import {
   BindResultSchema,
@@ -16,11 +16,6 @@ import { wxaCodeFor } from "./wxacode";
 
 /** Shoppers: sharing (/api/share), referrals (/api/referrals) and group buys (/api/group-buys). */
 export const growthRoutes = createRouter();
-
-const maybeShopperId = (c: { get(key: "auth"): { kind: string; id: number } | undefined }) => {
-  const auth = c.get("auth");
-  return auth?.kind === "shopper" ? auth.id : undefined;
-};
 
 growthRoutes.use("/referrals/*", requireShopper);
 

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { IDEMPOTENCY_KEY } from "../orders/place";
-import { requireShopper, shopperOf } from "../shared/auth";
+import { maybeShopperId, requireShopper, shopperOf } from "../shared/auth";
 import { bearer, createRouter, jsonOk, optionalBearer } from "../shared/router";
 import { parseOrThrow } from "../shared/validation";
 import { ClaimableCouponListSchema, ClaimResultSchema, MyCouponListSchema } from "./coupon-api-schemas";
@@ -12,10 +12,6 @@ export const couponRoutes = createRouter();
 const tags = ["coupons"];
 
 /** The logged-in shopper, if any (the centre and product pages also answer anonymous visitors). */
-const maybeShopperId = (c: { get(key: "auth"): { kind: string; id: number } | undefined }) => {
-  const auth = c.get("auth");
-  return auth?.kind === "shopper" ? auth.id : undefined;
-};
 
 couponRoutes.openapi(
   createRoute({
