@@ -139,6 +139,12 @@ import type { listNotices, markRead } from "../worker/notifications/service";
 import type { OrderCountsSchema, OrderDetailSchema, OrderPageSchema } from "../worker/orders/api-schemas";
 import type { listShopperOrders, shopperTabCounts } from "../worker/orders/queries";
 import type { orderDetail } from "../worker/orders/views";
+import type {
+  AdminQuestionPageSchema,
+  QuestionDetailSchema,
+  QuestionPageSchema,
+} from "../worker/questions/api-schemas";
+import type { productQuestionsPage, questionDetail, questionsForMerchant } from "../worker/questions/service";
 import type { OrderTradeInsSchema } from "../worker/trade-in/api-schemas";
 import type { shopperTradeIns } from "../worker/trade-in/service";
 
@@ -228,4 +234,7 @@ export type Checked = [
   None<Gaps<Out<typeof pointsHistory>, typeof PointsHistorySchema>>,
   None<Gaps<Out<typeof setBirthday>, typeof BirthdaySchema>>,
   None<Gaps<Out<typeof adjustPoints>, typeof PointsAdjustmentResultSchema>>,
+  None<Gaps<Out<typeof productQuestionsPage>, typeof QuestionPageSchema>>,
+  None<Gaps<Out<typeof questionDetail>, typeof QuestionDetailSchema>>,
+  None<Gaps<Out<typeof questionsForMerchant>, typeof AdminQuestionPageSchema>>,
 ];
