@@ -3,7 +3,7 @@ import { z } from "@hono/zod-openapi";
 export const AnswerSchema = z
   .object({
     id: z.number().int(),
-    author: z.string().openapi({ description: "脱敏昵称（如 张**）；商家回答为 商家" }),
+    author: z.string().openapi({ description: "脱敏昵称（如 张**丰）；商家回答为 商家" }),
     badge: z
       .enum(["merchant", "buyer"])
       .nullable()

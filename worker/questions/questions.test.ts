@@ -86,9 +86,9 @@ describe("问大家", () => {
     const page = await json(await f.stack.fetch(`/api/products/${productId}/questions?limit=2`));
     expect(page.total).toBe(1);
     const [q] = page.items as Question[];
-    expect(q).toMatchObject({ id: qid, content: "这款空调噪音大吗？", answerCount: 3, author: "提**" });
+    expect(q).toMatchObject({ id: qid, content: "这款空调噪音大吗？", answerCount: 3, author: "提**人" });
     expect(q!.answers).toEqual([
-      expect.objectContaining({ author: "买**", badge: "buyer", content: "晚上开睡眠模式几乎听不到" }),
+      expect.objectContaining({ author: "买**人", badge: "buyer", content: "晚上开睡眠模式几乎听不到" }),
       expect.objectContaining({ author: "商家", badge: "merchant" }),
     ]);
     const detail = await json(await f.stack.fetch(`/api/questions/${qid}`));

@@ -1,7 +1,7 @@
 // 问大家 rules, free of I/O: what a question and an answer may contain, the daily asking limit, who
 // may answer, and how an answer's author is shown.
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; field: string; message: string };
+import type { Checked } from "../reviews/rules";
 
 export const QUESTION_CHARS = { min: 5, max: 100 } as const;
 export const ANSWER_CHARS = { min: 2, max: 300 } as const;
@@ -53,10 +53,4 @@ export type AnswerBadge = "merchant" | "buyer" | null;
 export function answerBadge(a: { staffId: number | null; isBuyer: boolean }): AnswerBadge {
   if (a.staffId !== null) return "merchant";
   return a.isBuyer ? "buyer" : null;
-}
-
-/** 张三丰 → 张**: askers and answerers are shown masked, as on JD. */
-export function maskedNickname(nickname: string): string {
-  const first = [...nickname.trim()][0];
-  return first ? `${first}**` : "匿名用户";
 }

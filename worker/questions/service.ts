@@ -7,6 +7,7 @@ import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { shoppers, staff } from "../auth/schema";
 import { products } from "../catalog/schema";
 import type { Db } from "../db/client";
+import { maskedName } from "../reviews/rules";
 import { cursorInt, decodeCursor, encodeCursor } from "../shared/cursor";
 import { AppError, badRequest, forbidden, notFound } from "../shared/errors";
 import {
@@ -16,7 +17,6 @@ import {
   checkAnswer,
   checkQuestion,
   chinaDayStart,
-  maskedNickname,
   QUESTIONS_PER_DAY,
 } from "./rules";
 import { productAnswers, productQuestions } from "./schema";
@@ -123,7 +123,7 @@ type AnswerRow = { a: typeof productAnswers.$inferSelect; shopperName: string | 
 
 const answerView = (r: AnswerRow) => ({
   id: r.a.id,
-  author: r.a.staffId !== null ? "商家" : maskedNickname(r.shopperName ?? ""),
+  author: r.a.staffId !== null ? "商家" : maskedName(r.shopperName ?? "", false),
   badge: answerBadge(r.a),
   content: r.a.content,
   createdAt: r.a.createdAt,
@@ -140,7 +140,7 @@ type QuestionRow = {
 const questionView = (r: QuestionRow, answers: AnswerRow[]) => ({
   id: r.q.id,
   productId: r.q.productId,
-  author: maskedNickname(r.asker),
+  author: maskedName(r.asker, false),
   content: r.q.content,
   createdAt: r.q.createdAt,
   answerCount: Number(r.answerCount),

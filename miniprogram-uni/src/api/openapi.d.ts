@@ -14526,7 +14526,7 @@ export interface components {
         };
         ProductAnswer: {
             id: number;
-            /** @description 脱敏昵称（如 张**）；商家回答为 商家 */
+            /** @description 脱敏昵称（如 张**丰）；商家回答为 商家 */
             author: string;
             /**
              * @description merchant = 商家，buyer = 已购（服务器按订单判定）
