@@ -17,6 +17,7 @@
 
 import { DurableObject } from "cloudflare:workers";
 import { type Client, createClient } from "@libsql/client/web";
+import { restockNoticeConfig, restockNoticeStatements } from "../worker/catalog/restock";
 import type { Env } from "../worker/env";
 import { createLogger } from "../worker/shared/log";
 import type { FlashSaleConfig } from "./flash-shards";
@@ -48,7 +49,6 @@ import {
   shanghaiDay,
   type Transition,
 } from "./stock-ledger";
-import { restockNoticeConfig, restockNoticeStatements } from "../worker/catalog/restock";
 import { lowStockStatement, type SalesDay, salesDayStatement, snapshotStatement } from "./stock-publish";
 
 export interface StockView {

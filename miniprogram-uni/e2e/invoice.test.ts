@@ -124,8 +124,8 @@ describe("电子发票 in the H5 store", { timeout: 120_000 }, () => {
     const desk = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
     const admin = await desk.newPage();
     await admin.goto(`${store.stack.baseUrl}/admin/#/invoices`);
-    await tid(admin, "login-username").locator("input").fill("e2e-merchant");
-    await tid(admin, "login-password").locator("input").fill("test-password-123");
+    await consoleField(admin, "login-username").fill("e2e-merchant");
+    await consoleField(admin, "login-password").fill("test-password-123");
     await tid(admin, "login-submit").click();
     await tid(admin, "invoice-table").waitFor();
     const { items } = await api<{ items: { id: number; orderNo: string }[] }>("/api/admin/invoices?status=requested", {
@@ -133,7 +133,7 @@ describe("电子发票 in the H5 store", { timeout: 120_000 }, () => {
     });
     const invoiceId = items.find((i) => i.orderNo === order.orderNo)!.id;
     await tid(admin, `invoice-issue-${invoiceId}`).click();
-    await tid(admin, "invoice-no-input").locator("input").fill("2431200000001234567"); // 19 digits
+    await consoleField(admin, "invoice-no-input").fill("2431200000001234567"); // 19 digits
     await admin.locator('[data-testid="invoice-file"] input[type=file]').setInputFiles({
       name: "fp.pdf",
       mimeType: "application/pdf",
@@ -143,7 +143,7 @@ describe("电子发票 in the H5 store", { timeout: 120_000 }, () => {
     await expect
       .poll(() => admin.locator(".el-form-item__error").first().textContent())
       .toContain("发票号码应为 20 位");
-    await tid(admin, "invoice-no-input").locator("input").fill("24312000000012345678");
+    await consoleField(admin, "invoice-no-input").fill("24312000000012345678");
     await tid(admin, "invoice-issue-confirm").click();
     await tid(admin, "invoice-issue-dialog").locator(".el-dialog").waitFor({ state: "hidden" });
     await expect
@@ -167,3 +167,8 @@ describe("电子发票 in the H5 store", { timeout: 120_000 }, () => {
     expect(errors).toEqual([]);
   });
 });
+
+/** Element Plus puts a field's data-testid on the native input itself, or on a wrapper around it. */
+function consoleField(p: Parameters<typeof tid>[0], id: string) {
+  return p.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
+}

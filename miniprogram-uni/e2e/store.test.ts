@@ -52,7 +52,11 @@ describe("shopper in the H5 store", { timeout: 90_000 }, () => {
     const { page } = device;
     await open(page, "/");
     await tid(page, "product-card").first().waitFor();
-    await expect.poll(() => tid(page, "product-card").count()).toBe(home.recommended.length);
+    // The curated 为你推荐 grid (猜你喜欢 below it has cards of its own).
+    await expect
+      .poll(() => page.locator('.pgrid [data-testid="product-card"]').count())
+      .toBe(home.recommended.length);
+    await tid(page, "guess-you-like").waitFor();
     expect(await tid(page, "product-card").first().textContent()).toContain(home.recommended[0]!.name);
     expect(await tid(page, "home-category").count()).toBe(Math.min(10, cats.items.length));
     expect(await page.locator(".home__banner uni-swiper-item, .home__banner .uni-swiper-slide-frame > *").count()).toBeGreaterThan(0);

@@ -12,7 +12,11 @@ let skuSeq = 0;
 type Page = { items: { id: number; onSale: boolean; at: number }[]; nextCursor: string | null };
 
 async function newCategory(name: string): Promise<number> {
-  const res = await f.stack.fetch("/api/admin/categories", { method: "POST", token: f.merchant, json: { name } });
+  const res = await f.stack.fetch("/api/admin/categories", {
+    method: "POST",
+    token: f.merchant,
+    json: { name },
+  });
   expect(res.status).toBe(201);
   return Number((await json(res)).id);
 }
