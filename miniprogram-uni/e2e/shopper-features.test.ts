@@ -94,7 +94,7 @@ describe("收藏、足迹、对比、猜你喜欢、评价 in the H5 store", { t
     await tid(page, "compare-only-diff").click();
     await expect.poll(() => tid(page, "compare-row").count()).toBe(table.rows.filter((r) => r.differs).length);
     // The table scrolls inside itself: the page is exactly the phone's width.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(375);
+    expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBe(375);
     await screenshot(page, "74-compare");
   });
 
