@@ -152,6 +152,8 @@ describe("电子发票 in the H5 store", { timeout: 120_000 }, () => {
     await admin.getByRole("tab", { name: "已开票" }).click();
     await tid(admin, `invoice-amount-${invoiceId}`).waitFor();
     await admin.screenshot({ path: `${SCREENSHOTS}/admin-invoices.png` });
+    // The console's 评价管理 sits in the 商品 section of the same menu.
+    await tid(admin, "menu-reviews").waitFor();
     await desk.close();
 
     await page.reload();

@@ -64,28 +64,36 @@ export async function isFavorite(db: Db, shopperId: number, productId: number) {
 
 const PAGE = 20;
 
-/** Newest first; products taken off the shelf stay listed, marked as not on sale. */
-export async function listFavorites(db: Db, shopperId: number, cursor?: string) {
+/**
+ * One page of a shopper's saved (favorites) or visited (product_views) products, newest first; both
+ * tables key on (shopper, product) and carry the time the list is ordered by.
+ */
+async function savedProducts(
+  db: Db,
+  table: typeof favorites | typeof productViews,
+  at: typeof favorites.createdAt | typeof productViews.viewedAt,
+  shopperId: number,
+  cursor?: string,
+) {
   const after = cursor ? decodeCursor(cursor, pageCursor) : undefined;
   const rows = await db
-    .select({ p: products, at: favorites.createdAt })
-    .from(favorites)
-    .innerJoin(products, eq(products.id, favorites.productId))
+    .select({ p: products, at })
+    .from(table)
+    .innerJoin(products, eq(products.id, table.productId))
     .where(
       and(
-        eq(favorites.shopperId, shopperId),
-        after
-          ? or(
-              lt(favorites.createdAt, after.t),
-              and(eq(favorites.createdAt, after.t), lt(favorites.productId, after.p)),
-            )
-          : undefined,
+        eq(table.shopperId, shopperId),
+        after ? or(lt(at, after.t), and(eq(at, after.t), lt(table.productId, after.p))) : undefined,
       ),
     )
-    .orderBy(desc(favorites.createdAt), desc(favorites.productId))
+    .orderBy(desc(at), desc(table.productId))
     .limit(PAGE + 1);
   return pageOf(rows);
 }
+
+/** Newest first; products taken off the shelf stay listed, marked as not on sale. */
+export const listFavorites = (db: Db, shopperId: number, cursor?: string) =>
+  savedProducts(db, favorites, favorites.createdAt, shopperId, cursor);
 
 function pageOf(rows: { p: ProductRow; at: number }[]) {
   const page = rows.slice(0, PAGE);
@@ -113,27 +121,8 @@ export async function recordView(db: Db, shopperId: number, productId: number) {
   return { ok: true };
 }
 
-export async function listFootprints(db: Db, shopperId: number, cursor?: string) {
-  const after = cursor ? decodeCursor(cursor, pageCursor) : undefined;
-  const rows = await db
-    .select({ p: products, at: productViews.viewedAt })
-    .from(productViews)
-    .innerJoin(products, eq(products.id, productViews.productId))
-    .where(
-      and(
-        eq(productViews.shopperId, shopperId),
-        after
-          ? or(
-              lt(productViews.viewedAt, after.t),
-              and(eq(productViews.viewedAt, after.t), lt(productViews.productId, after.p)),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(desc(productViews.viewedAt), desc(productViews.productId))
-    .limit(PAGE + 1);
-  return pageOf(rows);
-}
+export const listFootprints = (db: Db, shopperId: number, cursor?: string) =>
+  savedProducts(db, productViews, productViews.viewedAt, shopperId, cursor);
 
 /** Forgets one footprint, or all of them. */
 export async function clearFootprints(db: Db, shopperId: number, productId?: number) {

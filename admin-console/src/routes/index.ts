@@ -13,6 +13,7 @@ import { type ConsolePages, MENU_GROUPS } from "./types";
 export const pages: ConsolePages = [
   overview,
   catalog,
+  content,
   orders,
   afterSales,
   marketing,
