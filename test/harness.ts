@@ -45,7 +45,14 @@ export async function startStack(opts: { vars?: Record<string, string> } = {}): 
   // Durable Object storage on tmpfs where there is one: on disk every DO write waits for an fsync,
   // which throttles concurrency tests to ~150 writes/s on this kind of VM (see docs/benchmarks.md).
   const dir = await mkdtemp(join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "jiadian-test-"));
-  const gateway = await startHranaGateway({ dbPath: join(dir, "test.db") });
+  const gateway = await startHranaGateway({
+    dbPath: join(dir, "test.db"),
+    // Quiet, except what turns into a failed query for the worker: a gateway 500 or a lock wait given up.
+    log: (event) => {
+      if (event.level === "error" || event.event === "lock_wait_timeout")
+        console.error(JSON.stringify({ source: "hrana-gateway", ...event }));
+    },
+  });
   await applyMigrations(gateway.url);
   const vars = {
     LIBSQL_URL: gateway.url,

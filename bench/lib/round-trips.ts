@@ -4,8 +4,10 @@
  * round trip to Turso in production. Shared by worker/perf/round-trips.test.ts (CI fails on a regression)
  * and `npm run bench -- roundtrips` (prints the table).
  *
- * Each request is measured alone: reset the counter, send it, read the counter when the response is in.
- * Everything the worker does before answering counts (the order outbox is delivered inline). The shopper's
+ * Each request is measured alone: wait until the database is quiet, reset the counter, send the request,
+ * and read the counter once the database is quiet again. Everything the request causes counts, also what
+ * lands after the reply (the StockCounter's snapshot publish, which is coalesced and may trail it), and
+ * nothing an earlier request left running is charged to the next one. The shopper's
  * session check is cached per isolate for 30 s (worker/auth/sessions.ts), so the session is warmed by an
  * authenticated request just before each measurement; the cold check is its own row.
  */
@@ -42,6 +44,25 @@ async function stats(f: OrderFixture, reset = false): Promise<RoundTripStats> {
   return (await res.json()) as RoundTripStats;
 }
 
+/** Quiet = no new round trip for this long; longer than the StockCounter's publish spacing (100 ms). */
+const QUIET_MS = 400;
+const QUIET_LIMIT_MS = 15_000;
+
+/** Waits until no round trip has arrived for QUIET_MS (background work of earlier requests has landed). */
+async function untilQuiet(f: OrderFixture): Promise<RoundTripStats> {
+  const deadline = Date.now() + QUIET_LIMIT_MS;
+  let last = await stats(f);
+  let quietSince = Date.now();
+  while (Date.now() - quietSince < QUIET_MS) {
+    if (Date.now() > deadline) throw new Error(`the database did not go quiet within ${QUIET_LIMIT_MS} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+    const now = await stats(f);
+    if (now.roundTrips !== last.roundTrips) quietSince = Date.now();
+    last = now;
+  }
+  return last;
+}
+
 /** Runs every shopper request of issue #16 once against the fixture's worker and counts its round trips. */
 export async function measureRoundTrips(f: OrderFixture): Promise<RoundTripRow[]> {
   const rows: RoundTripRow[] = [];
@@ -75,11 +96,12 @@ export async function measureRoundTrips(f: OrderFixture): Promise<RoundTripRow[]
     opts: { goal?: number; warmSession?: boolean } = {},
   ): Promise<Json> {
     if (opts.warmSession !== false) await warm();
+    await untilQuiet(f);
     await stats(f, true);
     const res = await send();
     const body =
       typeof (res as Response).arrayBuffer === "function" ? await json(res as Response) : ({} as Json);
-    const s = await stats(f);
+    const s = await untilQuiet(f);
     if (res.status >= 300) throw new Error(`${name}: ${res.status} ${JSON.stringify(body)}`);
     rows.push({
       name,

@@ -115,8 +115,10 @@ export class Connection {
 
   constructor(path: string, opts: ConnectionOptions) {
     this.db = new Database(path);
+    // busy_timeout first: the journal_mode pragma reads the file header, and while another connection
+    // checkpoints it would otherwise fail at once with SQLITE_BUSY (a 500 for a plain read).
     this.db.exec(
-      `PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = ${Math.floor(opts.busyTimeoutMs)};`,
+      `PRAGMA busy_timeout = ${Math.floor(opts.busyTimeoutMs)}; PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;`,
     );
     this.counters = this.db.prepare("SELECT changes(), total_changes(), last_insert_rowid()");
     this.counters.safeIntegers(true).raw(true);

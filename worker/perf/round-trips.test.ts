@@ -29,7 +29,7 @@ const CEILINGS: Record<string, number> = {
   "POST /api/orders": 16,
   "POST /api/orders/{id}/pay": 4,
   "payment notification (WeChat Pay)": 9,
-  // 11 with the StockCounter's snapshot publish, which usually lands before the reply (10 when it does not).
+  // 11 with the StockCounter's snapshot publish (it may land just after the reply; it is counted either way).
   "POST /api/orders/{id}/cancel": 11,
   "GET /api/cart (first request of a session)": 2,
   flow: 29,

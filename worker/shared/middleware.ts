@@ -29,6 +29,17 @@ function constraintError(err: unknown): AppError | undefined {
   return cause ? constraintError(cause) : undefined;
 }
 
+/** What lies under a wrapped error (drizzle wraps the driver's error, the driver wraps fetch's): the root
+ * cause is what tells a lost connection from a bad statement. */
+function causeChain(err: unknown): string | undefined {
+  const causes: string[] = [];
+  for (let e = (err as { cause?: unknown })?.cause; e !== undefined && causes.length < 4; ) {
+    causes.push(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+    e = (e as { cause?: unknown })?.cause;
+  }
+  return causes.length ? causes.join(" <- ") : undefined;
+}
+
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   const requestId = c.get("requestId");
   if (err instanceof AppError) {
@@ -51,6 +62,7 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     requestId,
     path: c.req.path,
     err: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+    cause: causeChain(err),
     stack: err instanceof Error ? err.stack?.split("\n").slice(0, 5).join(" | ") : undefined,
   });
   return c.json(errorBody(new AppError(500, "INTERNAL", "服务器开小差了，请稍后再试"), requestId), 500);
