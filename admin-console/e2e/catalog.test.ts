@@ -5,7 +5,6 @@
  * shows each message under its field (the browser's checks and the API's) and writes nothing.
  * Screenshot: docs/screenshots/admin-product-edit.png.
  */
-import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -14,13 +13,12 @@ import { ensureStaff } from "../../dev/seed/staff";
 import {
   assertPrerequisites,
   launchBrowser,
+  SCREENSHOTS,
   type StoreStack,
   startStoreStack,
 } from "../../miniprogram-uni/e2e/helpers";
+import { type ApiInit, assertConsoleBuilt, stackApi, staffToken } from "./kit";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-const SCREENSHOTS = resolve(ROOT, "docs/screenshots");
-const ADMIN_INDEX = resolve(ROOT, "miniprogram-uni/dist/build/h5/admin/index.html");
 const MERCHANT = { username: "catalog-merchant", password: "catalog-pass-123", displayName: "店长 王五" };
 /** A 1×1 PNG: what the upload route sniffs as image/png. */
 const PNG = Buffer.from(
@@ -34,16 +32,8 @@ let page: Page;
 let token: string;
 let takenSkuCode: string;
 
-async function api<T>(path: string, init: { json?: unknown; method?: string } = {}): Promise<T> {
-  const res = await store.stack.fetch(path, {
-    method: init.method ?? (init.json ? "POST" : "GET"),
-    token,
-    ...init,
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${text}`);
-  return JSON.parse(text) as T;
-}
+const call = stackApi(() => store);
+const api = <T>(path: string, init: ApiInit = {}) => call<T>(path, { token, ...init });
 const productCount = async () =>
   Number((await store.stack.sql.execute("SELECT count(*) AS n FROM products")).rows[0]!.n);
 
@@ -70,15 +60,10 @@ async function pickCategory(name: string) {
 
 beforeAll(async () => {
   assertPrerequisites();
-  if (!existsSync(ADMIN_INDEX))
-    throw new Error("console build missing: run `npm run build:admin` after build:h5");
+  assertConsoleBuilt();
   [store, browser] = await Promise.all([startStoreStack({ catalog: true }), launchBrowser()]);
   await ensureStaff(store.stack.sql, [{ ...MERCHANT, role: "merchant_admin" }]);
-  const login = await store.stack.fetch("/api/auth/staff-login", {
-    method: "POST",
-    json: { username: MERCHANT.username, password: MERCHANT.password },
-  });
-  token = ((await login.json()) as { token: string }).token;
+  token = await staffToken(store, MERCHANT);
   // The 冰箱 category's attribute definitions decide which attributes the form asks for.
   const { items } = await api<{
     items: { id: number; name: string; parentId: number | null; icon: string | null; sortOrder: number }[];

@@ -5,9 +5,6 @@
  * with a reason, approves an after-sales case; an agent logs in and sees neither the stock nor the
  * dashboard menu (and the API refuses them). Screenshots: docs/screenshots/admin-*.png.
  */
-import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
-import { resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureStaff } from "../../dev/seed/staff";
@@ -18,10 +15,19 @@ import {
   startStoreStack,
 } from "../../miniprogram-uni/e2e/helpers";
 import { shopperToken } from "../../test/harness";
+import {
+  assertConsoleBuilt,
+  desktop,
+  fill,
+  type Staff,
+  shot,
+  signIn,
+  stackApi,
+  staffToken,
+  tid,
+  until,
+} from "./kit";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-const SCREENSHOTS = resolve(ROOT, "docs/screenshots");
-const ADMIN_INDEX = resolve(ROOT, "miniprogram-uni/dist/build/h5/admin/index.html");
 const MERCHANT = { username: "console-merchant", password: "console-pass-123", displayName: "店长 张三" };
 const AGENT = { username: "console-agent", password: "console-pass-456", displayName: "客服 小美" };
 
@@ -29,20 +35,8 @@ let store: StoreStack;
 let browser: Browser;
 let merchantToken: string;
 
-async function api<T>(
-  path: string,
-  init: { token?: string; json?: unknown; method?: string } = {},
-): Promise<T> {
-  const res = await store.stack.fetch(path, { method: init.method ?? (init.json ? "POST" : "GET"), ...init });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${text}`);
-  return JSON.parse(text) as T;
-}
-
-async function login(username: string, password: string) {
-  const { token } = await api<{ token: string }>("/api/auth/staff-login", { json: { username, password } });
-  return token;
-}
+const api = stackApi(() => store);
+const login = (username: string, password: string) => staffToken(store, { username, password });
 
 /** A shopper with an address pays an order for one unit of `skuId` (WeChat Pay at the simulator). */
 async function paidOrder(nickname: string, skuId: number) {
@@ -73,43 +67,22 @@ async function paidOrder(nickname: string, skuId: number) {
     body: JSON.stringify({ method: "wechat", outTradeNo: order.orderNo, wait: true }),
   });
   expect(paid.status).toBe(200);
-  await until("the order to be paid", async () => {
-    const o = await api<{ status: string }>(`/api/orders/${order.id}`, { token });
-    return o.status === "paid";
-  });
+  await until(
+    "the order to be paid",
+    async () => {
+      const o = await api<{ status: string }>(`/api/orders/${order.id}`, { token });
+      return o.status === "paid";
+    },
+    20_000,
+  );
   return { ...order, token };
 }
 
-async function until<T>(what: string, pick: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await pick();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
-const tid = (p: Page, id: string) => p.locator(`[data-testid="${id}"]`);
-/** Element Plus puts a field's attributes on the native input, or on a wrapper around it. */
-async function fill(p: Page, id: string, value: string) {
-  const el = tid(p, id).first();
-  const tag = await el.evaluate((n) => n.tagName.toLowerCase());
-  await (tag === "input" || tag === "textarea" ? el : el.locator("input").first()).fill(value);
-}
-async function shot(p: Page, name: string) {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  await p.waitForLoadState("networkidle").catch(() => undefined);
-  await p.waitForTimeout(500);
-  await p.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
-}
-async function desktop() {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-  const page = await context.newPage();
-  const errors: string[] = [];
+/** A desktop page that also records every request leaving this machine (there must be none). */
+async function desktopPage() {
+  const opened = await desktop(browser);
   const external: string[] = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("request", (r) => {
+  opened.page.on("request", (r) => {
     const u = new URL(r.url());
     if (
       !["127.0.0.1", "localhost"].includes(u.hostname) &&
@@ -118,15 +91,9 @@ async function desktop() {
     )
       external.push(r.url());
   });
-  return { context, page, errors, external };
+  return { ...opened, external };
 }
-async function signIn(p: Page, who: { username: string; password: string }) {
-  await p.goto(`${store.stack.baseUrl}/admin/`);
-  await fill(p, "login-username", who.username);
-  await fill(p, "login-password", who.password);
-  await tid(p, "login-submit").click();
-  await tid(p, "side-menu").waitFor();
-}
+const signInAs = (p: Page, who: Staff) => signIn(p, store.stack.baseUrl, who);
 
 let shipOrder: { id: number; orderNo: string };
 let caseNo: string;
@@ -134,8 +101,7 @@ let sku: { skuId: number; skuCode: string; available: number };
 
 beforeAll(async () => {
   assertPrerequisites();
-  if (!existsSync(ADMIN_INDEX))
-    throw new Error("console build missing: run `npm run build:admin` after build:h5");
+  assertConsoleBuilt();
   [store, browser] = await Promise.all([startStoreStack({ catalog: true }), launchBrowser()]);
   await ensureStaff(store.stack.sql, [
     { ...MERCHANT, role: "merchant_admin" },
@@ -178,7 +144,7 @@ afterAll(async () => {
 
 describe("merchant console at /admin", () => {
   it("logs the merchant in (the API's message on a wrong password) and shows today's paid orders", async () => {
-    const { page, context, errors, external } = await desktop();
+    const { page, context, errors, external } = await desktopPage();
     // What the first visit downloads (uncompressed): the shell plus the login page's chunks only.
     const loaded = new Map<string, Promise<number>>();
     page.on("response", (r) => {
@@ -263,8 +229,8 @@ describe("merchant console at /admin", () => {
   }, 120_000);
 
   it("ships a paid order in two parcels from the orders page", async () => {
-    const { page, context, errors } = await desktop();
-    await signIn(page, MERCHANT);
+    const { page, context, errors } = await desktopPage();
+    await signInAs(page, MERCHANT);
     await tid(page, "menu-orders").click();
     await page.locator(".el-tabs__item", { hasText: "待发货" }).click();
     await tid(page, `order-link-${shipOrder.orderNo}`).waitFor();
@@ -313,8 +279,8 @@ describe("merchant console at /admin", () => {
   }, 120_000);
 
   it("adjusts a SKU's stock with a reason", async () => {
-    const { page, context, errors } = await desktop();
-    await signIn(page, MERCHANT);
+    const { page, context, errors } = await desktopPage();
+    await signInAs(page, MERCHANT);
     await tid(page, "menu-stock").click();
     await tid(page, `stock-adjust-${sku.skuCode}`).click();
     await fill(page, "adjust-amount", "5");
@@ -344,8 +310,8 @@ describe("merchant console at /admin", () => {
   }, 120_000);
 
   it("approves an after-sales case after confirming", async () => {
-    const { page, context, errors } = await desktop();
-    await signIn(page, MERCHANT);
+    const { page, context, errors } = await desktopPage();
+    await signInAs(page, MERCHANT);
     await tid(page, "menu-after-sales").click();
     await tid(page, `case-link-${caseNo}`).click();
     await tid(page, "case-approve").click();
@@ -363,8 +329,8 @@ describe("merchant console at /admin", () => {
   }, 120_000);
 
   it("takes a product off the shelf after confirming, and puts it back", async () => {
-    const { page, context, errors } = await desktop();
-    await signIn(page, MERCHANT);
+    const { page, context, errors } = await desktopPage();
+    await signInAs(page, MERCHANT);
     await tid(page, "menu-products").click();
     const products = await api<{ items: { id: number; status: string }[] }>(
       "/api/admin/products?status=on_sale",
@@ -396,8 +362,8 @@ describe("merchant console at /admin", () => {
   }, 120_000);
 
   it("shows an agent no stock or dashboard menu, and sends them away from the stock page", async () => {
-    const { page, context, errors } = await desktop();
-    await signIn(page, AGENT);
+    const { page, context, errors } = await desktopPage();
+    await signInAs(page, AGENT);
     await tid(page, "menu-orders").waitFor();
     expect(await tid(page, "menu-after-sales").count()).toBe(1);
     expect(await tid(page, "menu-stock").count()).toBe(0);

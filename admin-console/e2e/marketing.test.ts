@@ -7,9 +7,6 @@
  * 运费模板 menu (the API answers 403) but reads a SKU's ledger with the adjustment's reason.
  * Screenshots: docs/screenshots/admin-coupons.png, admin-freight.png.
  */
-import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
-import { resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureStaff } from "../../dev/seed/staff";
@@ -19,10 +16,18 @@ import {
   type StoreStack,
   startStoreStack,
 } from "../../miniprogram-uni/e2e/helpers";
+import {
+  assertConsoleBuilt,
+  desktop,
+  fill,
+  type Staff,
+  shot,
+  signIn,
+  stackApi,
+  staffToken,
+  tid,
+} from "./kit";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-const SCREENSHOTS = resolve(ROOT, "docs/screenshots");
-const ADMIN_INDEX = resolve(ROOT, "miniprogram-uni/dist/build/h5/admin/index.html");
 const MERCHANT = { username: "mkt-merchant", password: "mkt-pass-123", displayName: "店长 张三" };
 const OPS = { username: "mkt-ops", password: "mkt-pass-456", displayName: "运营 小王" };
 
@@ -31,41 +36,16 @@ let browser: Browser;
 let page: Page;
 let merchantToken: string;
 
-async function api<T>(
-  path: string,
-  init: { token?: string; json?: unknown; method?: string; headers?: Record<string, string> } = {},
-): Promise<T> {
-  const res = await store.stack.fetch(path, { method: init.method ?? (init.json ? "POST" : "GET"), ...init });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${text}`);
-  return JSON.parse(text) as T;
-}
-const login = async (who: { username: string; password: string }) =>
-  (await api<{ token: string }>("/api/auth/staff-login", { json: who })).token;
+const api = stackApi(() => store);
+const login = (who: Staff) => staffToken(store, who);
 
-const tid = (p: Page, id: string) => p.locator(`[data-testid="${id}"]`);
-/** Element Plus puts a field's attributes on the native input, or on a wrapper around it. */
-async function fill(p: Page, id: string, value: string) {
-  const el = tid(p, id).first();
-  const tag = await el.evaluate((n) => n.tagName.toLowerCase());
-  await (tag === "input" || tag === "textarea" ? el : el.locator("input").first()).fill(value);
-}
-async function shot(p: Page, name: string) {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  await p.waitForLoadState("networkidle").catch(() => undefined);
-  await p.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
-}
 /** Signs in in a fresh browser context (one page at a time; its errors are collected). */
-async function signIn(who: { username: string; password: string }) {
+async function signInFresh(who: Staff) {
   await page?.context().close();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-  page = await context.newPage();
+  const opened = await desktop(browser);
+  page = opened.page;
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(`${store.stack.baseUrl}/admin/`);
-  await fill(page, "login-username", who.username);
-  await fill(page, "login-password", who.password);
-  await tid(page, "login-submit").click();
-  await tid(page, "side-menu").waitFor();
+  await signIn(page, store.stack.baseUrl, who);
 }
 const visibleBoxButton = (text: string) =>
   page.locator(".el-message-box:visible .el-message-box__btns button", { hasText: text }).last();
@@ -88,8 +68,7 @@ const errors: string[] = [];
 
 beforeAll(async () => {
   assertPrerequisites();
-  if (!existsSync(ADMIN_INDEX))
-    throw new Error("console build missing: run `npm run build:admin` after build:h5");
+  assertConsoleBuilt();
   [store, browser] = await Promise.all([
     startStoreStack({ catalog: true, logistics: true }),
     launchBrowser(),
@@ -108,7 +87,7 @@ afterAll(async () => {
 
 describe("console: marketing, logistics, stock ledger", () => {
   it("creates a coupon template that the shopper's coupon centre then offers, grants it, and stops it after confirming", async () => {
-    await signIn(MERCHANT);
+    await signInFresh(MERCHANT);
     await tid(page, "menu-coupons").click();
     await tid(page, "page-empty").waitFor();
     await tid(page, "coupon-create").click();
@@ -187,7 +166,7 @@ describe("console: marketing, logistics, stock ledger", () => {
   }, 120_000);
 
   it("creates a freight template with a region rule picked in the cascader, fees typed in yuan", async () => {
-    await signIn(MERCHANT);
+    await signInFresh(MERCHANT);
     await tid(page, "menu-freight-templates").click();
     await tid(page, "freight-table").waitFor();
     await tid(page, "freight-create").click();
@@ -224,7 +203,7 @@ describe("console: marketing, logistics, stock ledger", () => {
       { token: merchantToken, json: { mode: "delta", delta: -2, reason: "月末盘点：两台样机" } },
     );
 
-    await signIn(OPS);
+    await signInFresh(OPS);
     await tid(page, "menu-stock-ledger").waitFor();
     for (const entry of ["coupons", "promotions", "group-buys", "flash-sales", "freight-templates"])
       expect(await tid(page, `menu-${entry}`).count()).toBe(0);

@@ -7,9 +7,6 @@
  * FAQ answer and the 试一试 box shows the bot answering with it, and a question that goes to a person.
  * Screenshots: docs/screenshots/admin-workbench.png, admin-faq.png.
  */
-import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
-import { resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureStaff } from "../../dev/seed/staff";
@@ -21,10 +18,20 @@ import {
 } from "../../miniprogram-uni/e2e/helpers";
 import { shopperToken } from "../../test/harness";
 import { TestSocket } from "../../test/ws-client";
+import {
+  assertConsoleBuilt,
+  desktop,
+  field,
+  fill,
+  type Staff,
+  shot,
+  signIn,
+  stackApi,
+  staffToken,
+  tid,
+  until,
+} from "./kit";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-const SCREENSHOTS = resolve(ROOT, "docs/screenshots");
-const ADMIN_INDEX = resolve(ROOT, "miniprogram-uni/dist/build/h5/admin/index.html");
 const MERCHANT = { username: "cs-merchant", password: "cs-merchant-123", displayName: "店长 张三" };
 const AGENT = { username: "cs-agent", password: "cs-agent-4567", displayName: "客服 小美" };
 const HOSTILE = `<img src=x onerror="window.__pwned=1">冰箱不制冷了`;
@@ -34,55 +41,10 @@ let browser: Browser;
 let merchantToken: string;
 const sockets: TestSocket[] = [];
 
-async function api<T>(
-  path: string,
-  init: { token?: string; json?: unknown; method?: string } = {},
-): Promise<T> {
-  const res = await store.stack.fetch(path, { method: init.method ?? (init.json ? "POST" : "GET"), ...init });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${text}`);
-  return JSON.parse(text) as T;
-}
-const login = async (who: { username: string; password: string }) =>
-  (await api<{ token: string }>("/api/auth/staff-login", { json: who })).token;
-
-async function until<T>(what: string, pick: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await pick();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
-const tid = (p: Page, id: string) => p.locator(`[data-testid="${id}"]`);
-/** Element Plus puts a field's attributes on the native input, or on a wrapper around it. */
-async function field(p: Page, id: string) {
-  const el = tid(p, id).first();
-  const tag = await el.evaluate((n) => n.tagName.toLowerCase());
-  return tag === "input" || tag === "textarea" ? el : el.locator("input, textarea").first();
-}
-const fill = async (p: Page, id: string, value: string) => (await field(p, id)).fill(value);
-async function shot(p: Page, name: string) {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  await p.waitForTimeout(400);
-  await p.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
-}
-async function desktop() {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  return { context, page, errors };
-}
-async function signIn(p: Page, who: { username: string; password: string }, start = "/admin/") {
-  await p.goto(`${store.stack.baseUrl}${start}`);
-  await fill(p, "login-username", who.username);
-  await fill(p, "login-password", who.password);
-  await tid(p, "login-submit").click();
-  await tid(p, "side-menu").waitFor();
-}
+const api = stackApi(() => store);
+const login = (who: Staff) => staffToken(store, who);
+const newPage = () => desktop(browser);
+const signInAt = (p: Page, who: Staff, start?: string) => signIn(p, store.stack.baseUrl, who, start);
 
 /** A shopper with an unpaid order for one unit of some SKU in stock. */
 async function shopperWithOrder(nickname: string) {
@@ -116,8 +78,7 @@ async function shopperWithOrder(nickname: string) {
 
 beforeAll(async () => {
   assertPrerequisites();
-  if (!existsSync(ADMIN_INDEX))
-    throw new Error("console build missing: run `npm run build:admin` after build:h5");
+  assertConsoleBuilt();
   [store, browser] = await Promise.all([startStoreStack({ catalog: true, services: true }), launchBrowser()]);
   await ensureStaff(store.stack.sql, [
     { ...MERCHANT, role: "merchant_admin" },
@@ -134,9 +95,9 @@ afterAll(async () => {
 
 describe("客服 in the console", () => {
   it("an agent takes a queued chat, sees the shopper's order, answers with a canned reply and closes it", async () => {
-    const { page, context, errors } = await desktop();
+    const { page, context, errors } = await newPage();
     // The old workbench address leads to the console's workbench (after signing in).
-    await signIn(page, AGENT, "/agent");
+    await signInAt(page, AGENT, "/agent");
     await page.waitForURL(/#\/service\/workbench/);
     await expect.poll(() => tid(page, "lobby-state").textContent()).toContain("已连接");
     expect(await tid(page, "menu-service-faq").count()).toBe(0);
@@ -234,8 +195,8 @@ describe("客服 in the console", () => {
   }, 120_000);
 
   it("a merchant edits an FAQ answer and 试一试 answers with it; a complaint goes to a person", async () => {
-    const { page, context, errors } = await desktop();
-    await signIn(page, MERCHANT);
+    const { page, context, errors } = await newPage();
+    await signInAt(page, MERCHANT);
     expect(await tid(page, "menu-service-workbench").count()).toBe(0);
     await tid(page, "menu-service-faq").click();
     // The search box narrows the list to the entry.

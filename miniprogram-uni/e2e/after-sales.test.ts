@@ -27,7 +27,7 @@ import {
 
 let store: StoreStack;
 let browser: Browser;
-const { api, open, sessionToken, payWithAlipay } = storeHelpers(() => store);
+const { api, open, payWithAlipay, loginShopper } = storeHelpers(() => store);
 let merchant: string;
 
 // A 1×1 PNG: what a phone camera roll would hand over, as far as the server's type sniffing goes.
@@ -123,11 +123,7 @@ describe("after-sales in the H5 store", { timeout: 120_000 }, () => {
 
   it("the shopper buys and pays in the browser; the merchant ships and the order is received", async () => {
     const { page } = device;
-    await open(page, "/pages/login/index");
-    await fill(page, "nickname", "售后顾客");
-    await tid(page, "login-submit").click();
-    await page.waitForFunction(() => !!localStorage.getItem("jd.shopper"));
-    token = await sessionToken(page);
+    token = await loginShopper(page, "售后顾客");
     await api("/api/addresses", {
       method: "POST",
       token,

@@ -11,7 +11,6 @@ import { staffToken } from "../../test/harness";
 import {
   assertPrerequisites,
   expectToast,
-  fill,
   launchBrowser,
   phone,
   type PhonePage,
@@ -26,7 +25,7 @@ import {
 let store: StoreStack;
 let browser: Browser;
 let merchant: string;
-const { api, open, sessionToken } = storeHelpers(() => store);
+const { api, open, sessionToken, addAddress, loginShopper } = storeHelpers(() => store);
 
 beforeAll(async () => {
   assertPrerequisites();
@@ -40,24 +39,8 @@ afterAll(async () => {
 
 /** Logs a new shopper in through the page and gives them a default address. */
 async function login(page: Page, nickname: string) {
-  await open(page, "/pages/login/index");
-  await fill(page, "nickname", nickname);
-  await tid(page, "login-submit").click();
-  await page.waitForURL((u) => !u.toString().includes("pages/login"));
-  const token = await sessionToken(page);
-  await api("/api/addresses", {
-    method: "POST",
-    token,
-    json: {
-      receiverName: nickname,
-      phone: "13800138000",
-      provinceCode: "440000",
-      cityCode: "440300",
-      districtCode: "440305",
-      detail: "科技园一路 1 号",
-      isDefault: true,
-    },
-  });
+  const token = await loginShopper(page, nickname);
+  await addAddress(token, nickname);
   return token;
 }
 

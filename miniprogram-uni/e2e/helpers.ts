@@ -177,7 +177,31 @@ export function storeHelpers(current: () => StoreStack) {
     });
     expect(paid.status).toBe(200);
   }
-  return { api, open, sessionToken, payWithAlipay };
+  /** Logs in on the login page with the development login; returns the session's token. */
+  async function loginShopper(p: Page, nickname: string): Promise<string> {
+    await open(p, "/pages/login/index");
+    await fill(p, "nickname", nickname);
+    await tid(p, "login-submit").click();
+    await p.waitForURL((u) => !u.toString().includes("pages/login"));
+    return sessionToken(p);
+  }
+  /** The shopper's default address in 深圳市南山区 (where every demo product delivers). */
+  async function addAddress(token: string, receiverName = "张三") {
+    return api<{ id: number }>("/api/addresses", {
+      method: "POST",
+      token,
+      json: {
+        receiverName,
+        phone: "13800138000",
+        provinceCode: "440000",
+        cityCode: "440300",
+        districtCode: "440305",
+        detail: "科技园一路 1 号",
+        isDefault: true,
+      },
+    });
+  }
+  return { api, open, sessionToken, payWithAlipay, loginShopper, addAddress };
 }
 
 /**

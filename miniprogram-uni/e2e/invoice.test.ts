@@ -25,7 +25,7 @@ import {
 let store: StoreStack;
 let browser: Browser;
 let merchant: string;
-const { api, open, sessionToken, payWithAlipay } = storeHelpers(() => store);
+const { api, open, payWithAlipay, addAddress, loginShopper } = storeHelpers(() => store);
 const PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
 
 beforeAll(async () => {
@@ -70,24 +70,8 @@ describe("电子发票 in the H5 store", { timeout: 120_000 }, () => {
       json: { mode: "set", available: 5, reason: "e2e" },
     });
 
-    await open(page, "/pages/login/index");
-    await fill(page, "nickname", "开票顾客");
-    await tid(page, "login-submit").click();
-    await page.waitForURL((u) => !u.toString().includes("pages/login"));
-    const token = await sessionToken(page);
-    await api("/api/addresses", {
-      method: "POST",
-      token,
-      json: {
-        receiverName: "张三",
-        phone: "13800138000",
-        provinceCode: "440000",
-        cityCode: "440300",
-        districtCode: "440305",
-        detail: "科技园一路 1 号",
-        isDefault: true,
-      },
-    });
+    const token = await loginShopper(page, "开票顾客");
+    await addAddress(token);
     const placed = await store.stack.fetch("/api/orders", {
       method: "POST",
       token,

@@ -25,7 +25,7 @@ import {
 
 let store: StoreStack;
 let browser: Browser;
-const { api, open, sessionToken } = storeHelpers(() => store);
+const { api, open, sessionToken, addAddress } = storeHelpers(() => store);
 let merchant: string;
 const HOUR = 3_600_000;
 
@@ -256,19 +256,7 @@ describe("promotions and coupons in the H5 store", { timeout: 120_000 }, () => {
   it("checkout applies the best coupon by itself, the picker explains the other, and the order keeps every discount", async () => {
     const { page } = device;
     const token = await sessionToken(page);
-    await api("/api/addresses", {
-      method: "POST",
-      token,
-      json: {
-        receiverName: "张三",
-        phone: "13800138000",
-        provinceCode: "440000",
-        cityCode: "440300",
-        districtCode: "440305",
-        detail: "科技园一路 1 号",
-        isDefault: true,
-      },
-    });
+    await addAddress(token);
     await tid(page, "cart-checkout").click();
     await page.waitForURL(/pages\/checkout\/index/);
 

@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staffToken } from "../../test/harness";
 import {
   assertPrerequisites,
-  fill,
   launchBrowser,
   phone,
   type PhonePage,
@@ -27,7 +26,7 @@ import {
 let store: StoreStack;
 let browser: Browser;
 let merchant: string;
-const { api, open, sessionToken, payWithAlipay } = storeHelpers(() => store);
+const { api, open, payWithAlipay, loginShopper } = storeHelpers(() => store);
 
 type Member = {
   growth: number;
@@ -96,11 +95,7 @@ describe("会员积分与等级 in the H5 store", { timeout: 120_000 }, () => {
 
   it("a completed order earns points: frozen first, then available after the return window; 我的 shows tier and points", async () => {
     const { page } = device;
-    await open(page, "/pages/login/index");
-    await fill(page, "nickname", "积分顾客");
-    await tid(page, "login-submit").click();
-    await page.waitForURL((u) => !u.toString().includes("pages/login"));
-    token = await sessionToken(page);
+    token = await loginShopper(page, "积分顾客");
     await api("/api/addresses", {
       method: "POST",
       token,

@@ -20,7 +20,7 @@ import {
 let store: StoreStack;
 let browser: Browser;
 let merchant: string;
-const { api, open, sessionToken, payWithAlipay } = storeHelpers(() => store);
+const { api, open, sessionToken, payWithAlipay, loginShopper } = storeHelpers(() => store);
 
 beforeAll(async () => {
   assertPrerequisites();
@@ -35,10 +35,7 @@ afterAll(async () => {
 /** A new device with a shopper signed in through the login page; returns the page and its token. */
 async function signedIn(nickname: string) {
   const device = await phone(browser);
-  await open(device.page, "/pages/login/index");
-  await fill(device.page, "nickname", nickname);
-  await tid(device.page, "login-submit").click();
-  await device.page.waitForURL((u) => !u.toString().includes("pages/login"));
+  await loginShopper(device.page, nickname);
   return { ...device, token: await sessionToken(device.page) };
 }
 

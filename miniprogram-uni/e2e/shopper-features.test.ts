@@ -25,7 +25,7 @@ let store: StoreStack;
 let browser: Browser;
 let device: PhonePage;
 let token: string;
-const { api, open, sessionToken, payWithAlipay } = storeHelpers(() => store);
+const { api, open, payWithAlipay, addAddress, loginShopper } = storeHelpers(() => store);
 type Card = { id: number; categoryId: number; name: string };
 
 beforeAll(async () => {
@@ -33,11 +33,7 @@ beforeAll(async () => {
   [store, browser] = await Promise.all([startStoreStack({ catalog: true }), launchBrowser()]);
   device = await phone(browser);
   const { page } = device;
-  await open(page, "/pages/login/index");
-  await fill(page, "nickname", "逛店的人");
-  await tid(page, "login-submit").click();
-  await page.waitForURL((u) => !u.toString().includes("pages/login"));
-  token = await sessionToken(page);
+  token = await loginShopper(page, "逛店的人");
 }, 300_000);
 afterAll(async () => {
   await browser?.close();
@@ -114,19 +110,7 @@ describe("收藏、足迹、对比、猜你喜欢、评价 in the H5 store", { t
     const { page, errors } = device;
     const [tv] = await tvs();
     const detail = await api<{ skus: { id: number }[] }>(`/api/products/${tv!.id}`);
-    await api("/api/addresses", {
-      method: "POST",
-      token,
-      json: {
-        receiverName: "张三",
-        phone: "13800138000",
-        provinceCode: "440000",
-        cityCode: "440300",
-        districtCode: "440305",
-        detail: "科技园一路 1 号",
-        isDefault: true,
-      },
-    });
+    await addAddress(token);
     const placed = await store.stack.fetch("/api/orders", {
       method: "POST",
       token,

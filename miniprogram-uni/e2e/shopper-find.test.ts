@@ -27,7 +27,7 @@ import {
 
 let store: StoreStack;
 let browser: Browser;
-const { api, open: openRoute, sessionToken } = storeHelpers(() => store);
+const { api, open: openRoute, sessionToken, loginShopper } = storeHelpers(() => store);
 /** Opens a route as a fresh page load: uni-h5 keeps earlier pages of the stack (hidden) in the DOM. */
 async function open(p: Page, hash: string) {
   await p.goto("about:blank");
@@ -228,10 +228,7 @@ describe("finding things in the store", { timeout: 120_000 }, () => {
     const agentToken = ((await login.json()) as { token: string }).token;
 
     const { page } = await phone(browser);
-    await open(page, "/pages/login/index");
-    await fill(page, "nickname", "找东西顾客");
-    await tid(page, "login-submit").click();
-    await page.waitForURL(/pages\/(me|index)/);
+    await loginShopper(page, "找东西顾客");
     await open(page, "/pages/chat/index");
     await tid(page, "chat-handoff").click();
     const token = await sessionToken(page);
@@ -267,11 +264,7 @@ describe("finding things in the store", { timeout: 120_000 }, () => {
   it("accessibility: axe-core finds no serious or critical problems on the main pages; touch targets are 44 px", async () => {
     const d = await phone(browser);
     const { page } = d;
-    await open(page, "/pages/login/index");
-    await fill(page, "nickname", "无障碍顾客");
-    await tid(page, "login-submit").click();
-    await page.waitForURL(/pages\/(me|index)/);
-    const token = await sessionToken(page);
+    const token = await loginShopper(page, "无障碍顾客");
     const product = (await api<{ recommended: { id: number }[] }>("/api/home")).recommended[0]!;
     const detail = await api<{ skus: { id: number; availability: { status: string } }[] }>(`/api/products/${product.id}`);
     const sku = detail.skus.find((s) => s.availability.status !== "sold_out")!;

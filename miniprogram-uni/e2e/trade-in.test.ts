@@ -10,7 +10,6 @@ import { seedTradeIn } from "../../dev/seed/seed-trade-in";
 import { staffToken } from "../../test/harness";
 import {
   assertPrerequisites,
-  fill,
   launchBrowser,
   phone,
   type PhonePage,
@@ -25,7 +24,7 @@ import {
 
 let store: StoreStack;
 let browser: Browser;
-const { api, open, sessionToken } = storeHelpers(() => store);
+const { api, open, addAddress, loginShopper } = storeHelpers(() => store);
 
 type Quote = {
   payableFen: number;
@@ -71,24 +70,8 @@ describe("以旧换新 in the H5 store", { timeout: 120_000 }, () => {
 
   it("checkout: declaring the old unit re-quotes with the server's deduction, and the order records it", async () => {
     const { page, errors, external } = device;
-    await open(page, "/pages/login/index");
-    await fill(page, "nickname", "换新顾客");
-    await tid(page, "login-submit").click();
-    await page.waitForURL((u) => !u.toString().includes("pages/login"));
-    const token = await sessionToken(page);
-    await api("/api/addresses", {
-      method: "POST",
-      token,
-      json: {
-        receiverName: "张三",
-        phone: "13800138000",
-        provinceCode: "440000",
-        cityCode: "440300",
-        districtCode: "440305",
-        detail: "科技园一路 1 号",
-        isDefault: true,
-      },
-    });
+    const token = await loginShopper(page, "换新顾客");
+    await addAddress(token);
     const items = [{ skuId, quantity: 1 }];
     await open(page, `/pages/checkout/index?items=${encodeURIComponent(JSON.stringify(items))}`);
     const plain = await api<Quote>("/api/checkout/quote", { method: "POST", token, json: { items } });
