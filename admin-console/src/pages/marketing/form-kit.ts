@@ -2,8 +2,8 @@
  * Small helpers shared by the marketing and logistics forms: yuan in the UI, fen in the API; one
  * submit wrapper that keeps the API's message and its per-field messages for the form.
  */
-import { ElMessageBox } from "element-plus";
-import { ref } from "vue";
+import { ElMessageBox, type FormInstance } from "element-plus";
+import { reactive, ref, watch } from "vue";
 import { ApiError, errorMessage } from "../../api/client";
 
 /** Yuan typed in a form (2 decimals) → integer fen for the API. */
@@ -42,6 +42,35 @@ export function useSubmit() {
   };
   return { busy, serverError, fieldErrors, fieldError, reset, run };
 }
+
+/**
+ * A dialog's form: each time the dialog opens, a fresh `blank()` (then `onOpen` fills it for an edit),
+ * no messages from last time and no validation marks. Bind `formRef` as the el-form's ref.
+ */
+export function useDialogForm<F extends object>(
+  isOpen: () => boolean,
+  blank: () => F,
+  onOpen?: (form: F) => void,
+) {
+  const form = reactive(blank()) as F;
+  const formRef = ref<FormInstance>();
+  const submit = useSubmit();
+  watch(isOpen, (open) => {
+    if (!open) return;
+    submit.reset();
+    Object.assign(form, blank());
+    onOpen?.(form);
+    formRef.value?.clearValidate();
+  });
+  return { form, formRef, ...submit };
+}
+
+/** Ids typed as "1, 2，3" (commas, full-width commas or spaces). */
+export const idsFrom = (text: string) =>
+  text
+    .split(/[,，\s]+/)
+    .filter(Boolean)
+    .map(Number);
 
 /** A destructive action asks first; false when the staff member dismissed the box. */
 export async function confirmed(message: string, title: string, confirmText: string): Promise<boolean> {
