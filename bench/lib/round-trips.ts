@@ -104,7 +104,8 @@ export async function measureRoundTrips(f: OrderFixture): Promise<RoundTripRow[]
     const s = await untilQuiet(f);
     if (res.status >= 300) throw new Error(`${name}: ${res.status} ${JSON.stringify(body)}`);
     const cacheState = (res as Response).headers?.get("x-edge-cache");
-    if (opts.cacheHit && cacheState !== "hit") throw new Error(`${name}: x-edge-cache is ${cacheState}, not hit`);
+    if (opts.cacheHit && cacheState !== "hit")
+      throw new Error(`${name}: x-edge-cache is ${cacheState}, not hit`);
     rows.push({
       name,
       kind,

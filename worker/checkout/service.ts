@@ -1,19 +1,11 @@
 import { z } from "@hono/zod-openapi";
-import { type Address, addressView, defaultAddress, shippingAddressQuery } from "../addresses/service";
-import {
-  type CheckedLine,
-  checkedLinesFrom,
-  checkLines,
-  type LineCheckRows,
-  lineCheckQueries,
-  lineView,
-  type RequestedLine,
-} from "../cart/line-check";
-import { MAX_CART_LINES, MAX_LINE_QUANTITY, selectedLines, selectedSkuIds } from "../cart/service";
+import { type Address, addressView, shippingAddressQuery } from "../addresses/service";
+import { type CheckedLine, checkedLinesFrom, lineView, type RequestedLine } from "../cart/line-check";
+import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "../cart/service";
+import { batchRead, constRead, readTogether, runRead } from "../db/batch-reads";
 import type { Db } from "../db/client";
 import { type GroupPrice, groupBuyPriceStep } from "../growth/group-buy-rules";
 import { groupBuyChoiceInput, type ResolvedGroupBuy, resolveGroupBuy } from "../growth/group-buy-service";
-import { installationServicesFor } from "../installation/category-services";
 import {
   type InstallationChoices,
   type InstallationLineInfo,
@@ -21,10 +13,8 @@ import {
   installationStep,
 } from "../installation/fees";
 import { installationChoicesInput } from "../installation/model";
-import { getDeliveryRules, templatesById } from "../logistics/freight-service";
 import { type DeliveryPromise, deliveryPromise } from "../logistics/promise";
 import { cityOf, provinceOf, regionLevel, regionName } from "../logistics/regions";
-import { usableCoupons } from "../marketing/coupon-redemption";
 import { type CouponSnapshot, couponLabel, couponStep, rankCoupons } from "../marketing/coupon-rules";
 import {
   automaticPromotionsStep,
@@ -32,9 +22,7 @@ import {
   nextTierHint,
   type PromotionHint,
 } from "../marketing/promotion-rules";
-import { activePromotions } from "../marketing/promotion-service";
 import { pointsQuote, pointsStep } from "../members/points-step";
-import { memberPricing } from "../members/pricing";
 import { tierDiscountStep, tierFreeShippingStep } from "../members/tiers-rules";
 import { badRequest, notFound } from "../shared/errors";
 import { sumBySku } from "../shared/lines";
@@ -49,7 +37,14 @@ import {
   runPricing,
   shippingStep,
 } from "./pricing";
-import { getShopSettings, type ShopSettings } from "./settings";
+import {
+  lineRowsRead,
+  type PricingInputs,
+  pricingInputsRead,
+  type QuoteReads,
+  quoteRead,
+} from "./quote-reads";
+import type { ShopSettings } from "./settings";
 
 export const lineInput = z.object({
   skuId: z.number().int().positive(),
@@ -122,31 +117,22 @@ export interface PriceOptions {
 }
 
 /**
- * Prices checked lines to a destination with the shop's rules: one place for the checkout quote and
- * the product page's "运费 / 预计送达", so the two never disagree. The order of application (README
- * "Promotions and coupons"): limited-time price → automatic promotions → coupon → freight (never
- * discounted) → installation and carrying fees (as chosen).
+ * Prices checked lines to a destination with the shop's rules and the inputs read with them
+ * (quote-reads.ts): one place for the checkout quote and the product page's "运费 / 预计送达", so the
+ * two never disagree. The order of application (README "Promotions and coupons"): limited-time
+ * price → automatic promotions → coupon → freight (never discounted) → installation and carrying
+ * fees (as chosen).
  */
-async function priceLines(db: Db, lines: CheckedLine[], where: Where | undefined, opts: PriceOptions = {}) {
-  const templateIds = lines.flatMap((l) => (l.shipping.mode === "template" ? [l.shipping.templateId] : []));
-  const now = Date.now();
-  const [settings, rules, templates, services, promos, coupons, tradeIn, member] = await Promise.all([
-    getShopSettings(db),
-    getDeliveryRules(db),
-    templatesById(db, templateIds),
-    installationServicesFor(
-      db,
-      lines.map((l) => l.productId),
-    ),
-    activePromotions(
-      db,
-      now,
-      lines.map((l) => l.skuId),
-    ),
-    opts.shopperId === undefined ? [] : usableCoupons(db, opts.shopperId, now),
-    opts.tradeIns ? checkoutTradeIn(db, opts.tradeIns, lines) : undefined,
-    opts.shopperId === undefined ? undefined : memberPricing(db, opts.shopperId, now),
-  ]);
+function priceLines(
+  inputs: PricingInputs,
+  now: number,
+  lines: CheckedLine[],
+  where: Where | undefined,
+  opts: PriceOptions = {},
+) {
+  const { settings, rules, templates, services, promos, coupons, member } = inputs;
+  const tradeIn =
+    opts.tradeIns && inputs.valuations ? checkoutTradeIn(inputs.valuations, opts.tradeIns, lines) : undefined;
   const input: PricingInput = {
     // A template deleted after the line was read falls back to the shop's rule instead of failing.
     items: lines.map((l) =>
@@ -248,29 +234,33 @@ function chooseCoupon(
   return { coupon: picked.coupon };
 }
 
-/** Recomputes everything from the catalog and settings: the same function quotes and places orders. */
+/**
+ * Recomputes everything from the catalog and settings: the same function quotes and places orders. One
+ * round trip (quote-reads.ts), plus the 拼团 offer's own reads when joining or opening a group.
+ */
 export async function buildQuote(db: Db, shopperId: number, input: QuoteInput): Promise<CheckoutQuote> {
+  const now = Date.now();
+  return quoteFrom(db, shopperId, input, now, await runRead(db, quoteRead(db, shopperId, input, now)));
+}
+
+/** The quote from what `quoteRead` read at `now` (placing an order reads it with its claim). */
+export async function quoteFrom(
+  db: Db,
+  shopperId: number,
+  input: QuoteInput,
+  now: number,
+  { cart, address, lineRows, pricing }: QuoteReads,
+): Promise<CheckoutQuote> {
   const fromCart = !input.items;
-  // One round trip for the lines: the cart's selected lines (when buying from the cart), those SKUs'
-  // catalog facts and stock, and the address, in one batch.
-  const [cartRows, addressRows, ...lineRows] = await db.batch([
-    selectedLines(db, shopperId),
-    shippingAddressQuery(db, shopperId, input.addressId),
-    ...lineCheckQueries(
-      db,
-      input.items ? [...new Set(input.items.map((l) => l.skuId))] : selectedSkuIds(db, shopperId),
-    ),
-  ]);
-  const requested: RequestedLine[] = sumBySku(input.items ?? cartRows, "quantity");
+  const requested: RequestedLine[] = sumBySku(input.items ?? cart ?? [], "quantity");
   if (requested.length === 0) throw badRequest("请先选择要购买的商品", undefined, "EMPTY_ORDER");
   const groupBuy = input.groupBuy ? await resolveGroupBuy(db, shopperId, input.groupBuy, input.items) : null;
   for (const l of requested)
     if (l.quantity > MAX_LINE_QUANTITY) throw badRequest(`单件商品最多购买 ${MAX_LINE_QUANTITY} 件`);
-  const lines = checkedLinesFrom(requested, lineRows as LineCheckRows);
-  const address: Address | undefined = addressRows[0];
+  const lines = checkedLinesFrom(requested, lineRows);
   if (input.addressId && !address) throw notFound("收货地址不存在");
   const { settings, quote, promise, installation, promotionHint, coupon, coupons, tradeIn, member } =
-    await priceLines(db, lines, address, {
+    priceLines(pricing, now, lines, address, {
       shopperId,
       ...(input.installation ? { installation: input.installation } : {}),
       ...(input.couponId !== undefined ? { couponId: input.couponId } : {}),
@@ -375,10 +365,17 @@ export async function productDelivery(
   shopperId: number | undefined,
   q: z.infer<typeof productDeliveryQuery>,
 ) {
-  const [lines, saved] = await Promise.all([
-    checkLines(db, [{ skuId: q.skuId, quantity: 1 }]),
-    q.districtCode || shopperId === undefined ? undefined : defaultAddress(db, shopperId),
-  ]);
+  const now = Date.now();
+  // One round trip: the SKU, the shopper's default address (unless a district was chosen), the rules.
+  const { lineRows, saved, pricing } = await readTogether(db, {
+    lineRows: lineRowsRead(db, [q.skuId]),
+    saved:
+      q.districtCode || shopperId === undefined
+        ? constRead(undefined)
+        : batchRead([shippingAddressQuery(db, shopperId)], ([[address]]) => address),
+    pricing: pricingInputsRead(db, [q.skuId], now),
+  });
+  const lines = checkedLinesFrom([{ skuId: q.skuId, quantity: 1 }], lineRows);
   if (lines[0]?.unavailable === "not_found") throw notFound("商品不存在");
   const where: Where | undefined = q.districtCode
     ? {
@@ -388,7 +385,7 @@ export async function productDelivery(
         districtCode: q.districtCode,
       }
     : saved;
-  const { quote, promise } = await priceLines(db, lines, where);
+  const { quote, promise } = priceLines(pricing, now, lines, where);
   const deliverable = quote.flags.length === 0;
   return {
     region: where

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
+import { type BatchRead, batchRead, runRead } from "../db/batch-reads";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
 import { fen } from "../shared/validation";
@@ -32,15 +33,19 @@ export const settingsInput = z.object({
 
 const SETTINGS_ID = 1;
 
-export async function getShopSettings(db: Db): Promise<ShopSettings> {
-  const row = await db.select().from(shopSettings).where(eq(shopSettings.id, SETTINGS_ID)).get();
-  if (!row) return DEFAULT_SETTINGS;
-  return {
-    shipping: { flatFeeFen: row.shippingFlatFeeFen, freeOverFen: row.shippingFreeOverFen },
-    autoCancelMinutes: row.autoCancelMinutes,
-    autoCompleteDays: row.autoCompleteDays,
-  };
-}
+/** The shop's settings (defaults until the merchant saves them), as a read that can share a batch. */
+export const shopSettingsRead = (db: Db): BatchRead<ShopSettings> =>
+  batchRead([db.select().from(shopSettings).where(eq(shopSettings.id, SETTINGS_ID))], ([[row]]) =>
+    row
+      ? {
+          shipping: { flatFeeFen: row.shippingFlatFeeFen, freeOverFen: row.shippingFreeOverFen },
+          autoCancelMinutes: row.autoCancelMinutes,
+          autoCompleteDays: row.autoCompleteDays,
+        }
+      : DEFAULT_SETTINGS,
+  );
+
+export const getShopSettings = (db: Db): Promise<ShopSettings> => runRead(db, shopSettingsRead(db));
 
 export async function saveShopSettings(db: Db, s: ShopSettings): Promise<ShopSettings> {
   const values = {

@@ -1,7 +1,8 @@
 // 拼团 and the order lifecycle: a payment confirms the member's slot (and may fill the group), a cancel
 // frees it, and a group that expires unfilled has every member's order cancelled by the system — a
 // paid one through cancel_paid, whose subscribers refund it in full and put its stock back.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
 import type { OrderDeps } from "../orders/deps";
 import type { OrderEventSubscriber } from "../orders/events";
 import { cancelOrder } from "../orders/lifecycle";
@@ -13,14 +14,14 @@ import { groupBuyMembers, groupBuys } from "./schema";
 export const EXPIRED_REASON = "拼团未成团，订单已自动取消并全额退款";
 const FULL_REASON = "拼团名额已满或已结束，订单已自动取消并全额退款";
 
-async function memberOf(deps: OrderDeps, orderId: number) {
-  return deps.db
+/** The order's group-buy membership (none for an ordinary order), preloaded with the outbox's claim. */
+const membership = (db: Db, orderId: number | SQL) =>
+  db
     .select({ m: groupBuyMembers, groupNo: groupBuys.groupNo, groupStatus: groupBuys.status })
     .from(groupBuyMembers)
     .innerJoin(groupBuys, eq(groupBuys.id, groupBuyMembers.groupId))
     .where(eq(groupBuyMembers.orderId, orderId))
-    .get();
-}
+    .limit(1);
 
 /** Cancels an order for the system, whatever state between unpaid and paid it is in now. Idempotent. */
 async function cancelForGroup(deps: OrderDeps, orderId: number, reason: string) {
@@ -39,13 +40,15 @@ async function cancelForGroup(deps: OrderDeps, orderId: number, reason: string) 
 
 /**
  * After the commit of a member order's payment or cancellation. Idempotent: the group object answers
- * a repeated confirm or release the same way, and the rows are updated with conditions.
+ * a repeated confirm or release the same way, and the rows (committed with the receipt) are updated
+ * with conditions.
  */
-export const groupBuySubscriber: OrderEventSubscriber = {
+export const groupBuySubscriber: OrderEventSubscriber<Awaited<ReturnType<typeof membership>>> = {
   name: "group-buy",
   kinds: ["pay", "pay_after_cancel", "cancel", "cancel_paid"],
-  async afterCommit(deps, event, order) {
-    const member = await memberOf(deps, order.id);
+  preload: membership,
+  async afterCommit(deps, event, order, preloaded) {
+    const [member] = preloaded ?? (await membership(deps.db, order.id));
     if (!member) return;
     const { db, env } = deps;
     const group = groupBuyObject(env, member.groupNo);
@@ -58,7 +61,7 @@ export const groupBuySubscriber: OrderEventSubscriber = {
         await cancelForGroup(deps, order.id, r.code === "EXPIRED" ? EXPIRED_REASON : FULL_REASON);
         return;
       }
-      await db.batch([
+      return [
         db
           .update(groupBuyMembers)
           .set({ status: "paid", paidAt: order.paidAt ?? now })
@@ -79,12 +82,11 @@ export const groupBuySubscriber: OrderEventSubscriber = {
               inArray(groupBuys.status, ["pending", "open", "filled"]),
             ),
           ),
-      ]);
-      return;
+      ];
     }
     if (order.status !== "cancelled") return;
     await group.release(order.orderNo);
-    await db.batch([
+    return [
       db.update(groupBuyMembers).set({ status: "cancelled" }).where(eq(groupBuyMembers.orderId, order.id)),
       db
         .update(groupBuys)
@@ -99,7 +101,7 @@ export const groupBuySubscriber: OrderEventSubscriber = {
           updatedAt: now,
         })
         .where(eq(groupBuys.groupNo, member.groupNo)),
-    ]);
+    ];
   },
 };
 

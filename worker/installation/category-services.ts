@@ -2,6 +2,7 @@
 // category's, else its parent category's.
 import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { categories, products } from "../catalog/schema";
+import { type BatchRead, batchRead, constRead, type Ids, inIds, noIds, runRead } from "../db/batch-reads";
 import type { Db } from "../db/client";
 import { notFound } from "../shared/errors";
 import type { InstallationService, ServicesByProduct } from "./fees";
@@ -29,24 +30,30 @@ export const serviceIdFor = (categoryId: SQL, parentId: SQL) =>
   sql`COALESCE((SELECT id FROM install_services WHERE category_id = ${categoryId}),
                (SELECT id FROM install_services WHERE category_id = ${parentId}))`;
 
-/** The service applying to each of these products (products without one are absent). */
-export async function installationServicesFor(
-  db: Db,
-  productIds: readonly number[],
-): Promise<ServicesByProduct> {
-  const ids = [...new Set(productIds)];
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ productId: products.id, service: installServices })
-    .from(products)
-    .innerJoin(categories, eq(categories.id, products.categoryId))
-    .innerJoin(
-      installServices,
-      eq(installServices.id, serviceIdFor(sql`${categories.id}`, sql`${categories.parentId}`)),
-    )
-    .where(inArray(products.id, ids));
-  return new Map(rows.map((r) => [r.productId, toService(r.service)]));
+/**
+ * The service applying to each of these products (products without one are absent), as a read that can
+ * share a batch: `productIds` is a list or a subquery selecting product ids.
+ */
+export function installationServicesRead(db: Db, productIds: Ids): BatchRead<ServicesByProduct> {
+  if (noIds(productIds)) return constRead(new Map());
+  return batchRead(
+    [
+      db
+        .select({ productId: products.id, service: installServices })
+        .from(products)
+        .innerJoin(categories, eq(categories.id, products.categoryId))
+        .innerJoin(
+          installServices,
+          eq(installServices.id, serviceIdFor(sql`${categories.id}`, sql`${categories.parentId}`)),
+        )
+        .where(inArray(products.id, inIds(productIds))),
+    ],
+    ([rows]) => new Map(rows.map((r) => [r.productId, toService(r.service)])),
+  );
 }
+
+export const installationServicesFor = (db: Db, productIds: readonly number[]): Promise<ServicesByProduct> =>
+  runRead(db, installationServicesRead(db, productIds));
 
 export async function listServices(db: Db) {
   const rows = await db

@@ -3,6 +3,7 @@
 import { z } from "@hono/zod-openapi";
 import { eq, inArray } from "drizzle-orm";
 import { products } from "../catalog/schema";
+import { type BatchRead, batchRead, constRead, type Ids, inIds, noIds, runRead } from "../db/batch-reads";
 import type { Db } from "../db/client";
 import { AppError, notFound } from "../shared/errors";
 import { fen } from "../shared/validation";
@@ -111,12 +112,28 @@ export async function deleteFreightTemplate(db: Db, id: number) {
   await db.delete(freightTemplates).where(eq(freightTemplates.id, id));
 }
 
-export async function templatesById(db: Db, ids: number[]): Promise<Map<number, FreightTemplate>> {
-  const unique = [...new Set(ids)];
-  if (!unique.length) return new Map();
-  const rows = await db.select().from(freightTemplates).where(inArray(freightTemplates.id, unique));
-  return new Map(rows.map((r) => [r.id, toTemplate(r)]));
+/** Templates by id: `ids` is a list or a subquery selecting template ids (e.g. of a cart's products). */
+export function freightTemplatesRead(db: Db, ids: Ids): BatchRead<Map<number, FreightTemplate>> {
+  if (noIds(ids)) return constRead(new Map());
+  return batchRead(
+    [
+      db
+        .select()
+        .from(freightTemplates)
+        .where(inArray(freightTemplates.id, inIds(ids))),
+    ],
+    ([rows]) => new Map(rows.map((r) => [r.id, toTemplate(r)])),
+  );
 }
+
+export const templatesById = (db: Db, ids: number[]) => runRead(db, freightTemplatesRead(db, ids));
+
+/** The ids of the templates these products ship by (`productIds`: a list or a subquery), as a subquery. */
+export const templateIdsOfProducts = (db: Db, productIds: Ids) =>
+  db
+    .select({ id: products.freightTemplateId })
+    .from(products)
+    .where(inArray(products.id, inIds(productIds)));
 
 // ---------- how a product ships ----------
 
@@ -186,16 +203,20 @@ export const deliveryRulesInput = z
   })
   .openapi("DeliveryRules");
 
-export async function getDeliveryRules(db: Db): Promise<PromiseRules> {
-  const row = await db.select().from(deliverySettings).where(eq(deliverySettings.id, 1)).get();
-  if (!row) return DEFAULT_DELIVERY_RULES;
-  return {
-    cutoffMinute: row.cutoffMinute,
-    defaultLeadDays: row.defaultLeadDays,
-    zones: row.zones,
-    noDeliveryDates: row.noDeliveryDates,
-  };
-}
+/** The 预计送达 rules (defaults until the merchant saves them), as a read that can share a batch. */
+export const deliveryRulesRead = (db: Db): BatchRead<PromiseRules> =>
+  batchRead([db.select().from(deliverySettings).where(eq(deliverySettings.id, 1))], ([[row]]) =>
+    row
+      ? {
+          cutoffMinute: row.cutoffMinute,
+          defaultLeadDays: row.defaultLeadDays,
+          zones: row.zones,
+          noDeliveryDates: row.noDeliveryDates,
+        }
+      : DEFAULT_DELIVERY_RULES,
+  );
+
+export const getDeliveryRules = (db: Db): Promise<PromiseRules> => runRead(db, deliveryRulesRead(db));
 
 export async function saveDeliveryRules(db: Db, rules: PromiseRules): Promise<PromiseRules> {
   const values = { ...rules, updatedAt: Date.now() };

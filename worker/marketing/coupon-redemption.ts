@@ -15,6 +15,7 @@
 //   the redemption row keeps the order and the saving to decide then.
 import { and, asc, eq, gt, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import { type BatchRead, batchRead, runRead } from "../db/batch-reads";
 import type { Db } from "../db/client";
 import type { OrderEventSubscriber } from "../orders/events";
 import { snapshotOf } from "./coupon-model";
@@ -26,21 +27,27 @@ import { couponTemplates, shopperCoupons } from "./schema";
  * not yet valid are included; `evaluateCoupon` says 未到使用时间 for them. Only the shopper's own
  * coupons: another shopper's coupon id never appears here, and redeemStatements checks it again.
  */
-export async function usableCoupons(db: Db, shopperId: number, now = Date.now()): Promise<CouponSnapshot[]> {
-  const rows = await db
-    .select({ c: shopperCoupons, t: couponTemplates })
-    .from(shopperCoupons)
-    .innerJoin(couponTemplates, eq(couponTemplates.id, shopperCoupons.templateId))
-    .where(
-      and(
-        eq(shopperCoupons.shopperId, shopperId),
-        eq(shopperCoupons.status, "available"),
-        gt(shopperCoupons.validTo, now),
-      ),
-    )
-    .orderBy(asc(shopperCoupons.validTo), asc(shopperCoupons.id));
-  return rows.map((r) => snapshotOf(r.c, r.t));
-}
+export const usableCouponsRead = (db: Db, shopperId: number, now = Date.now()): BatchRead<CouponSnapshot[]> =>
+  batchRead(
+    [
+      db
+        .select({ c: shopperCoupons, t: couponTemplates })
+        .from(shopperCoupons)
+        .innerJoin(couponTemplates, eq(couponTemplates.id, shopperCoupons.templateId))
+        .where(
+          and(
+            eq(shopperCoupons.shopperId, shopperId),
+            eq(shopperCoupons.status, "available"),
+            gt(shopperCoupons.validTo, now),
+          ),
+        )
+        .orderBy(asc(shopperCoupons.validTo), asc(shopperCoupons.id)),
+    ],
+    ([rows]) => rows.map((r) => snapshotOf(r.c, r.t)),
+  );
+
+export const usableCoupons = (db: Db, shopperId: number, now = Date.now()): Promise<CouponSnapshot[]> =>
+  runRead(db, usableCouponsRead(db, shopperId, now));
 
 export interface Redemption {
   couponId: number;

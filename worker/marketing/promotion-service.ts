@@ -19,6 +19,7 @@ import {
 } from "drizzle-orm";
 import type { BatchResponse } from "drizzle-orm/batch";
 import { categories, products, skus } from "../catalog/schema";
+import { type BatchRead, batchRead, type Ids, inIds, noIds, runRead } from "../db/batch-reads";
 import type { Db } from "../db/client";
 import { AppError, badRequest, conflict, notFound } from "../shared/errors";
 import { fen } from "../shared/validation";
@@ -504,27 +505,33 @@ export interface ActivePromotions {
 }
 
 /**
- * What limitedTimePriceStep and automaticPromotionsStep need for a quote of `skuIds`, in one round trip
- * (one batch: the active promotions, and the active limited-time prices of those SKUs).
+ * What limitedTimePriceStep and automaticPromotionsStep need for a quote of `skuIds` (a list, or a
+ * subquery selecting SKU ids such as the shopper's selected cart lines), as a read that can share a
+ * batch: the active promotions, and the active limited-time prices of those SKUs.
  */
-export async function activePromotions(
-  db: Db,
-  now: number,
-  skuIds: readonly number[] = [],
-): Promise<ActivePromotions> {
-  const ids = [...new Set(skuIds)];
+export function activePromotionsRead(db: Db, now: number, skuIds: Ids = []): BatchRead<ActivePromotions> {
   const promotionQuery = db.select().from(promotions).where(activeNow(now));
-  if (ids.length === 0) return { promotions: (await promotionQuery).map(asPromotion), limitedTimePrices: [] };
-  const [rows, prices] = await db.batch([
-    promotionQuery,
-    db
-      .select(limitedTimeSelect)
-      .from(promotionSkuPrices)
-      .innerJoin(promotions, eq(promotions.id, promotionSkuPrices.promotionId))
-      .where(and(activeNow(now), inArray(promotionSkuPrices.skuId, ids))),
-  ]);
-  return { promotions: rows.map(asPromotion), limitedTimePrices: prices };
+  if (noIds(skuIds))
+    return batchRead([promotionQuery], ([rows]) => ({
+      promotions: rows.map(asPromotion),
+      limitedTimePrices: [],
+    }));
+  return batchRead(
+    [
+      promotionQuery,
+      db
+        .select(limitedTimeSelect)
+        .from(promotionSkuPrices)
+        .innerJoin(promotions, eq(promotions.id, promotionSkuPrices.promotionId))
+        .where(and(activeNow(now), inArray(promotionSkuPrices.skuId, inIds(skuIds)))),
+    ],
+    ([rows, prices]) => ({ promotions: rows.map(asPromotion), limitedTimePrices: prices }),
+  );
 }
+
+/** `activePromotionsRead` in one round trip of its own. */
+export const activePromotions = (db: Db, now: number, skuIds: readonly number[] = []) =>
+  runRead(db, activePromotionsRead(db, now, skuIds));
 
 /** The limited-time price each of `skuIds` sells at now (absent: none). One query. */
 export async function limitedTimePrices(

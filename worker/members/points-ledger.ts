@@ -10,6 +10,7 @@
 // - a payment that revives a cancelled order spends the returned points again (may go negative too).
 import { type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import { batchRead, runRead } from "../db/batch-reads";
 import type { Db } from "../db/client";
 import type { OrderRow } from "../orders/transition";
 import { BEIJING_OFFSET_MS, deriveLots, type LedgerEntry, type LedgerKind, lotExpiry } from "./points-rules";
@@ -28,14 +29,18 @@ const int = (n: number) => sql.raw(String(Math.trunc(n)));
 export const goodsPaidFen = (o: Pick<OrderRow, "itemsTotalFen" | "discountFen">) =>
   o.itemsTotalFen - o.discountFen;
 
-export async function balanceOf(db: Db, shopperId: number) {
-  const r = await first<{ available: number; frozen: number }>(
-    db,
-    sql`SELECT coalesce(sum(delta), 0) AS available, coalesce(sum(frozen_delta), 0) AS frozen
-        FROM points_ledger WHERE shopper_id = ${shopperId}`,
+export const balanceRead = (db: Db, shopperId: number) =>
+  batchRead(
+    [
+      db.all<{ available: number; frozen: number }>(
+        sql`SELECT coalesce(sum(delta), 0) AS available, coalesce(sum(frozen_delta), 0) AS frozen
+            FROM points_ledger WHERE shopper_id = ${shopperId}`,
+      ),
+    ],
+    ([[r]]) => ({ available: Number(r?.available ?? 0), frozen: Number(r?.frozen ?? 0) }),
   );
-  return { available: Number(r?.available ?? 0), frozen: Number(r?.frozen ?? 0) };
-}
+
+export const balanceOf = (db: Db, shopperId: number) => runRead(db, balanceRead(db, shopperId));
 
 /**
  * The checkout's spend, for the order's batch after the order's insert: its shopper_id is NULL unless

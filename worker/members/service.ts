@@ -3,6 +3,7 @@
 
 import { z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
+import { type BatchRead, batchRead, combineReads, constRead, mapRead, runRead } from "../db/batch-reads";
 import type { Db } from "../db/client";
 import { grantCoupon } from "../marketing/coupon-claims";
 import { decodeCursor, encodeCursor } from "../shared/cursor";
@@ -11,7 +12,7 @@ import type { Logger } from "../shared/log";
 import { balanceOf, first, GOODS_REFUND_SOURCES, ledgerEntries } from "./points-ledger";
 import { BEIJING_OFFSET_MS, deriveLots, liveLots, lotExpiry } from "./points-rules";
 import type { MemberSettings } from "./schema";
-import { getMemberSettings } from "./settings";
+import { getMemberSettings, memberSettingsRead } from "./settings";
 import {
   type CompletedSpend,
   GROWTH_WINDOW_MS,
@@ -24,24 +25,46 @@ import {
 const goodsSources = sql.raw(GOODS_REFUND_SOURCES.map((s) => `'${s}'`).join(", "));
 
 /** Orders completed in the last 12 months with what was paid for goods less goods refunds. */
-export async function completedSpends(db: Db, shopperId: number, now: number): Promise<CompletedSpend[]> {
-  const rows = await db.all<{ completed_at: number; net: number }>(sql`SELECT o.completed_at,
+export const completedSpendsRead = (db: Db, shopperId: number, now: number): BatchRead<CompletedSpend[]> =>
+  batchRead(
+    [
+      db.all<{ completed_at: number; net: number }>(sql`SELECT o.completed_at,
       o.items_total_fen - o.discount_fen - coalesce((SELECT sum(r.amount_fen) FROM refunds r
         WHERE r.order_id = o.id AND r.status = 'succeeded' AND r.source IN (${goodsSources})), 0) AS net
     FROM orders o
-    WHERE o.shopper_id = ${shopperId} AND o.status = 'completed' AND o.completed_at > ${now - GROWTH_WINDOW_MS}`);
-  return rows.map((r) => ({ completedAt: Number(r.completed_at), netFen: Number(r.net) }));
+    WHERE o.shopper_id = ${shopperId} AND o.status = 'completed' AND o.completed_at > ${now - GROWTH_WINDOW_MS}`),
+    ],
+    ([rows]) => rows.map((r) => ({ completedAt: Number(r.completed_at), netFen: Number(r.net) })),
+  );
+
+export const completedSpends = (db: Db, shopperId: number, now: number): Promise<CompletedSpend[]> =>
+  runRead(db, completedSpendsRead(db, shopperId, now));
+
+function tierOf(settings: MemberSettings, spends: CompletedSpend[], now: number) {
+  const growth = growthValue(spends, now);
+  return {
+    settings,
+    growth,
+    tier: tierFor(settings.tiers, growth),
+    progress: tierProgress(settings.tiers, growth),
+  };
 }
 
-/** The shopper's tier now (recomputed from orders on every read, so completions and refunds count at once). */
-export async function memberTier(db: Db, shopperId: number, now = Date.now(), settings?: MemberSettings) {
-  const [s, spends] = await Promise.all([
-    settings ?? getMemberSettings(db),
-    completedSpends(db, shopperId, now),
-  ]);
-  const growth = growthValue(spends, now);
-  return { settings: s, growth, tier: tierFor(s.tiers, growth), progress: tierProgress(s.tiers, growth) };
-}
+/**
+ * The shopper's tier now (recomputed from orders on every read, so completions and refunds count at
+ * once), as a read that can share a batch: the settings (unless given) and the spends.
+ */
+export const memberTierRead = (db: Db, shopperId: number, now = Date.now(), settings?: MemberSettings) =>
+  mapRead(
+    combineReads({
+      settings: settings ? constRead(settings) : memberSettingsRead(db),
+      spends: completedSpendsRead(db, shopperId, now),
+    }),
+    (r) => tierOf(r.settings, r.spends, now),
+  );
+
+export const memberTier = (db: Db, shopperId: number, now = Date.now(), settings?: MemberSettings) =>
+  runRead(db, memberTierRead(db, shopperId, now, settings));
 
 const tierView = (t: TierRule) => ({
   level: t.level,

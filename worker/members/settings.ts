@@ -1,6 +1,7 @@
 // The merchant's points rules and tier table (member_settings, one row), with defaults until saved.
 import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
+import { type BatchRead, batchRead, runRead } from "../db/batch-reads";
 import type { Db } from "../db/client";
 import { badRequest } from "../shared/errors";
 import { type MemberSettings, memberSettings } from "./schema";
@@ -72,10 +73,13 @@ export const memberSettingsInput = z.object({
   tiers: z.array(tierRuleInput).min(1, "至少需要一个等级").max(10, "最多 10 个等级"),
 });
 
-export async function getMemberSettings(db: Db): Promise<MemberSettings> {
-  const row = await db.select().from(memberSettings).where(eq(memberSettings.id, 1)).get();
-  return row?.settings ?? DEFAULT_MEMBER_SETTINGS;
-}
+export const memberSettingsRead = (db: Db): BatchRead<MemberSettings> =>
+  batchRead(
+    [db.select().from(memberSettings).where(eq(memberSettings.id, 1))],
+    ([[row]]) => row?.settings ?? DEFAULT_MEMBER_SETTINGS,
+  );
+
+export const getMemberSettings = (db: Db): Promise<MemberSettings> => runRead(db, memberSettingsRead(db));
 
 export async function saveMemberSettings(
   db: Db,

@@ -1,9 +1,12 @@
 import type { Context } from "hono";
 import type { Db } from "../db/client";
 import type { AppEnv, Env } from "../env";
+import type { payments } from "../payments/schema";
 import type { Logger } from "../shared/log";
 import type { OrderEventSubscriber } from "./events";
 import type { OrderRow } from "./transition";
+
+export type PaymentRow = typeof payments.$inferSelect;
 
 /**
  * What order operations need: the database, bindings/config, a logger, a way to finish work after
@@ -17,8 +20,11 @@ export interface OrderDeps {
   waitUntil(p: Promise<unknown>): void;
   subscribers: readonly OrderEventSubscriber[];
   payments: {
-    /** Before an unpaid order is cancelled: close its open gateway trades; true if one turned out paid. */
-    closeOpenTrades(deps: OrderDeps, order: OrderRow): Promise<boolean>;
+    /**
+     * Before an unpaid order is cancelled: close its open gateway trades; true if one turned out paid.
+     * `known`: the order's payment rows when the caller has read them already (saves the read).
+     */
+    closeOpenTrades(deps: OrderDeps, order: OrderRow, known?: readonly PaymentRow[]): Promise<boolean>;
   };
   logistics: {
     /** Every parcel of the order is signed for (at least once per order; idempotent). */

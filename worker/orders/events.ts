@@ -28,14 +28,32 @@ export interface OrderEvent {
   data: Record<string, unknown> | null;
 }
 
-export interface OrderEventSubscriber {
+export interface OrderEventSubscriber<Preloaded = unknown> {
   /** Stable: receipts are keyed by it. */
   name: string;
   kinds: readonly string[];
   /** Statements committed with the change; `order` is the order as it is after the change. */
   inTransaction?(db: Db, env: Env, event: OrderEvent, order: OrderRow): BatchItem<"sqlite">[];
-  /** Runs after the commit, at least once until it succeeds; `order` is re-read at delivery time. */
-  afterCommit?(deps: OrderDeps, event: OrderEvent & { id: number }, order: OrderRow): Promise<void>;
+  /**
+   * A read every delivery of this subscriber needs (outbox.ts runs it in the claim's batch, so it costs
+   * no round trip of its own); its rows are handed to `afterCommit` as `preloaded`. `orderId` is an SQL
+   * expression when the order is inserted in the same batch.
+   */
+  preload?(db: Db, orderId: number | SQL): BatchItem<"sqlite"> & PromiseLike<Preloaded>;
+  /**
+   * Runs after the commit, at least once until it succeeds; `order` is re-read at delivery time.
+   * Statements it returns are committed together with its receipt (one batch for the whole delivery),
+   * so a database write that records the effect costs no round trip of its own and, like the receipt,
+   * is lost only with it (then the delivery is repeated: handlers are idempotent).
+   */
+  afterCommit?(
+    deps: OrderDeps,
+    event: OrderEvent & { id: number },
+    order: OrderRow,
+    /** What `preload` read (always set by the outbox; a direct caller may leave it out). */
+    preloaded?: Preloaded,
+    // biome-ignore lint/suspicious/noConfusingVoidType: most subscribers return nothing (an async function's void)
+  ): Promise<BatchItem<"sqlite">[] | void>;
 }
 
 export interface NewOrderEvent {

@@ -8,10 +8,10 @@ import { carrierName, shipParcelsInput } from "../logistics/carriers";
 import { parcelsOfOtherOrders } from "../logistics/parcels";
 import { AppError } from "../shared/errors";
 import type { OrderDeps } from "./deps";
+import { commitAndDeliver } from "./outbox";
 import { orders } from "./schema";
 import {
   type Actor,
-  afterOrderChange,
   loadOrder,
   noteStatements,
   type OrderRow,
@@ -95,9 +95,12 @@ export async function markDelivered(deps: OrderDeps, orderId: number, signedAt: 
     .where(and(eq(orders.id, orderId), eq(orders.status, "shipped"), isNull(orders.deliveredAt)))
     .returning({ id: orders.id });
   if (!claimed.length) return loadOrder(db, orderId);
-  const [note, ...rest] = noteStatements(deps, next, "delivered", SYSTEM, "快递已签收");
-  await db.batch([note!, ...rest]);
-  await afterOrderChange(deps, orderId, ["delivered"]);
+  await commitAndDeliver(
+    deps,
+    orderId,
+    ["delivered"],
+    noteStatements(deps, next, "delivered", SYSTEM, "快递已签收"),
+  );
   return next;
 }
 

@@ -5,12 +5,30 @@
 // and retried), and a cron-triggered sweep (every minute, worker/sweep.ts) is the backstop for an
 // alarm that was never armed or kept failing. Both call the same idempotent functions below.
 import { and, eq, lte } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import { AppError } from "../shared/errors";
-import type { OrderDeps } from "./deps";
+import type { OrderDeps, PaymentRow } from "./deps";
 import { orders } from "./schema";
 import { type Actor, loadOrder, type OrderRow, SYSTEM, transitionWithRetry } from "./transition";
 
 export const TIMEOUT_REASON = "超时未支付，系统自动取消";
+
+export interface CancelOptions {
+  /** The order's payment rows, read with the order (saves closing the trades a read). */
+  payments?: readonly PaymentRow[];
+  /**
+   * A reply's reads (the order and its detail). They run in the cancel's delivery record batch, so they
+   * see what the subscribers did (stock_state, a refund started) at no round trip of their own, and
+   * `results` is set; the order is then not re-read here. `results` stays unset when they could not
+   * ride along (already cancelled, or the delivery failed): the caller runs the reads itself.
+   */
+  reply?: { reads: readonly BatchItem<"sqlite">[]; results?: readonly unknown[] };
+}
+
+const withReply = (opts: CancelOptions) => (o: OrderRow, thenRead?: readonly unknown[]) => {
+  if (opts.reply) opts.reply.results = thenRead;
+  return o;
+};
 
 /**
  * Cancels an unpaid order: closes the gateway trades first (if one turns out paid, the order is paid
@@ -21,9 +39,10 @@ export async function cancelOrder(
   order: OrderRow,
   actor: Actor,
   reason: string,
+  opts: CancelOptions = {},
 ): Promise<OrderRow> {
   if (order.status === "cancelled") return order;
-  if (order.status === "paid") return cancelPaidOrder(deps, order, actor, reason);
+  if (order.status === "paid") return cancelPaidOrder(deps, order, actor, reason, opts);
   if (order.status !== "pending_payment")
     throw new AppError(
       409,
@@ -32,20 +51,26 @@ export async function cancelOrder(
         ? "订单已发货，不能取消；如需退货退款请申请售后"
         : "订单当前状态不能取消",
     );
-  if (await deps.payments.closeOpenTrades(deps, order)) {
+  if (await deps.payments.closeOpenTrades(deps, order, opts.payments)) {
     throw new AppError(409, "ORDER_ALREADY_PAID", "订单已支付，无法取消");
   }
-  await transitionWithRetry<OrderRow>(
+  const cancelled = await transitionWithRetry<OrderRow>(
     deps,
     order,
     (o) =>
       o.status === "cancelled"
         ? { done: o }
-        : { action: "cancel", actor, reason, set: { cancelledAt: Date.now(), cancelReason: reason } },
-    (o) => o,
+        : {
+            action: "cancel",
+            actor,
+            reason,
+            set: { cancelledAt: Date.now(), cancelReason: reason },
+            thenRead: opts.reply?.reads,
+          },
+    withReply(opts),
   );
   // Fresh: the stock subscriber has updated stock_state meanwhile.
-  return (await loadOrder(deps.db, order.id))!;
+  return opts.reply ? cancelled : (await loadOrder(deps.db, order.id))!;
 }
 
 /**
@@ -53,17 +78,29 @@ export async function cancelOrder(
  * stock, the coupon and the installation work orders follow from the cancel_paid event's subscribers.
  * Racing a shipment, whichever commits first wins; the other gets a 409.
  */
-async function cancelPaidOrder(deps: OrderDeps, order: OrderRow, actor: Actor, reason: string) {
-  await transitionWithRetry<OrderRow>(
+async function cancelPaidOrder(
+  deps: OrderDeps,
+  order: OrderRow,
+  actor: Actor,
+  reason: string,
+  opts: CancelOptions,
+) {
+  const cancelled = await transitionWithRetry<OrderRow>(
     deps,
     order,
     (o) =>
       o.status === "cancelled"
         ? { done: o }
-        : { action: "cancel_paid", actor, reason, set: { cancelledAt: Date.now(), cancelReason: reason } },
-    (o) => o,
+        : {
+            action: "cancel_paid",
+            actor,
+            reason,
+            set: { cancelledAt: Date.now(), cancelReason: reason },
+            thenRead: opts.reply?.reads,
+          },
+    withReply(opts),
   );
-  return (await loadOrder(deps.db, order.id))!;
+  return opts.reply ? cancelled : (await loadOrder(deps.db, order.id))!;
 }
 
 /** Timer: cancel the order if it is still unpaid at its deadline. Idempotent. */

@@ -16,7 +16,7 @@ import { merchantNotifications } from "../notifications/schema";
 import { createLogger } from "../shared/log";
 import type { OrderDeps } from "./deps";
 import { eventStatements, type OrderEventSubscriber } from "./events";
-import { deliverOrderEvents, MAX_DELIVERY_ATTEMPTS } from "./outbox";
+import { commitAndDeliver, deliverOrderEvents, MAX_DELIVERY_ATTEMPTS } from "./outbox";
 import { orderEvents } from "./schema";
 import { loadOrder, type OrderRow, SYSTEM } from "./transition";
 
@@ -79,8 +79,8 @@ function depsWith(subscribers: OrderEventSubscriber[]): OrderDeps {
   };
 }
 
-async function recordPay(deps: OrderDeps, order: OrderRow) {
-  const [first, ...rest] = eventStatements(deps, order.id, order, {
+const payStatements = (deps: OrderDeps, order: OrderRow) =>
+  eventStatements(deps, order.id, order, {
     kind: "pay",
     seq: order.version + 1,
     fromStatus: "pending_payment",
@@ -88,8 +88,14 @@ async function recordPay(deps: OrderDeps, order: OrderRow) {
     actor: SYSTEM,
     reason: "test",
   });
+
+const lastEvent = async (order: OrderRow) =>
+  (await db.select().from(orderEvents).where(eq(orderEvents.orderId, order.id)).all()).at(-1)!;
+
+async function recordPay(deps: OrderDeps, order: OrderRow) {
+  const [first, ...rest] = payStatements(deps, order);
   await db.batch([first!, ...rest]);
-  return (await db.select().from(orderEvents).where(eq(orderEvents.orderId, order.id)).all()).at(-1)!;
+  return lastEvent(order);
 }
 
 const eventRow = (id: number) => db.select().from(orderEvents).where(eq(orderEvents.id, id)).get();
@@ -207,5 +213,94 @@ describe("order event outbox", () => {
     });
     expect(await deliverOrderEvents(deps, { now: t + 86_400_000 })).toEqual({ delivered: 0, failed: 0 });
     expect(broken.calls()).toBe(MAX_DELIVERY_ATTEMPTS);
+  });
+
+  it("an event claimed in its change's batch is delivered exactly once while sweeps run concurrently", async () => {
+    const once = recorder("once");
+    const deps = depsWith([once.sub]);
+    const sweeps = Array.from({ length: 6 }, () => deliverOrderEvents(deps, { limit: 50 }));
+    await commitAndDeliver(deps, order.id, ["pay"], payStatements(deps, order));
+    const swept = await Promise.all([...sweeps, deliverOrderEvents(deps, { limit: 50 })]);
+    const event = await lastEvent(order);
+    expect(once.effects).toEqual([event.id]);
+    expect(swept.reduce((n, r) => n + r.delivered + r.failed, 0)).toBe(0);
+    expect(await eventRow(event.id)).toMatchObject({ delivery: "done", deliveryAttempts: 1 });
+  });
+
+  it("a claim keyed by an SQL expression (an order inserted in the same batch) delivers with its preload", async () => {
+    const seen: unknown[] = [];
+    const sub: OrderEventSubscriber<{ n: number }[]> = {
+      name: "by-sql",
+      kinds: ["pay"],
+      preload: (d, orderId) =>
+        d.select({ n: sql<number>`count(*)` }).from(orderEvents).where(eq(orderEvents.orderId, orderId)),
+      async afterCommit(_deps, _event, _o, preloaded) {
+        seen.push(preloaded);
+        return undefined;
+      },
+    };
+    const deps = depsWith([sub as OrderEventSubscriber]);
+    const idSql = sql`(SELECT id FROM orders WHERE order_no = ${order.orderNo})`;
+    await commitAndDeliver(deps, idSql, ["pay"], payStatements(deps, order));
+    expect(seen).toEqual([[{ n: 1 }]]);
+    expect((await lastEvent(order)).delivery).toBe("done");
+  });
+
+  it("a change whose batch fails claims nothing: its earlier event stays due for the sweep", async () => {
+    const once = recorder("once");
+    const deps = depsWith([once.sub]);
+    const event = await recordPay(deps, order);
+    // The same seq again: the batch fails on the event's unique (order, seq), and the claim with it.
+    await expect(commitAndDeliver(deps, order.id, ["pay"], payStatements(deps, order))).rejects.toThrow();
+    expect(await eventRow(event.id)).toMatchObject({
+      delivery: "pending",
+      deliveryAttempts: 0,
+      deliveryLeaseUntil: null,
+    });
+    expect(await deliverOrderEvents(deps, { limit: 50 })).toMatchObject({ failed: 0 });
+    expect(once.effects).toEqual([event.id]);
+  });
+
+  it("preloads ride in the claim; what a subscriber returns commits with its receipt, never after a failure", async () => {
+    let calls = 0;
+    const seen: unknown[] = [];
+    const noted: OrderEventSubscriber<{ orderNo: string }[]> = {
+      name: "noted",
+      kinds: ["pay"],
+      preload: (d, orderId) =>
+        d.select({ orderNo: sql<string>`order_no` }).from(sql`orders`).where(sql`id = ${orderId}`),
+      async afterCommit(_deps, event, o, preloaded) {
+        seen.push(preloaded);
+        if (++calls === 1) throw new Error("noted down");
+        return [
+          db.insert(merchantNotifications).values({
+            audience: "merchant",
+            kind: "test",
+            title: `event ${event.id}`,
+            body: o.orderNo,
+            createdAt: 0,
+            dedupeKey: `noted:${event.id}`,
+          }),
+        ];
+      },
+    };
+    const deps = depsWith([noted as OrderEventSubscriber]);
+    const notices = () =>
+      db.select().from(merchantNotifications).where(eq(merchantNotifications.body, order.orderNo)).all();
+    await commitAndDeliver(deps, order.id, ["pay"], payStatements(deps, order));
+    const event = await lastEvent(order);
+    expect(await notices()).toHaveLength(0); // the failed run wrote nothing
+    // The sweep's pass (its own preload batch) succeeds: the notice and the receipt together, once.
+    expect(await deliverOrderEvents(deps, { now: (await eventRow(event.id))!.nextDeliveryAt })).toEqual({
+      delivered: 1,
+      failed: 0,
+    });
+    expect(await notices()).toHaveLength(1);
+    expect(seen).toEqual([[{ orderNo: order.orderNo }], [{ orderNo: order.orderNo }]]);
+    expect(await deliverOrderEvents(deps, { now: Date.now() + 86_400_000 })).toEqual({
+      delivered: 0,
+      failed: 0,
+    });
+    expect(calls).toBe(2);
   });
 });

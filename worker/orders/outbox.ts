@@ -1,9 +1,12 @@
-// Delivers pending order events to their after-commit subscribers (see events.ts). Called right
-// after a change commits (for that order) and by the sweep (for everything due), so a subscriber
-// that fails is retried with backoff and never holds up the change itself.
-import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+// Delivers pending order events to their after-commit subscribers (see events.ts). Right after a
+// change (for that order: the claim rides in the change's own batch, `commitAndDeliver`) and by the
+// sweep (for everything due), through one path (`deliverClaimed`), so a subscriber that fails is
+// retried with backoff and never holds up the change itself.
+import { and, asc, eq, inArray, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import type { Db } from "../db/client";
 import type { OrderDeps } from "./deps";
-import type { OrderEvent } from "./events";
+import { hasAfterCommitWork, type OrderEvent, type OrderEventSubscriber } from "./events";
 import { orderEventReceipts, orderEvents, orders } from "./schema";
 import type { OrderRow } from "./transition";
 
@@ -19,19 +22,34 @@ export const deliveryBackoffMs = (attempts: number) =>
 export interface DeliveryResult {
   delivered: number;
   failed: number;
+  /** The results of the `thenRead` statements, when they ran in the record batch. */
+  thenRead?: readonly unknown[];
 }
 
-/**
- * Claims due events (all, or one order's), runs each interested subscriber that has not handled the
- * event yet, and records receipts and the outcome in one batch. Round trips: claim, read, record; for
- * one order (right after its change) the claim and the read share one.
- */
-export async function deliverOrderEvents(
-  deps: OrderDeps,
-  opts: { orderId?: number; limit?: number; now?: number } = {},
-): Promise<DeliveryResult> {
-  const { db, log } = deps;
-  const now = opts.now ?? Date.now();
+type EventRow = typeof orderEvents.$inferSelect;
+type ReceiptRow = typeof orderEventReceipts.$inferSelect;
+type Subscriber = OrderEventSubscriber;
+
+/** A batch of statements built at run time (one round trip), its results untyped. */
+const runBatch = async (db: Db, statements: readonly BatchItem<"sqlite">[]): Promise<readonly unknown[]> =>
+  db.batch(statements as unknown as readonly [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+
+/** Events claimed for delivery, with everything delivering them reads. */
+export interface ClaimedEvents {
+  events: EventRow[];
+  orders: Map<number, OrderRow>;
+  receipts: ReceiptRow[];
+  /** What each subscriber's `preload` read, by `preloadKey`. */
+  preloaded: Map<string, unknown>;
+  now: number;
+}
+
+const preloadKey = (s: Subscriber, orderId: number) => `${s.name}:${orderId}`;
+const wantsPreload = (s: Subscriber, kind: string) =>
+  !!(s.afterCommit && s.preload && s.kinds.includes(kind));
+
+/** One statement: SQLite runs it inside one write transaction, so two deliverers never claim the same event. */
+function claimStatement(db: Db, now: number, orderId: number | SQL | undefined, limit: number) {
   const due = db
     .select({ id: orderEvents.id })
     .from(orderEvents)
@@ -40,13 +58,12 @@ export async function deliverOrderEvents(
         eq(orderEvents.delivery, "pending"),
         lte(orderEvents.nextDeliveryAt, now),
         or(isNull(orderEvents.deliveryLeaseUntil), lt(orderEvents.deliveryLeaseUntil, now)),
-        opts.orderId === undefined ? undefined : eq(orderEvents.orderId, opts.orderId),
+        orderId === undefined ? undefined : eq(orderEvents.orderId, orderId),
       ),
     )
     .orderBy(asc(orderEvents.id))
-    .limit(opts.limit ?? 20);
-  // One statement: SQLite runs it inside one write transaction, so two deliverers never claim the same event.
-  const claim = db
+    .limit(limit);
+  return db
     .update(orderEvents)
     .set({
       deliveryLeaseUntil: now + LEASE_MS,
@@ -54,58 +71,214 @@ export async function deliverOrderEvents(
     })
     .where(and(inArray(orderEvents.id, due), eq(orderEvents.delivery, "pending")))
     .returning();
-  let claimed: (typeof orderEvents.$inferSelect)[];
-  let orderRows: OrderRow[];
-  let receipts: (typeof orderEventReceipts.$inferSelect)[];
-  if (opts.orderId !== undefined) {
-    // Right after one order's change: the claim and what delivery reads (the order, the receipts of its
-    // events) in one batch, one round trip fewer on every order write.
-    [claimed, orderRows, receipts] = await db.batch([
-      claim,
-      db.select().from(orders).where(eq(orders.id, opts.orderId)),
-      db
-        .select()
-        .from(orderEventReceipts)
-        .where(
-          inArray(
-            orderEventReceipts.eventId,
-            db.select({ id: orderEvents.id }).from(orderEvents).where(eq(orderEvents.orderId, opts.orderId)),
-          ),
+}
+
+/** The claim of one order's due events, as statements for a batch, and how to read their results. */
+export interface OrderClaim {
+  statements: BatchItem<"sqlite">[];
+  /** Takes the batch's results (the last `statements.length` are these statements'). */
+  read(results: readonly unknown[]): ClaimedEvents;
+}
+
+/**
+ * Claims one order's due events together with what delivering them reads: the order, the receipts of
+ * its events, and the preloads of the subscribers of these event kinds (all kinds when not given).
+ * Appended to the batch of the change that inserted the event, it costs no round trip of its own:
+ * a batch runs its statements in order in one transaction, so the claim sees the new event, and a
+ * batch that fails claims nothing. The lease and the claim's conditions are the sweep's, so a
+ * concurrent sweep and this claim never both take an event.
+ */
+export function claimOrderEvents(
+  deps: Pick<OrderDeps, "db" | "subscribers">,
+  orderId: number | SQL,
+  kinds?: readonly string[],
+  opts: { now?: number; limit?: number } = {},
+): OrderClaim {
+  const { db } = deps;
+  const now = opts.now ?? Date.now();
+  const preloaders = deps.subscribers.filter((s) => (kinds ?? s.kinds).some((k) => wantsPreload(s, k)));
+  const statements: BatchItem<"sqlite">[] = [
+    claimStatement(db, now, orderId, opts.limit ?? 20),
+    db.select().from(orders).where(eq(orders.id, orderId)),
+    db
+      .select()
+      .from(orderEventReceipts)
+      .where(
+        inArray(
+          orderEventReceipts.eventId,
+          db.select({ id: orderEvents.id }).from(orderEvents).where(eq(orderEvents.orderId, orderId)),
         ),
-    ]);
-    if (!claimed.length) return { delivered: 0, failed: 0 };
-  } else {
-    claimed = await claim;
-    if (!claimed.length) return { delivered: 0, failed: 0 };
-    [orderRows, receipts] = await db.batch([
-      db
-        .select()
-        .from(orders)
-        .where(
-          inArray(
-            orders.id,
-            claimed.map((e) => e.orderId),
-          ),
-        ),
-      db
-        .select()
-        .from(orderEventReceipts)
-        .where(
-          inArray(
-            orderEventReceipts.eventId,
-            claimed.map((e) => e.id),
-          ),
-        ),
-    ]);
+      ),
+    ...preloaders.map((s) => s.preload!(db, orderId)),
+  ];
+  return {
+    statements,
+    read(results) {
+      const [events, orderRows, receipts, ...preloads] = results.slice(-statements.length) as [
+        EventRow[],
+        OrderRow[],
+        ReceiptRow[],
+        ...unknown[],
+      ];
+      const order = orderRows[0];
+      return {
+        events: order ? events : [],
+        orders: new Map(order ? [[order.id, order]] : []),
+        receipts,
+        preloaded: new Map(order ? preloaders.map((s, i) => [preloadKey(s, order.id), preloads[i]]) : []),
+        now,
+      };
+    },
+  };
+}
+
+/**
+ * Commits a change's statements and delivers its events: when an event of these kinds leaves work for
+ * after the commit, the claim rides in the change's own batch and delivery follows at once (the sweep
+ * retries what fails). Returns the results of `statements`, and of `thenRead` when those ran in the
+ * delivery's record batch (reads that see what the delivery did, e.g. a reply's fresh view; left out
+ * when nothing was delivered or the delivery failed: the caller runs them itself). The batch's own
+ * error is thrown.
+ */
+export async function commitAndDeliver(
+  deps: OrderDeps,
+  orderId: number | SQL,
+  kinds: readonly string[],
+  statements: readonly BatchItem<"sqlite">[],
+  thenRead: readonly BatchItem<"sqlite">[] = [],
+): Promise<{ results: readonly unknown[]; thenRead?: readonly unknown[] }> {
+  const claim = kinds.some((k) => hasAfterCommitWork(deps.subscribers, k))
+    ? claimOrderEvents(deps, orderId, kinds)
+    : undefined;
+  const results = await runBatch(deps.db, [...statements, ...(claim?.statements ?? [])]);
+  const delivery = claim
+    ? await deliverSafely(deps, orderId, () => deliverClaimed(deps, claim.read(results), thenRead))
+    : undefined;
+  return { results: results.slice(0, statements.length), thenRead: delivery?.thenRead };
+}
+
+/** Delivery right after a change never fails the change: what is left is the sweep's. */
+export async function deliverSafely(
+  deps: OrderDeps,
+  orderId: number | SQL,
+  deliver: () => Promise<DeliveryResult>,
+): Promise<DeliveryResult | undefined> {
+  try {
+    return await deliver();
+  } catch (err) {
+    deps.log.warn("order event delivery deferred to the sweep", {
+      ...(typeof orderId === "number" ? { orderId } : {}),
+      err: String(err),
+    });
   }
-  claimed.sort((a, b) => a.id - b.id);
-  const orderById = new Map(orderRows.map((o) => [o.id, o]));
-  const handled = new Set(receipts.map((r) => `${r.eventId}:${r.subscriber}`));
+}
+
+/**
+ * Claims due events (all, or one order's) and delivers them (`deliverClaimed`). Round trips: for one
+ * order, the claim with its reads, then the record; for the sweep, the claim, the reads, the record.
+ */
+export async function deliverOrderEvents(
+  deps: OrderDeps,
+  opts: {
+    orderId?: number;
+    /** With `orderId`: the kinds just written, whose subscribers' preloads ride in the claim's batch. */
+    kinds?: readonly string[];
+    limit?: number;
+    now?: number;
+  } = {},
+): Promise<DeliveryResult> {
+  const { db } = deps;
+  const now = opts.now ?? Date.now();
+  if (opts.orderId !== undefined) {
+    const claim = claimOrderEvents(deps, opts.orderId, opts.kinds, { now, limit: opts.limit });
+    const results = await runBatch(db, claim.statements);
+    return deliverClaimed(deps, claim.read(results));
+  }
+  const events = await claimStatement(db, now, undefined, opts.limit ?? 20);
+  if (!events.length) return { delivered: 0, failed: 0 };
+  const pairs = preloadsNeeded(deps.subscribers, events, new Set(), new Map());
+  const [orderRows, receipts, ...preloads] = (await runBatch(db, [
+    db
+      .select()
+      .from(orders)
+      .where(
+        inArray(
+          orders.id,
+          events.map((e) => e.orderId),
+        ),
+      ),
+    db
+      .select()
+      .from(orderEventReceipts)
+      .where(
+        inArray(
+          orderEventReceipts.eventId,
+          events.map((e) => e.id),
+        ),
+      ),
+    ...pairs.map((p) => p.subscriber.preload!(db, p.orderId)),
+  ])) as [OrderRow[], ReceiptRow[], ...unknown[]];
+  return deliverClaimed(deps, {
+    events,
+    orders: new Map(orderRows.map((o) => [o.id, o])),
+    receipts,
+    preloaded: new Map(pairs.map((p, i) => [p.key, preloads[i]])),
+    now,
+  });
+}
+
+/** The preloads the delivery of these events still lacks (one per subscriber and order). */
+function preloadsNeeded(
+  subscribers: readonly Subscriber[],
+  events: readonly EventRow[],
+  handled: ReadonlySet<string>,
+  preloaded: ReadonlyMap<string, unknown>,
+) {
+  const pairs = new Map<string, { subscriber: Subscriber; orderId: number; key: string }>();
+  for (const e of events)
+    for (const s of subscribers) {
+      const key = preloadKey(s, e.orderId);
+      if (wantsPreload(s, e.kind) && !handled.has(`${e.id}:${s.name}`) && !preloaded.has(key))
+        pairs.set(key, { subscriber: s, orderId: e.orderId, key });
+    }
+  return [...pairs.values()];
+}
+
+/**
+ * Runs each interested subscriber that has not handled a claimed event yet, and records in one batch
+ * the receipts, what the subscribers returned to commit with them, and each event's outcome (then
+ * `thenRead`, whose results are returned). The one delivery path, whether the claim rode in a change's
+ * batch or was the sweep's.
+ */
+export async function deliverClaimed(
+  deps: OrderDeps,
+  claimed: ClaimedEvents,
+  thenRead: readonly BatchItem<"sqlite">[] = [],
+): Promise<DeliveryResult> {
+  const { db, log } = deps;
+  const { now } = claimed;
+  if (!claimed.events.length) return { delivered: 0, failed: 0 };
+  const events = [...claimed.events].sort((a, b) => a.id - b.id);
+  const handled = new Set(claimed.receipts.map((r) => `${r.eventId}:${r.subscriber}`));
+  // An older event of the same order claimed along with the change's may need a preload the change's
+  // kinds did not (rare: a retry pending when the next change came).
+  const preloaded = new Map(claimed.preloaded);
+  const missing = preloadsNeeded(deps.subscribers, events, handled, preloaded);
+  if (missing.length) {
+    const rows = await runBatch(
+      db,
+      missing.map((p) => p.subscriber.preload!(db, p.orderId)),
+    );
+    missing.forEach((p, i) => {
+      preloaded.set(p.key, rows[i]);
+    });
+  }
 
   const newReceipts: { eventId: number; subscriber: string; createdAt: number }[] = [];
+  const recorded: BatchItem<"sqlite">[] = [];
   const outcomes: { id: number; error: string | null; attempts: number }[] = [];
-  for (const e of claimed) {
-    const order = orderById.get(e.orderId) as OrderRow;
+  for (const e of events) {
+    const order = claimed.orders.get(e.orderId) as OrderRow;
     const event: OrderEvent & { id: number } = {
       id: e.id,
       kind: e.kind,
@@ -118,7 +291,8 @@ export async function deliverOrderEvents(
     for (const s of deps.subscribers) {
       if (!s.afterCommit || !s.kinds.includes(e.kind) || handled.has(`${e.id}:${s.name}`)) continue;
       try {
-        await s.afterCommit(deps, event, order);
+        const statements = await s.afterCommit(deps, event, order, preloaded.get(preloadKey(s, e.orderId)));
+        if (statements) recorded.push(...statements);
         newReceipts.push({ eventId: e.id, subscriber: s.name, createdAt: Date.now() });
       } catch (err) {
         errors.push(`${s.name}: ${String(err)}`);
@@ -138,28 +312,32 @@ export async function deliverOrderEvents(
     });
   }
 
-  const [first, ...rest] = outcomes.map((o) => {
-    const dead = o.error !== null && o.attempts >= MAX_DELIVERY_ATTEMPTS;
-    if (dead) log.error("order event given up after repeated failures", { eventId: o.id, err: o.error });
-    return db
-      .update(orderEvents)
-      .set(
-        o.error === null
-          ? { delivery: "done", deliveryLeaseUntil: null, deliveryError: null }
-          : {
-              delivery: dead ? "dead" : "pending",
-              deliveryLeaseUntil: null,
-              deliveryError: o.error,
-              nextDeliveryAt: now + deliveryBackoffMs(o.attempts),
-            },
-      )
-      .where(eq(orderEvents.id, o.id));
-  });
-  await db.batch([
-    first!,
-    ...rest,
+  const recordResults = await runBatch(db, [
+    ...outcomes.map((o) => {
+      const dead = o.error !== null && o.attempts >= MAX_DELIVERY_ATTEMPTS;
+      if (dead) log.error("order event given up after repeated failures", { eventId: o.id, err: o.error });
+      return db
+        .update(orderEvents)
+        .set(
+          o.error === null
+            ? { delivery: "done", deliveryLeaseUntil: null, deliveryError: null }
+            : {
+                delivery: dead ? "dead" : "pending",
+                deliveryLeaseUntil: null,
+                deliveryError: o.error,
+                nextDeliveryAt: now + deliveryBackoffMs(o.attempts),
+              },
+        )
+        .where(eq(orderEvents.id, o.id));
+    }),
     ...(newReceipts.length ? [db.insert(orderEventReceipts).values(newReceipts).onConflictDoNothing()] : []),
+    ...recorded,
+    ...thenRead,
   ]);
   const failed = outcomes.filter((o) => o.error !== null).length;
-  return { delivered: outcomes.length - failed, failed };
+  return {
+    delivered: outcomes.length - failed,
+    failed,
+    ...(thenRead.length ? { thenRead: recordResults.slice(-thenRead.length) } : {}),
+  };
 }

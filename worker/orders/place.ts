@@ -4,11 +4,14 @@
 // duplicates return the same order and reserve nothing twice.
 import { z } from "@hono/zod-openapi";
 import { and, eq, inArray, sql } from "drizzle-orm";
+import type { BatchResponse } from "drizzle-orm/batch";
 import { addressSnapshot } from "../addresses/snapshot";
 import { cartItems } from "../cart/schema";
+import { type QuoteReads, quoteRead } from "../checkout/quote-reads";
 import { runSaga, type SagaStep } from "../checkout/saga";
-import { buildQuote, type CheckoutQuote, quoteInput } from "../checkout/service";
+import { type CheckoutQuote, quoteFrom, quoteInput } from "../checkout/service";
 import { payTimeoutMs } from "../checkout/settings";
+import { batchRead, readTogether } from "../db/batch-reads";
 import type { Db } from "../db/client";
 import {
   groupBuyStatements,
@@ -28,8 +31,10 @@ import type { OrderDeps } from "./deps";
 import { eventStatements } from "./events";
 import { itemsSummary } from "./items-summary";
 import { newOrderNo } from "./order-no";
+import { commitAndDeliver } from "./outbox";
 import { orderItems, orderRequests, orders } from "./schema";
-import { afterOrderChange, isUniqueViolation, type OrderRow } from "./transition";
+import { isUniqueViolation, type OrderRow } from "./transition";
+import { orderDetailQueries } from "./views";
 
 /** Held stock outlives the payment deadline a little, so our own cancel (which releases it) runs first. */
 const RESERVATION_GRACE_MS = 10 * 60_000;
@@ -43,6 +48,13 @@ export const IDEMPOTENCY_KEY = z
   .string()
   .regex(/^[0-9A-Za-z_\-:.]{8,64}$/, "Idempotency-Key 须为 8–64 位字母、数字或 _-:.");
 
+/** The order under the key; `reply` when this request placed it and its detail was read along. */
+export interface PlacedOrder {
+  order: OrderRow;
+  created: boolean;
+  reply?: OrderReply;
+}
+
 const CLAIM_ATTEMPTS = 30;
 const CLAIM_POLL_MS = 100;
 /** A claim this old belongs to a request that died mid-way; it may be taken over. */
@@ -53,15 +65,15 @@ export async function createOrder(
   shopperId: number,
   input: CreateOrderInput,
   idempotencyKey: string,
-): Promise<{ order: OrderRow; created: boolean }> {
+): Promise<PlacedOrder> {
   const { db } = deps;
   for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-    const { existing, claim } = await checkAndClaim(db, shopperId, idempotencyKey, input);
+    const { existing, claim, read } = await checkAndClaim(db, shopperId, idempotencyKey, input);
     if (existing) {
       if (claim) await releaseClaim(db, shopperId, idempotencyKey);
       return { order: existing, created: false };
     }
-    if (claim) return placeOrder(deps, { shopperId, input, idempotencyKey, orderNo: claim.orderNo });
+    if (claim) return placeOrder(deps, { shopperId, input, idempotencyKey, orderNo: claim.orderNo, read });
     // A concurrent duplicate holds the key: wait for its order (or for its failure to free the key).
     await new Promise((r) => setTimeout(r, CLAIM_POLL_MS));
   }
@@ -69,7 +81,8 @@ export async function createOrder(
 }
 
 /**
- * One round trip: the order already placed under this key (if any), and whether we now hold the key.
+ * One round trip: the order already placed under this key (if any), whether we now hold the key, and
+ * everything pricing the order reads (checkout/quote-reads.ts), after the claim in the same batch.
  * A new claim records the order number the stock will be held under and the SKUs it may be held on
  * (the "立即购买" lines, or the cart's selected lines, computed in the statement itself). Taking over
  * a stale claim (its request died) keeps the number, so the retry's reserve finds the dead request's
@@ -80,36 +93,50 @@ async function checkAndClaim(db: Db, shopperId: number, key: string, input: Crea
   const skuIds = input.items
     ? sql`${JSON.stringify([...new Set(input.items.map((i) => i.skuId))])}`
     : sql`(SELECT json_group_array(sku_id) FROM cart_items WHERE shopper_id = ${shopperId} AND selected = 1)`;
-  const [found, claimed] = await db.batch([
-    db
-      .select()
-      .from(orders)
-      .where(and(eq(orders.shopperId, shopperId), eq(orders.idempotencyKey, key))),
-    db
-      .insert(orderRequests)
-      .values({
-        shopperId,
-        idempotencyKey: key,
-        orderNo: newOrderNo(now),
-        skuIds: skuIds as unknown as number[],
-        createdAt: now,
-      })
-      .onConflictDoUpdate({
-        target: [orderRequests.shopperId, orderRequests.idempotencyKey],
-        set: {
-          createdAt: now,
-          orderNo: sql`coalesce(${orderRequests.orderNo}, excluded.order_no)`,
-          // Both attempts' SKUs: the sweep must be able to release whatever either of them held.
-          skuIds: sql`(SELECT json_group_array(DISTINCT value) FROM (
+  const { found, claimed, quote } = await readTogether(db, {
+    found: batchRead(
+      [
+        db
+          .select()
+          .from(orders)
+          .where(and(eq(orders.shopperId, shopperId), eq(orders.idempotencyKey, key))),
+      ],
+      ([rows]) => rows[0],
+    ),
+    claimed: batchRead(
+      [
+        db
+          .insert(orderRequests)
+          .values({
+            shopperId,
+            idempotencyKey: key,
+            orderNo: newOrderNo(now),
+            skuIds: skuIds as unknown as number[],
+            createdAt: now,
+          })
+          .onConflictDoUpdate({
+            target: [orderRequests.shopperId, orderRequests.idempotencyKey],
+            set: {
+              createdAt: now,
+              orderNo: sql`coalesce(${orderRequests.orderNo}, excluded.order_no)`,
+              // Both attempts' SKUs: the sweep must be able to release whatever either of them held.
+              skuIds: sql`(SELECT json_group_array(DISTINCT value) FROM (
               SELECT value FROM json_each(coalesce(${orderRequests.skuIds}, '[]'))
               UNION SELECT value FROM json_each(excluded.sku_ids)))`,
-        },
-        setWhere: sql`${orderRequests.createdAt} < ${now - CLAIM_STALE_MS}`,
-      })
-      .returning({ orderNo: orderRequests.orderNo }),
-  ]);
-  const claim = claimed[0];
-  return { existing: found[0], claim: claim?.orderNo ? { orderNo: claim.orderNo } : undefined };
+            },
+            setWhere: sql`${orderRequests.createdAt} < ${now - CLAIM_STALE_MS}`,
+          })
+          .returning({ orderNo: orderRequests.orderNo }),
+      ],
+      ([rows]) => rows[0],
+    ),
+    quote: quoteRead(db, shopperId, input, now),
+  });
+  return {
+    existing: found,
+    claim: claimed?.orderNo ? { orderNo: claimed.orderNo } : undefined,
+    read: { at: now, quote },
+  };
 }
 
 const releaseClaim = (db: Db, shopperId: number, key: string) =>
@@ -124,11 +151,24 @@ interface Placing {
   readonly idempotencyKey: string;
   /** From the claim: the same number on a retry after a crash. */
   readonly orderNo: string;
+  /** What pricing reads, read with the claim at `at`. */
+  readonly read: { readonly at: number; readonly quote: QuoteReads };
   quote?: CheckoutQuote;
   order?: OrderRow;
   /** 拼团: the slot held in the group's Durable Object. */
   groupSlot?: HeldSlot;
+  /** The reply's reads (the order and its detail), run in the "created" delivery's record batch. */
+  reply?: OrderReply;
 }
+
+/** The new order as its first delivery left it, with its detail reads' results. */
+export interface OrderReply {
+  order: OrderRow;
+  detail: BatchResponse<ReturnType<typeof orderDetailQueries>>;
+}
+
+/** The order of this number, as SQL: its id is not known before the order batch runs. */
+const orderIdOf = (orderNo: string) => sql`(SELECT id FROM orders WHERE order_no = ${orderNo})`;
 
 const priced = (ctx: Placing) => ({ quote: ctx.quote!, order: ctx.order! });
 
@@ -145,7 +185,7 @@ function placeOrderSteps(deps: OrderDeps): SagaStep<Placing>[] {
     {
       name: "price on the server",
       run: async (ctx) => {
-        const quote = await buildQuote(db, ctx.shopperId, ctx.input);
+        const quote = await quoteFrom(db, ctx.shopperId, ctx.input, ctx.read.at, ctx.read.quote);
         if (quote.blocking.length)
           throw new AppError(409, "NOT_ORDERABLE", quote.blocking[0]!, quote.blocking);
         return { ...ctx, quote, order: draftOrder(deps, ctx, quote) };
@@ -204,8 +244,23 @@ function placeOrderSteps(deps: OrderDeps): SagaStep<Placing>[] {
       run: async (ctx) => {
         await failpoint(env, "checkout_after_reserve");
         const { quote, order } = priced(ctx);
-        const [inserted] = await db.batch(orderWrite(deps, ctx, quote, order));
-        return { ...ctx, order: { ...order, id: inserted[0]!.id } };
+        // The "created" delivery's claim rides in the order batch, and the reply's reads in its record
+        // batch (they see what the subscribers did): no round trip of their own.
+        const orderId = orderIdOf(order.orderNo);
+        const { results, thenRead } = await commitAndDeliver(
+          deps,
+          orderId,
+          ["created"],
+          orderWrite(deps, ctx, quote, order),
+          [
+            db.select().from(orders).where(eq(orders.orderNo, order.orderNo)),
+            ...orderDetailQueries(db, orderId),
+          ],
+        );
+        const [inserted] = results as [{ id: number }[]];
+        const [orderRows, ...detail] = (thenRead ?? []) as [OrderRow[], ...OrderReply["detail"]];
+        const reply = orderRows?.[0] ? { order: orderRows[0], detail } : undefined;
+        return { ...ctx, order: { ...order, id: inserted[0]!.id }, reply };
       },
     },
   ];
@@ -256,7 +311,7 @@ function draftOrder(deps: OrderDeps, ctx: Placing, q: CheckoutQuote): OrderRow {
 /** One atomic batch: the order, its item snapshots with what each line paid, the "created" event, cart cleanup, the key. */
 function orderWrite(deps: OrderDeps, ctx: Placing, q: CheckoutQuote, order: OrderRow) {
   const { db } = deps;
-  const orderIdSql = sql`(SELECT id FROM orders WHERE order_no = ${order.orderNo})`;
+  const orderIdSql = orderIdOf(order.orderNo);
   const { id: _id, ...values } = order;
   return [
     db.insert(orders).values(values).returning({ id: orders.id }),
@@ -332,8 +387,8 @@ function orderWrite(deps: OrderDeps, ctx: Placing, q: CheckoutQuote, order: Orde
 
 async function placeOrder(
   deps: OrderDeps,
-  request: Pick<Placing, "shopperId" | "input" | "idempotencyKey" | "orderNo">,
-): Promise<{ order: OrderRow; created: boolean }> {
+  request: Pick<Placing, "shopperId" | "input" | "idempotencyKey" | "orderNo" | "read">,
+): Promise<PlacedOrder> {
   let placed: Placing;
   try {
     placed = await runSaga(placeOrderSteps(deps), request, (e) =>
@@ -358,7 +413,5 @@ async function placeOrder(
     }
     throw err;
   }
-  const order = placed.order!;
-  await afterOrderChange(deps, order.id, ["created"]);
-  return { order, created: true };
+  return { order: placed.reply?.order ?? placed.order!, created: true, reply: placed.reply };
 }

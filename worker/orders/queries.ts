@@ -15,13 +15,22 @@ import { listRowView, type OrderItemRow, orderDetailQueries, orderDetailView, ty
  * trip (the order and its children in one batch; someone else's order is "not found", its rows unused).
  */
 export async function shopperOrderDetail(db: Db, shopperId: number, id: number) {
-  const [found, ...children] = await db.batch([
+  return shopperOrderDetailFrom(await db.batch(shopperOrderDetailQueries(db, shopperId, id)));
+}
+
+/** The reads of `shopperOrderDetail`, for a batch that has other work too (a cancel's delivery record). */
+export function shopperOrderDetailQueries(db: Db, shopperId: number, id: number) {
+  return [
     db
       .select()
       .from(orders)
       .where(and(eq(orders.id, id), eq(orders.shopperId, shopperId))),
     ...orderDetailQueries(db, id),
-  ]);
+  ] as const;
+}
+
+export function shopperOrderDetailFrom(results: readonly unknown[]) {
+  const [found, ...children] = results as BatchResponse<ReturnType<typeof shopperOrderDetailQueries>>;
   const o = found[0];
   if (!o) throw notFound("订单不存在");
   return orderDetailView(o, "shopper", children as BatchResponse<ReturnType<typeof orderDetailQueries>>);

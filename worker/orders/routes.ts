@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { payerClientIpOf, type StorePages } from "../payments/providers";
-import { startPayment, startPaymentInput } from "../payments/service";
+import { loadForPayment, startPayment, startPaymentInput } from "../payments/service";
 import { requireShopper, shopperOf } from "../shared/auth";
 import { storeOriginOf } from "../shared/cors";
 import { AppError } from "../shared/errors";
@@ -11,7 +11,7 @@ import { parseOrThrow } from "../shared/validation";
 import { OrderCountsSchema, OrderDetailSchema, OrderPageSchema, StartPaymentSchema } from "./api-schemas";
 import { orderDeps } from "./deps";
 import { confirmReceipt } from "./fulfilment";
-import { cancelOrder, ensurePayable } from "./lifecycle";
+import { type CancelOptions, cancelOrder, ensurePayable } from "./lifecycle";
 import { createOrder, createOrderInput, IDEMPOTENCY_KEY } from "./place";
 import {
   getShopperOrder,
@@ -19,9 +19,11 @@ import {
   listShopperOrders,
   shopperListQuery,
   shopperOrderDetail,
+  shopperOrderDetailFrom,
+  shopperOrderDetailQueries,
   shopperTabCounts,
 } from "./queries";
-import { orderDetail } from "./views";
+import { orderDetail, orderDetailView } from "./views";
 
 /** The shopper's orders: /api/orders. Someone else's order is always 404, whatever the action. */
 export const orderRoutes = createRouter();
@@ -53,8 +55,11 @@ orderRoutes.openapi(
     parseOrThrow(IDEMPOTENCY_KEY, key);
     const shopperId = shopperOf(c).id;
     const deps = orderDeps(c);
-    const { order, created } = await createOrder(deps, shopperId, c.req.valid("json"), key);
-    return c.json(await orderDetail(deps.db, order, "shopper"), created ? 201 : 200);
+    const { order, created, reply } = await createOrder(deps, shopperId, c.req.valid("json"), key);
+    const detail = reply
+      ? orderDetailView(reply.order, "shopper", reply.detail)
+      : await orderDetail(deps.db, order, "shopper");
+    return c.json(detail, created ? 201 : 200);
   },
 );
 
@@ -127,10 +132,18 @@ orderRoutes.openapi(
   async (c) => {
     const deps = orderDeps(c);
     const shopper = shopperOf(c);
-    const order = await getShopperOrder(deps.db, shopper.id, c.req.valid("param").id);
+    const id = c.req.valid("param").id;
+    // The order and its payment rows (the trades to close) in one read; the reply's reads ride in the
+    // delivery's record batch (or run on their own when nothing was delivered).
+    const { order, payments } = await loadForPayment(deps.db, shopper.id, id);
     const reason = c.req.valid("json").reason || "买家取消订单";
-    const cancelled = await cancelOrder(deps, order, { kind: "shopper", id: shopper.id }, reason);
-    return c.json(await orderDetail(deps.db, cancelled, "shopper"));
+    const reply: CancelOptions["reply"] = { reads: shopperOrderDetailQueries(deps.db, shopper.id, id) };
+    await cancelOrder(deps, order, { kind: "shopper", id: shopper.id }, reason, { payments, reply });
+    return c.json(
+      shopperOrderDetailFrom(
+        reply.results ?? (await deps.db.batch(shopperOrderDetailQueries(deps.db, shopper.id, id))),
+      ),
+    );
   },
 );
 
@@ -159,12 +172,15 @@ orderRoutes.openapi(
   }),
   async (c) => {
     const deps = orderDeps(c);
-    // Never take money for an order whose deadline passed (the timer may not have fired yet).
-    const order = await ensurePayable(
-      deps,
-      await getShopperOrder(deps.db, shopperOf(c).id, c.req.valid("param").id),
+    // One round trip reads the order, the payer and the payment rows; at most one more writes.
+    const { order: found, ...known } = await loadForPayment(
+      deps.db,
+      shopperOf(c).id,
+      c.req.valid("param").id,
     );
-    const payment = await startPayment(deps, order, c.req.valid("json"), storePages(c, order.id));
+    // Never take money for an order whose deadline passed (the timer may not have fired yet).
+    const order = await ensurePayable(deps, found);
+    const payment = await startPayment(deps, order, c.req.valid("json"), known, storePages(c, order.id));
     return c.json({
       orderNo: order.orderNo,
       payableFen: order.payableFen,

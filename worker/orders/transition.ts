@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../shared/errors";
 import type { OrderDeps } from "./deps";
 import { type EventWriter, eventStatements, hasAfterCommitWork } from "./events";
-import { deliverOrderEvents } from "./outbox";
+import { commitAndDeliver, deliverOrderEvents, deliverSafely } from "./outbox";
 import { orders } from "./schema";
 import { type ActorKind, type OrderAction, type OrderNoteKind, planTransition } from "./state-machine";
 
@@ -31,10 +31,15 @@ export interface TransitionRequest {
   data?: Record<string, unknown>;
   /** More statements for the same atomic batch (payment rows). Built from the new state. */
   extra?: (db: Db, order: OrderRow) => BatchItem<"sqlite">[];
+  /**
+   * Reads to run once the change's events are delivered, in the delivery's record batch (a reply's
+   * fresh view, one round trip fewer); see `commitAndDeliver`.
+   */
+  thenRead?: readonly BatchItem<"sqlite">[];
 }
 
 export type TransitionOutcome =
-  | { applied: true; order: OrderRow }
+  | { applied: true; order: OrderRow; thenRead?: readonly unknown[] }
   /** Someone else changed the order first; `order` is the fresh row. */
   | { applied: false; order: OrderRow };
 
@@ -58,7 +63,7 @@ export function isUniqueViolation(err: unknown, needle?: string): boolean {
  * compare-and-set on `orders.version` go in one batch. When two requests race, the second batch
  * fails on the unique seq and rolls back entirely; the caller gets `applied: false` and the fresh row.
  * Illegal transitions throw 409. The event's subscribers react in the same batch or, after the
- * commit, through the outbox (delivered here for this order; the sweep retries what fails).
+ * commit, through the outbox (claimed in the same batch and delivered here; the sweep retries what fails).
  */
 export async function applyTransition(
   deps: OrderDeps,
@@ -86,34 +91,38 @@ export async function applyTransition(
       reason: req.reason || plan.label,
       data: req.data ?? null,
     });
-    await db.batch([
-      first!,
-      ...rest,
-      db
-        .update(orders)
-        .set({ ...req.set, status: plan.to, version: sql`${orders.version} + 1`, updatedAt: now })
-        .where(sql`${orders.id} = ${order.id} AND ${orders.version} = ${order.version}`),
-      ...(req.extra?.(db, next) ?? []),
-    ]);
+    // The claim of the new event for delivery rides in the same batch (outbox.ts), delivered right after.
+    const { thenRead } = await commitAndDeliver(
+      deps,
+      order.id,
+      [req.action],
+      [
+        first!,
+        ...rest,
+        db
+          .update(orders)
+          .set({ ...req.set, status: plan.to, version: sql`${orders.version} + 1`, updatedAt: now })
+          .where(sql`${orders.id} = ${order.id} AND ${orders.version} = ${order.version}`),
+        ...(req.extra?.(db, next) ?? []),
+      ],
+      req.thenRead,
+    );
+    return { applied: true, order: next, thenRead };
   } catch (err) {
     if (!isUniqueViolation(err, "order_events")) throw err;
     return { applied: false, order: (await loadOrder(db, order.id))! };
   }
-  await afterOrderChange(deps, order.id, [req.action]);
-  return { applied: true, order: next };
 }
 
 /**
  * After a batch with events of these kinds committed: deliver what waits for after-commit
  * subscribers now (the sweep retries failures). Costs nothing when no such subscriber cares.
+ * A change that can hand over its batch uses `commitAndDeliver` (outbox.ts) instead: the claim then
+ * rides in that batch, one round trip fewer.
  */
 export async function afterOrderChange(deps: OrderDeps, orderId: number, kinds: readonly string[]) {
   if (!kinds.some((k) => hasAfterCommitWork(deps.subscribers, k))) return;
-  try {
-    await deliverOrderEvents(deps, { orderId });
-  } catch (err) {
-    deps.log.warn("order event delivery deferred to the sweep", { orderId, err: String(err) });
-  }
+  await deliverSafely(deps, orderId, () => deliverOrderEvents(deps, { orderId, kinds }));
 }
 
 /**
@@ -124,14 +133,14 @@ export async function transitionWithRetry<T>(
   deps: OrderDeps,
   order: OrderRow,
   decide: (order: OrderRow) => TransitionRequest | { done: T },
-  onApplied: (order: OrderRow) => T,
+  onApplied: (order: OrderRow, thenRead?: readonly unknown[]) => T,
 ): Promise<T> {
   let current = order;
   for (let attempt = 0; attempt < 5; attempt++) {
     const d = decide(current);
     if ("done" in d) return d.done;
     const out = await applyTransition(deps, current, d);
-    if (out.applied) return onApplied(out.order);
+    if (out.applied) return onApplied(out.order, out.thenRead);
     current = out.order;
   }
   throw new AppError(409, "CONCURRENT_UPDATE", "订单正在被处理，请稍后再试");
@@ -139,7 +148,7 @@ export async function transitionWithRetry<T>(
 
 /**
  * A timeline entry that does not change the status (payment started, remark, refund…), with its
- * subscribers' in-transaction statements; after the batch, call `afterOrderChange` with its kind.
+ * subscribers' in-transaction statements; commit them with `commitAndDeliver` (outbox.ts) and its kind.
  */
 export function noteStatements(
   w: EventWriter,

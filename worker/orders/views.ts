@@ -1,5 +1,5 @@
 // How an order is shown: the list summary and the full detail, for the shopper or the merchant.
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, type SQL } from "drizzle-orm";
 import type { BatchResponse } from "drizzle-orm/batch";
 import { imageUrl } from "../catalog/model";
 import type { Db } from "../db/client";
@@ -95,7 +95,7 @@ export async function orderDetail(db: Db, o: OrderRow, viewer: Viewer) {
 }
 
 /** The reads of `orderDetail`, for a caller that also reads the order itself in the same batch. */
-export function orderDetailQueries(db: Db, orderId: number) {
+export function orderDetailQueries(db: Db, orderId: number | SQL) {
   return [
     db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(asc(orderItems.id)),
     db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.id)),

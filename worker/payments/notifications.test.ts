@@ -335,3 +335,21 @@ it("WeChat's browser: Alipay is refused (400 PAYMENT_NOT_SUPPORTED) and nothing 
   expect(url.origin).toBe(f.sim.url);
   expect(url.searchParams.get("redirect_url")).toBe(`${f.stack.baseUrl}/#/pages/pay/result?id=${order.id}`);
 });
+
+it("concurrent pay requests for one order write one payment row and one 发起支付 note, and each gets pay parameters", async () => {
+  const skuId = await f.createSku(23_456, 3);
+  const { token } = await f.newShopper("并发发起支付");
+  const order = await json(await f.placeOrder(token, [{ skuId, quantity: 1 }]));
+  const id = Number(order.id);
+  const starts = await Promise.all(Array.from({ length: 8 }, () => f.startPaying(token, id, "wechat")));
+  for (const s of starts) expect(s.status).toBe(200);
+  // And once more later: the row exists, nothing is written again.
+  expect((await f.startPaying(token, id, "wechat")).status).toBe(200);
+  expect(await f.count("SELECT count(*) AS n FROM payments WHERE order_id = ?", [id])).toBe(1);
+  expect(
+    await f.count("SELECT count(*) AS n FROM order_events WHERE order_id = ? AND kind = 'payment_started'", [
+      id,
+    ]),
+  ).toBe(1);
+  expect((await f.orderRow(id)).payment_method).toBe("wechat");
+});

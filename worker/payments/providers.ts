@@ -79,13 +79,17 @@ export async function askGateway(
     description: string;
     expiresAtMs: number;
   } & Partial<StorePages>,
+  /** The shopper as the caller has read it already (left out: read here). */
+  payer?: { openid?: string },
 ): Promise<ClientPayParams> {
   const provider = providerOrThrow(deps.env, input.method);
-  const shopper = await deps.db
-    .select({ openid: shoppers.openid })
-    .from(shoppers)
-    .where(eq(shoppers.id, shopperId))
-    .get();
+  const shopper =
+    payer ??
+    (await deps.db
+      .select({ openid: shoppers.openid })
+      .from(shoppers)
+      .where(eq(shoppers.id, shopperId))
+      .get());
   try {
     return await provider.startPayment({
       ...trade,

@@ -7,14 +7,9 @@ import { type AnyColumn, and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import type { OrderDeps } from "../orders/deps";
 import type { OrderEventSubscriber } from "../orders/events";
+import { commitAndDeliver } from "../orders/outbox";
 import { orders } from "../orders/schema";
-import {
-  afterOrderChange,
-  isDuplicateNote,
-  noteStatements,
-  type OrderRow,
-  SYSTEM,
-} from "../orders/transition";
+import { isDuplicateNote, noteStatements, type OrderRow, SYSTEM } from "../orders/transition";
 import { AppError } from "../shared/errors";
 import { GatewayError, type PaymentMethod, type RefundStatus } from "./gateways/types";
 import { truncateUtf8 } from "./gateways/util";
@@ -106,8 +101,7 @@ export async function requestRefund(
       refundData(refund),
       `refund_requested:${outRefundNo}`,
     );
-    await db.batch([note!, ...reactions]);
-    await afterOrderChange(deps, order.id, ["refund_requested"]);
+    await commitAndDeliver(deps, order.id, ["refund_requested"], [note!, ...reactions]);
   } catch (err) {
     if (!isDuplicateNote(err)) throw err;
   }
@@ -249,29 +243,33 @@ export async function settleRefund(
   const done = status === "SUCCESS";
   const kind = done ? "refund_succeeded" : "refund_failed";
   try {
-    await db.batch([
-      db
-        .update(refunds)
-        .set({ status: done ? "succeeded" : "failed", updatedAt: Date.now() })
-        .where(
-          and(eq(refunds.id, refund.id), inArray(refunds.status, ["pending", "submitting", "processing"])),
+    await commitAndDeliver(
+      deps,
+      order.id,
+      [kind],
+      [
+        db
+          .update(refunds)
+          .set({ status: done ? "succeeded" : "failed", updatedAt: Date.now() })
+          .where(
+            and(eq(refunds.id, refund.id), inArray(refunds.status, ["pending", "submitting", "processing"])),
+          ),
+        ...noteStatements(
+          deps,
+          order,
+          kind,
+          { kind: "gateway", id: null },
+          done ? `退款成功 ¥${(refund.amountFen / 100).toFixed(2)}` : `退款失败（${status}）`,
+          refundData(refund),
+          `refund_outcome:${refund.outRefundNo}`,
         ),
-      ...noteStatements(
-        deps,
-        order,
-        kind,
-        { kind: "gateway", id: null },
-        done ? `退款成功 ¥${(refund.amountFen / 100).toFixed(2)}` : `退款失败（${status}）`,
-        refundData(refund),
-        `refund_outcome:${refund.outRefundNo}`,
-      ),
-    ]);
+      ],
+    );
   } catch (err) {
     if (isDuplicateNote(err)) return;
     throw err;
   }
   if (!done) deps.log.error("refund failed", { outRefundNo: refund.outRefundNo, status });
-  await afterOrderChange(deps, order.id, [kind]);
 }
 
 /** Refunds never accepted by the gateway (or stuck mid-submit) are resubmitted. */

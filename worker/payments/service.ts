@@ -3,19 +3,23 @@
 // ./gateways (owned by the payments engineer); this file never parses or signs anything itself.
 import type { z } from "@hono/zod-openapi";
 import { and, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { shoppers } from "../auth/schema";
 import type { Db } from "../db/client";
 import { confirmItems } from "../inventory/client";
 import { merchantAlertStatement } from "../notifications/service";
-import type { OrderDeps } from "../orders/deps";
+import type { OrderDeps, PaymentRow } from "../orders/deps";
+import { commitAndDeliver } from "../orders/outbox";
 import { orderItems, orders } from "../orders/schema";
 import {
   type Actor,
-  afterOrderChange,
+  isDuplicateNote,
   noteStatements,
   type OrderRow,
   SYSTEM,
   transitionWithRetry,
 } from "../orders/transition";
+import { notFound } from "../shared/errors";
 import { applyChargePayment, isChargeNo } from "./charges";
 import type { PaymentProviders } from "./gateways/config";
 import {
@@ -40,15 +44,47 @@ import { paymentNotifications, payments, refunds } from "./schema";
 export { paymentProviders, startPaymentInput } from "./providers";
 export { retryRefunds } from "./refunds";
 
+/** What starting a payment reads besides the order: the shopper's openid and the order's payment rows. */
+export interface PaymentStartReads {
+  payer: { openid?: string };
+  payments: PaymentRow[];
+}
+
+/**
+ * What paying (POST /api/orders/{id}/pay) or cancelling an order reads, in one round trip: the
+ * shopper's own order (someone else's is "not found"), their openid (the WeChat payer) and the order's
+ * payment rows (the trade to start, or the trades to close).
+ */
+export async function loadForPayment(
+  db: Db,
+  shopperId: number,
+  orderId: number,
+): Promise<{ order: OrderRow } & PaymentStartReads> {
+  const [found, shopper, rows] = await db.batch([
+    db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.id, orderId), eq(orders.shopperId, shopperId))),
+    db.select({ openid: shoppers.openid }).from(shoppers).where(eq(shoppers.id, shopperId)),
+    db.select().from(payments).where(eq(payments.orderId, orderId)),
+  ]);
+  const order = found[0];
+  if (!order) throw notFound("订单不存在");
+  return { order, payer: { openid: shopper[0]?.openid }, payments: rows };
+}
+
 /**
  * Asks the gateway for the client-side payment parameters. The payments row is written first, so
  * reconciliation and closing know a trade may exist at the gateway even if this request then fails.
- * The caller has checked ownership, status and the deadline.
+ * The caller has checked ownership, status and the deadline, and read `known` (loadForPayment).
+ * One write at most: the first start of a method writes its payments row, the order's method and the
+ * "payment started" note in one batch; a restart after the trade was closed reopens the row.
  */
 export async function startPayment(
   deps: OrderDeps,
   order: OrderRow,
   input: z.infer<typeof startPaymentInput>,
+  known: PaymentStartReads,
   /** Where Alipay H5 sends the browser back after paying, and when the shopper quits the cashier. */
   browser?: StorePages,
 ): Promise<ClientPayParams> {
@@ -56,47 +92,66 @@ export async function startPayment(
   providerOrThrow(env, input.method); // an unconfigured method writes nothing
   assertChannelSupported(input); // nor does Alipay inside WeChat's browser
   const now = Date.now();
-  const inserted = await db
-    .insert(payments)
-    .values({
-      orderId: order.id,
-      method: input.method,
-      channel: input.channel,
-      outTradeNo: order.orderNo,
-      amountFen: order.payableFen,
-      status: "started",
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflictDoNothing()
-    .returning({ id: payments.id });
-  if (inserted.length) {
-    await db.batch([
-      db.update(orders).set({ paymentMethod: input.method, updatedAt: now }).where(eq(orders.id, order.id)),
-      ...noteStatements(
+  const existing = known.payments.find((p) => p.method === input.method);
+  if (!existing) {
+    try {
+      await commitAndDeliver(
         deps,
-        order,
-        "payment_started",
-        { kind: "shopper", id: order.shopperId },
-        `发起支付（${METHOD_LABELS[input.method]}）`,
-      ),
-    ]);
-    await afterOrderChange(deps, order.id, ["payment_started"]);
-  } else {
+        order.id,
+        ["payment_started"],
+        [
+          db
+            .insert(payments)
+            .values({
+              orderId: order.id,
+              method: input.method,
+              channel: input.channel,
+              outTradeNo: order.orderNo,
+              amountFen: order.payableFen,
+              status: "started",
+              createdAt: now,
+              updatedAt: now,
+            })
+            .onConflictDoNothing(),
+          db
+            .update(orders)
+            .set({ paymentMethod: input.method, updatedAt: now })
+            .where(eq(orders.id, order.id)),
+          // Once per method: a concurrent first start of the same method fails on this key and writes
+          // nothing; the row and the note are the other request's.
+          ...noteStatements(
+            deps,
+            order,
+            "payment_started",
+            { kind: "shopper", id: order.shopperId },
+            `发起支付（${METHOD_LABELS[input.method]}）`,
+            undefined,
+            `payment_started:${input.method}`,
+          ),
+        ],
+      );
+    } catch (err) {
+      if (!isDuplicateNote(err)) throw err;
+    }
+  } else if (existing.status === "closed") {
     await db
       .update(payments)
       .set({ channel: input.channel, status: "started", updatedAt: now })
-      .where(
-        and(eq(payments.orderId, order.id), eq(payments.method, input.method), eq(payments.status, "closed")),
-      );
+      .where(and(eq(payments.id, existing.id), eq(payments.status, "closed")));
   }
-  return askGateway(deps, order.shopperId, input, {
-    outTradeNo: order.orderNo,
-    amountFen: order.payableFen,
-    description: truncateUtf8(`家电商城-${order.itemsSummary}`, 127),
-    expiresAtMs: order.payDeadline,
-    ...browser,
-  });
+  return askGateway(
+    deps,
+    order.shopperId,
+    input,
+    {
+      outTradeNo: order.orderNo,
+      amountFen: order.payableFen,
+      description: truncateUtf8(`家电商城-${order.itemsSummary}`, 127),
+      expiresAtMs: order.payDeadline,
+      ...browser,
+    },
+    known.payer,
+  );
 }
 
 // ---------- applying a payment ----------
@@ -110,15 +165,26 @@ export interface PaidFact {
 }
 
 export type PaymentOutcome =
-  | { kind: "applied" | "duplicate" | "late_paid" | "late_refunded" | "double_refunded"; order: OrderRow }
+  | {
+      kind: "applied" | "duplicate" | "late_paid" | "late_refunded" | "double_refunded";
+      order: OrderRow;
+      /** `logAs`'s statements were committed with the payment (only when it was applied). */
+      logged?: true;
+    }
   | { kind: "rejected"; reason: "UNKNOWN_ORDER" | "AMOUNT_MISMATCH" };
 
 /**
  * Applies a verified payment exactly once, however many duplicates arrive and in whatever order:
  * pending → paid; already paid by this transaction → duplicate; paid by another transaction → the
  * extra payment is refunded; cancelled → re-take the stock and revive the order, or refund.
+ * `logAs`: statements that record the outcome, committed with the payment when it is applied.
  */
-export async function applyPayment(deps: OrderDeps, fact: PaidFact, actor: Actor): Promise<PaymentOutcome> {
+export async function applyPayment(
+  deps: OrderDeps,
+  fact: PaidFact,
+  actor: Actor,
+  logAs?: (outcome: "applied" | "late_paid") => BatchItem<"sqlite">[],
+): Promise<PaymentOutcome> {
   const { db, env } = deps;
   const order = await db.select().from(orders).where(eq(orders.orderNo, fact.outTradeNo)).get();
   if (!order) return { kind: "rejected", reason: "UNKNOWN_ORDER" };
@@ -128,12 +194,14 @@ export async function applyPayment(deps: OrderDeps, fact: PaidFact, actor: Actor
     transactionId: fact.transactionId,
     paymentMethod: fact.method,
   };
-  const paidExtra = (d: Db, next: OrderRow) => [
+  const paidExtra = (outcome: "applied" | "late_paid") => (d: Db, next: OrderRow) => [
     d
       .update(payments)
       .set({ status: "paid", transactionId: fact.transactionId, updatedAt: Date.now() })
       .where(and(eq(payments.orderId, next.id), eq(payments.method, fact.method))),
+    ...(logAs?.(outcome) ?? []),
   ];
+  const logged = logAs ? { logged: true as const } : {};
 
   type Step = { kind: "applied" | "duplicate" | "late" | "double"; order: OrderRow };
   const step = await transitionWithRetry<Step>(
@@ -147,7 +215,7 @@ export async function applyPayment(deps: OrderDeps, fact: PaidFact, actor: Actor
           reason: `${METHOD_LABELS[fact.method]}支付成功`,
           set: paidSet,
           data: { transactionId: fact.transactionId, amountFen: fact.amountFen },
-          extra: paidExtra,
+          extra: paidExtra("applied"),
         };
       if (o.status === "cancelled") return { done: { kind: "late", order: o } };
       return { done: { kind: o.transactionId === fact.transactionId ? "duplicate" : "double", order: o } };
@@ -161,7 +229,7 @@ export async function applyPayment(deps: OrderDeps, fact: PaidFact, actor: Actor
     return { kind: "double_refunded", order: step.order };
   }
   // Stock (held → sold) and the notices follow from the "pay" event's subscribers.
-  if (step.kind === "applied") return { kind: "applied", order: step.order };
+  if (step.kind === "applied") return { kind: "applied", order: step.order, ...logged };
 
   // Paid after cancellation: take the units again if they are still there (idempotent by order no).
   const skuIds = (
@@ -183,7 +251,7 @@ export async function applyPayment(deps: OrderDeps, fact: PaidFact, actor: Actor
           reason: `订单取消后收到${METHOD_LABELS[fact.method]}付款，库存充足，订单恢复`,
           set: { ...paidSet, stockState: "confirmed" },
           data: { transactionId: fact.transactionId, amountFen: fact.amountFen },
-          extra: paidExtra,
+          extra: paidExtra("late_paid"),
         };
       return { done: { kind: o.transactionId === fact.transactionId ? "duplicate" : "double", order: o } };
     },
@@ -193,7 +261,8 @@ export async function applyPayment(deps: OrderDeps, fact: PaidFact, actor: Actor
     await refundPayment(deps, revived.order, fact, "duplicate_payment");
     return { kind: "double_refunded", order: revived.order };
   }
-  return { kind: revived.kind === "applied" ? "late_paid" : "duplicate", order: revived.order };
+  if (revived.kind === "applied") return { kind: "late_paid", order: revived.order, ...logged };
+  return { kind: "duplicate", order: revived.order };
 }
 
 // ---------- refunds of whole extra payments ----------
@@ -227,13 +296,25 @@ async function refundPayment(
 
 // ---------- notifications ----------
 
+type NotificationFields = { reason?: string; outTradeNo?: string; detail?: string };
+
 async function recordNotification(
   db: Db,
   method: PaymentMethod,
   outcome: string,
-  fields: { reason?: string; outTradeNo?: string; detail?: string } = {},
+  fields: NotificationFields = {},
 ) {
-  await db.insert(paymentNotifications).values({
+  await notificationStatement(db, method, outcome, fields);
+}
+
+/** The payment_notifications log row, for a batch (a payment applied writes it with the order change). */
+function notificationStatement(
+  db: Db,
+  method: PaymentMethod,
+  outcome: string,
+  fields: NotificationFields = {},
+) {
+  return db.insert(paymentNotifications).values({
     method,
     outcome,
     reason: fields.reason ?? null,
@@ -293,7 +374,9 @@ export async function handleNotification(
     }
     const outcome = isChargeNo(event.outTradeNo)
       ? await applyChargePayment(db, event)
-      : await applyPayment(deps, event, { kind: "gateway", id: null });
+      : await applyPayment(deps, event, { kind: "gateway", id: null }, (kind) => [
+          notificationStatement(db, method, kind, { outTradeNo: event.outTradeNo }),
+        ]);
     if (outcome.kind === "needs_attention")
       log.error("charge paid twice or after it was cancelled: refund by hand", {
         chargeNo: event.outTradeNo,
@@ -330,7 +413,8 @@ export async function handleNotification(
       ]);
       return provider.nack(outcome.reason, 400);
     }
-    await recordNotification(db, method, outcome.kind, { outTradeNo: event.outTradeNo });
+    if (!("logged" in outcome && outcome.logged))
+      await recordNotification(db, method, outcome.kind, { outTradeNo: event.outTradeNo });
     return provider.ack();
   } catch (err) {
     // Our fault (database, stock service): make the gateway retry later.
@@ -347,12 +431,18 @@ export async function handleNotification(
  * the order turned out paid. Gateways that cannot be reached do not block the cancel: a payment that
  * still arrives takes the paid-after-cancel path.
  */
-export async function closeGatewayTrades(deps: OrderDeps, order: OrderRow): Promise<boolean> {
+export async function closeGatewayTrades(
+  deps: OrderDeps,
+  order: OrderRow,
+  known?: readonly PaymentRow[],
+): Promise<boolean> {
   const { db, env, log } = deps;
-  const started = await db
-    .select()
-    .from(payments)
-    .where(and(eq(payments.orderId, order.id), eq(payments.status, "started")));
+  const started = known
+    ? known.filter((p) => p.status === "started")
+    : await db
+        .select()
+        .from(payments)
+        .where(and(eq(payments.orderId, order.id), eq(payments.status, "started")));
   if (!started.length) return false;
   let providers: PaymentProviders;
   try {

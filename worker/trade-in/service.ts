@@ -4,6 +4,7 @@ import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { CheckedLine } from "../cart/line-check";
 import { categories, products } from "../catalog/schema";
 import { goodsNetByLine, type Quote } from "../checkout/pricing";
+import { type BatchRead, batchRead, runRead } from "../db/batch-reads";
 import type { Db } from "../db/client";
 import type { OrderDeps } from "../orders/deps";
 import { getShopperOrderByNo } from "../orders/queries";
@@ -47,10 +48,14 @@ const asEntry = (r: ValuationRow): ValuationEntry => ({
   active: r.active,
 });
 
-export async function valuationTable(db: Db): Promise<Map<string, ValuationEntry>> {
-  const rows = await db.select().from(tradeInValuations).orderBy(asc(tradeInValuations.slug));
-  return new Map(rows.map((r) => [r.slug, asEntry(r)]));
-}
+export const valuationTableRead = (db: Db): BatchRead<Map<string, ValuationEntry>> =>
+  batchRead(
+    [db.select().from(tradeInValuations).orderBy(asc(tradeInValuations.slug))],
+    ([rows]) => new Map(rows.map((r) => [r.slug, asEntry(r)])),
+  );
+
+export const valuationTable = (db: Db): Promise<Map<string, ValuationEntry>> =>
+  runRead(db, valuationTableRead(db));
 
 const valuationView = (r: ValuationRow) => ({ ...asEntry(r), updatedAt: r.updatedAt });
 
@@ -86,15 +91,15 @@ export interface CheckoutTradeIn {
   table: Map<string, ValuationEntry>;
 }
 
-/** Loads the table and checks the shopper's declarations against the lines (problems block the order). */
-export async function checkoutTradeIn(
-  db: Db,
+/**
+ * Checks the shopper's declarations against the lines with the valuation table (read by the checkout's
+ * batch: `valuationTableRead`); problems block the order.
+ */
+export const checkoutTradeIn = (
+  table: Map<string, ValuationEntry>,
   declarations: readonly TradeInDeclaration[],
   lines: readonly CheckedLine[],
-): Promise<CheckoutTradeIn> {
-  const table = await valuationTable(db);
-  return { ...resolveDeclarations(declarations, lines, table), table };
-}
+): CheckoutTradeIn => ({ ...resolveDeclarations(declarations, lines, table), table });
 
 /** The accepted declarations with what the priced quote deducted and the cap it was judged against. */
 export function quotedTradeIns(t: CheckoutTradeIn, quote: Quote): QuotedTradeIn[] {
