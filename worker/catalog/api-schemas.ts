@@ -37,6 +37,14 @@ export const ProductCardSchema = z
     originalPriceFen: fen.nullable(),
     cover: z.string().nullable().openapi({ description: "首图 URL" }),
     tags: z.array(z.string()).openapi({ description: "最多三个卖点标签，如 一级能效、65英寸" }),
+    reviewCount: z.number().int().min(0).openapi({ description: "评价数（可见评价），无评价为 0" }),
+    goodRatePercent: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .nullable()
+      .openapi({ description: "好评率（4–5 星占比，四舍五入的整数 %）；无评价为 null（显示 暂无评价）" }),
   })
   .openapi("ProductCard");
 

@@ -7,7 +7,7 @@ import {
   promotionDisplayQueries,
 } from "../marketing/promotion-service";
 import { badRequest } from "../shared/errors";
-import { listingTags } from "./listing";
+import { cardReviewColumns, productCard } from "./card";
 import { imageUrl } from "./model";
 import { banners, homeRecommendations, images, products } from "./schema";
 
@@ -21,7 +21,7 @@ export async function homeFeed(db: Db) {
       .where(eq(banners.active, true))
       .orderBy(asc(banners.sortOrder), asc(banners.id)),
     db
-      .select({ p: products })
+      .select({ p: products, ...cardReviewColumns() })
       .from(homeRecommendations)
       .innerJoin(products, eq(products.id, homeRecommendations.productId))
       .where(eq(products.status, "on_sale"))
@@ -41,20 +41,9 @@ export async function homeFeed(db: Db) {
       linkType: b.linkType,
       linkValue: b.linkValue,
     })),
-    recommended: recs.map(({ p }) => {
+    recommended: recs.map(({ p, ...reviews }) => {
       const { promotionTags, promoPriceFen } = displayOf(promotions, p.id);
-      return {
-        id: p.id,
-        name: p.name,
-        subtitle: p.subtitle,
-        brand: p.brand,
-        priceFen: p.minPriceFen,
-        originalPriceFen: p.minOriginalPriceFen,
-        cover: p.images[0] ? imageUrl(p.images[0]) : null,
-        tags: listingTags(p.attributes),
-        promotionTags,
-        promoPriceFen,
-      };
+      return { ...productCard(p, reviews), promotionTags, promoPriceFen };
     }),
   };
 }

@@ -18,6 +18,7 @@ import {
   specTable,
   validateAttributes,
 } from "./attributes";
+import { cardReviewColumns, cardReviews } from "./card";
 import { type Cursor, listCursor, listingTags, SORT_COLUMNS } from "./listing";
 import {
   type CategoryInput,
@@ -422,10 +423,16 @@ type ListRow = {
   rank?: number;
   /** Sum of available units of the active SKUs, from the stock snapshots. */
   stock_available: number;
+  /** The product's review totals (cardReviewColumns), 0 without reviews. */
+  review_count: number;
+  review_good_count: number;
 };
 
 // One aggregate per listed product over the snapshot table, not one StockCounter call per product.
 const STOCK_AVAILABLE = sql`(SELECT COALESCE(SUM(ss.available), 0) FROM skus sk JOIN stock_snapshots ss ON ss.sku_id = sk.id WHERE sk.product_id = p.id AND sk.active = 1)`;
+
+// The cards' 评价数 and 好评率: primary-key lookups in the page's own statement.
+const LIST_REVIEWS = cardReviewColumns(sql`p.id`);
 
 async function knownTokens(db: Db, tokens: string[]): Promise<Set<string>> {
   if (!tokens.length) return new Set();
@@ -506,7 +513,7 @@ export async function listProducts(db: Db, opts: ListOptions) {
   const whereSql = where.length ? sql.join(where, sql` AND `) : sql`1`;
   const order = dir === "asc" ? sql`k ASC, id ASC` : sql`k DESC, id DESC`;
   const keyExpr = column === "rank" ? rankColumn : sql.raw(`p.${column}`);
-  const pageSql = sql`SELECT * FROM (SELECT p.*, ${rankColumn} AS rank, ${keyExpr} AS k, ${STOCK_AVAILABLE} AS stock_available FROM ${from} WHERE ${whereSql}) WHERE ${cursorCond} ORDER BY ${order} LIMIT ${opts.limit + 1}`;
+  const pageSql = sql`SELECT * FROM (SELECT p.*, ${rankColumn} AS rank, ${keyExpr} AS k, ${STOCK_AVAILABLE} AS stock_available, ${LIST_REVIEWS.reviewCount} AS review_count, ${LIST_REVIEWS.reviewGoodCount} AS review_good_count FROM ${from} WHERE ${whereSql}) WHERE ${cursorCond} ORDER BY ${order} LIMIT ${opts.limit + 1}`;
   // One round trip: the page and its products' promotions in one batch, the page's ids as a subquery.
   const now = Date.now();
   const [listed, ...promotionRows] = await db.batch([
@@ -545,6 +552,7 @@ function listItem(r: ListRow) {
     salesCount: r.sales_count,
     cover: imageKeys[0] ? imageUrl(imageKeys[0]) : null,
     tags: listingTags(attributes),
+    ...cardReviews({ reviewCount: r.review_count, reviewGoodCount: r.review_good_count }),
     availability: availabilityLabel(r.stock_available),
     createdAt: r.created_at,
   };

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq, inArray } from "drizzle-orm";
 import { ProductCardSchema } from "../catalog/api-schemas";
 import type { AttributeValues } from "../catalog/attributes";
-import { productCard } from "../catalog/card";
+import { cardReviewColumns, productCard } from "../catalog/card";
 import { categories, products } from "../catalog/schema";
 import { badRequest } from "../shared/errors";
 import { createRouter, jsonOk } from "../shared/router";
@@ -46,7 +46,7 @@ compareRoutes.openapi(
     const ids = c.req.valid("query").ids.split(",").map(Number);
     const db = c.get("db");
     const rows = await db
-      .select({ p: products, categoryName: categories.name })
+      .select({ p: products, categoryName: categories.name, ...cardReviewColumns() })
       .from(products)
       .innerJoin(categories, eq(categories.id, products.categoryId))
       .where(and(inArray(products.id, ids), eq(products.status, "on_sale")));
@@ -63,7 +63,7 @@ compareRoutes.openapi(
     if (!check.ok) throw badRequest(check.message, undefined, "NOT_COMPARABLE");
     return c.json({
       category: { id: found[0]!.p.categoryId, name: found[0]!.categoryName },
-      products: found.map((r) => ({ ...productCard(r.p), salesCount: r.p.salesCount })),
+      products: found.map((r) => ({ ...productCard(r.p, r), salesCount: r.p.salesCount })),
       rows: compareRows(
         found.map((r) => ({
           id: r.p.id,

@@ -3,7 +3,7 @@
 
 import { z } from "@hono/zod-openapi";
 import { and, desc, eq, lt, or, sql } from "drizzle-orm";
-import { productCard } from "../catalog/card";
+import { type CardReviewTotals, cardReviewColumns, productCard } from "../catalog/card";
 import { products } from "../catalog/schema";
 import type { Db } from "../db/client";
 import { cursorInt, decodeCursor, encodeCursor } from "../shared/cursor";
@@ -19,8 +19,8 @@ const pageCursor = z.object({ t: cursorInt, p: cursorInt });
 
 type ProductRow = typeof products.$inferSelect;
 /** A saved or visited product as a card, with whether it can still be bought. */
-const savedCard = (p: ProductRow, at: number) => ({
-  ...productCard(p),
+const savedCard = (p: ProductRow, reviews: CardReviewTotals, at: number) => ({
+  ...productCard(p, reviews),
   onSale: p.status === "on_sale",
   salesCount: p.salesCount,
   at,
@@ -77,7 +77,7 @@ async function savedProducts(
 ) {
   const after = cursor ? decodeCursor(cursor, pageCursor) : undefined;
   const rows = await db
-    .select({ p: products, at })
+    .select({ p: products, at, ...cardReviewColumns() })
     .from(table)
     .innerJoin(products, eq(products.id, table.productId))
     .where(
@@ -95,11 +95,11 @@ async function savedProducts(
 export const listFavorites = (db: Db, shopperId: number, cursor?: string) =>
   savedProducts(db, favorites, favorites.createdAt, shopperId, cursor);
 
-function pageOf(rows: { p: ProductRow; at: number }[]) {
+function pageOf(rows: ({ p: ProductRow; at: number } & CardReviewTotals)[]) {
   const page = rows.slice(0, PAGE);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => savedCard(r.p, r.at)),
+    items: page.map((r) => savedCard(r.p, r, r.at)),
     nextCursor: rows.length > PAGE && last ? encodeCursor({ t: last.at, p: last.p.id }) : null,
   };
 }

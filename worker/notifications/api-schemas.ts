@@ -9,7 +9,9 @@ export const NoticeSchema = z
     kind: z.string().openapi({ description: "如 order_paid、order_shipped、low_stock" }),
     title: z.string(),
     body: z.string(),
-    refType: z.string().nullable().openapi({ description: "关联对象类型，如 order、sku" }),
+    refType: z.string().nullable().openapi({
+      description: "关联对象类型，如 order、sku、question（问大家的回答通知，refId 为问题编号）",
+    }),
     refId: z.string().nullable().openapi({ description: "关联对象，如订单号" }),
     createdAt: z.number().int(),
     readAt: z.number().int().nullable(),

@@ -340,7 +340,13 @@ export async function markRead(db: Db, a: Audience, ids: number[] | "all") {
 // ---------- shopper notices of other domains ----------
 
 /** Shopper notices about something other than an order (in-app only): the kind names the event. */
-export type ShopperNoticeKind = "repair_scheduled" | "repair_done" | "invoice_issued" | "invoice_rejected";
+export type ShopperNoticeKind =
+  | "repair_scheduled"
+  | "repair_done"
+  | "invoice_issued"
+  | "invoice_rejected"
+  /** 问大家: someone answered the shopper's question (ref 'question'; written by questions/answer-notices.ts). */
+  | "question_answered";
 
 export interface ShopperNotice {
   kind: ShopperNoticeKind;

@@ -64,7 +64,8 @@ questionRoutes.openapi(
     path: "/questions/{id}/answers",
     tags,
     security: bearer,
-    summary: "回答（2–300 字）：只有买过该商品（已支付 / 已发货 / 已完成的订单）的用户，且不能回答自己的提问",
+    summary:
+      "回答（2–300 字）：只有买过该商品（已支付 / 已发货 / 已完成的订单）的用户，且不能回答自己的提问；提问人会在消息中心收到通知（未读时只保留一条）",
     request: { ...id, ...jsonBody(contentBody) },
     responses: jsonCreated("已回答（带 已购 标记）", CreatedIdSchema),
   }),

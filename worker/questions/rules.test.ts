@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { answerBadge, answerRefusal, checkAnswer, checkQuestion, chinaDayStart } from "./rules";
+import {
+  answerBadge,
+  answerNoticeTail,
+  answerRefusal,
+  checkAnswer,
+  checkQuestion,
+  chinaDayStart,
+  snippet,
+} from "./rules";
 
 describe("问大家 rules", () => {
   it("takes questions of 5–100 and answers of 2–300 characters, trimmed, counting Chinese characters", () => {
@@ -36,5 +44,13 @@ describe("问大家 rules", () => {
     expect(answerBadge({ staffId: 3, isBuyer: false })).toBe("merchant");
     expect(answerBadge({ staffId: null, isBuyer: true })).toBe("buyer");
     expect(answerBadge({ staffId: null, isBuyer: false })).toBeNull();
+  });
+
+  it("quotes the start of a question and an answer in the asker's notice", () => {
+    expect(snippet("能放阳台吗", 20)).toBe("能放阳台吗");
+    expect(snippet("一二三四五六", 5)).toBe("一二三四五…");
+    expect(snippet("😀😀😀", 2)).toBe("😀😀…");
+    expect(answerNoticeTail("merchant", "支持以旧换新")).toBe("商家：支持以旧换新");
+    expect(answerNoticeTail("buyer", "好".repeat(41))).toBe(`已购用户：${"好".repeat(40)}…`);
   });
 });

@@ -54,3 +54,18 @@ export function answerBadge(a: { staffId: number | null; isBuyer: boolean }): An
   if (a.staffId !== null) return "merchant";
   return a.isBuyer ? "buyer" : null;
 }
+
+/** The asker's notice shows the start of the question and of the answer (characters, not bytes). */
+export const NOTICE_SNIPPET_CHARS = { question: 20, answer: 40 } as const;
+export const ANSWER_NOTICE_TITLE = "你的提问有新回答";
+
+/** The first `max` characters of `text`, with … when it was cut. */
+export function snippet(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max).join("")}…` : text;
+}
+
+/** The notice body after the quoted question: who answered and the start of the answer. */
+export function answerNoticeTail(by: "merchant" | "buyer", answer: string): string {
+  return `${by === "merchant" ? "商家" : "已购用户"}：${snippet(answer, NOTICE_SNIPPET_CHARS.answer)}`;
+}

@@ -1,7 +1,8 @@
 // 问大家: questions by any signed-in shopper, answers by the product's buyers (badge 已购, decided here
 // from their orders) or the merchant (badge 商家). Each write is one INSERT … SELECT whose conditions
 // (product shown, daily limit, bought, not the asker) are checked by the statement itself, so concurrent
-// requests cannot pass a limit checked a moment earlier. Asking and answering notify nobody yet.
+// requests cannot pass a limit checked a moment earlier. An answer tells the asker in the message center,
+// in the answer's own batch (answer-notices.ts); asking notifies nobody.
 import { z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { shoppers, staff } from "../auth/schema";
@@ -10,6 +11,7 @@ import type { Db } from "../db/client";
 import { maskedName } from "../reviews/rules";
 import { cursorInt, decodeCursor, encodeCursor } from "../shared/cursor";
 import { AppError, badRequest, forbidden, notFound } from "../shared/errors";
+import { answerNoticeStatements } from "./answer-notices";
 import {
   answerBadge,
   answerRefusal,
@@ -64,13 +66,23 @@ export async function answerAsShopper(db: Db, shopperId: number, questionId: num
   const checked = checkAnswer(content);
   if (!checked.ok) throw fieldError(checked.field, checked.message);
   const q = sql`(SELECT product_id FROM product_questions WHERE id = ${questionId})`;
-  const [inserted, [question]] = await db.batch([
+  const now = Date.now();
+  const [refreshNotice, insertNotice] = answerNoticeStatements(
+    db,
+    questionId,
+    { shopperId },
+    checked.value,
+    now,
+  );
+  const [inserted, , , [question]] = await db.batch([
     db.all<{ id: number }>(sql`INSERT INTO product_answers
         (question_id, shopper_id, staff_id, content, is_buyer, status, created_at)
-      SELECT id, ${shopperId}, NULL, ${checked.value}, 1, 'visible', ${Date.now()} FROM product_questions
+      SELECT id, ${shopperId}, NULL, ${checked.value}, 1, 'visible', ${now} FROM product_questions
       WHERE id = ${questionId} AND status = 'visible' AND shopper_id != ${shopperId}
         AND ${boughtCond(shopperId, q)}
       RETURNING id`),
+    refreshNotice,
+    insertNotice,
     db
       .select({
         asker: productQuestions.shopperId,
@@ -89,15 +101,22 @@ export async function answerAsShopper(db: Db, shopperId: number, questionId: num
   return { id: Number(row.id) };
 }
 
-/** The merchant answers (also hidden questions, so a reply can precede showing it again). */
+/**
+ * The merchant answers (also hidden questions, so a reply can precede showing it again; the asker is
+ * told only about visible ones).
+ */
 export async function answerAsMerchant(db: Db, staffId: number, questionId: number, content: string) {
   const checked = checkAnswer(content);
   if (!checked.ok) throw fieldError(checked.field, checked.message);
-  const inserted = await db.all<{ id: number }>(sql`INSERT INTO product_answers
-      (question_id, shopper_id, staff_id, content, is_buyer, status, created_at)
-    SELECT id, NULL, ${staffId}, ${checked.value}, 0, 'visible', ${Date.now()} FROM product_questions
-    WHERE id = ${questionId}
-    RETURNING id`);
+  const now = Date.now();
+  const [inserted] = await db.batch([
+    db.all<{ id: number }>(sql`INSERT INTO product_answers
+        (question_id, shopper_id, staff_id, content, is_buyer, status, created_at)
+      SELECT id, NULL, ${staffId}, ${checked.value}, 0, 'visible', ${now} FROM product_questions
+      WHERE id = ${questionId}
+      RETURNING id`),
+    ...answerNoticeStatements(db, questionId, { staffId }, checked.value, now),
+  ]);
   if (!inserted[0]) throw notFound("问题不存在");
   return { id: Number(inserted[0].id) };
 }

@@ -1,7 +1,7 @@
 // 猜你喜欢: the shopper's signals and the candidates in one round trip, ranked by rank.ts.
 import { z } from "@hono/zod-openapi";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { productCard } from "../catalog/card";
+import { cardReviewColumns, productCard } from "../catalog/card";
 import { products } from "../catalog/schema";
 import type { Db } from "../db/client";
 import { favorites, productViews } from "../favorites/schema";
@@ -30,12 +30,12 @@ export async function recommendations(
   q: z.infer<typeof recommendationQuery>,
 ) {
   const candidatesQuery = db
-    .select()
+    .select({ p: products, ...cardReviewColumns() })
     .from(products)
     .where(eq(products.status, "on_sale"))
     .orderBy(desc(products.salesCount), desc(products.id))
     .limit(CANDIDATES);
-  let candidates: (typeof products.$inferSelect)[];
+  let candidates: Awaited<typeof candidatesQuery>;
   const signals: Signal[] = [];
   if (shopperId === undefined) {
     candidates = await candidatesQuery;
@@ -72,16 +72,20 @@ export async function recommendations(
       ...bought.map((v) => ({ ...v, at: v.at ?? 0, kind: "purchase" as const })),
     );
   }
-  const byId = new Map(candidates.map((p) => [p.id, p]));
-  const ranked = rankRecommendations(signals, candidates, {
-    now: Date.now(),
-    limit: q.limit,
-    exclude: q.exclude?.split(",").map(Number) ?? [],
-  });
+  const byId = new Map(candidates.map((c) => [c.p.id, c]));
+  const ranked = rankRecommendations(
+    signals,
+    candidates.map((c) => c.p),
+    {
+      now: Date.now(),
+      limit: q.limit,
+      exclude: q.exclude?.split(",").map(Number) ?? [],
+    },
+  );
   return {
     items: ranked.map((r) => {
-      const p = byId.get(r.id)!;
-      return { ...productCard(p), salesCount: p.salesCount, reason: r.reason };
+      const { p, ...reviews } = byId.get(r.id)!;
+      return { ...productCard(p, reviews), salesCount: p.salesCount, reason: r.reason };
     }),
   };
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { checkReview, maskedName, REVIEW_WINDOW_MS, reviewableOrder, statsView } from "./rules";
+import {
+  checkReview,
+  goodRatePercent,
+  maskedName,
+  REVIEW_WINDOW_MS,
+  reviewableOrder,
+  statsView,
+} from "./rules";
 
 describe("评价 rules", () => {
   it("checks the rating, the length, a reason for a low rating and the photos", () => {
@@ -56,5 +63,14 @@ describe("评价 rules", () => {
       goodRatePercent: 67,
       withPhotos: 1,
     });
+  });
+  it("rounds 好评率 to a whole percent, null without reviews", () => {
+    expect(goodRatePercent(0, 0)).toBeNull();
+    expect(goodRatePercent(1, 1)).toBe(100);
+    expect(goodRatePercent(1, 0)).toBe(0);
+    expect(goodRatePercent(3, 2)).toBe(67);
+    expect(goodRatePercent(200, 199)).toBe(100); // 99.5 rounds up
+    expect(goodRatePercent(1000, 994)).toBe(99);
+    expect(goodRatePercent(12_345, 12_100)).toBe(98);
   });
 });

@@ -60,13 +60,19 @@ export interface ReviewStats {
   withPhotos: number;
 }
 
+/** 好评率: the share of 4–5 star reviews as a rounded whole percent (0–100); null without reviews. */
+export function goodRatePercent(count: number, goodCount: number): number | null {
+  if (count <= 0) return null;
+  return Math.min(100, Math.max(0, Math.round((goodCount / count) * 100)));
+}
+
 /** 4.8 分 · 好评率 96% · 有图 12: what a product page shows; null averages for no reviews. */
 export function statsView(s: ReviewStats | null | undefined) {
   const count = s?.count ?? 0;
   return {
     count,
     averageRating: count ? Math.round((s!.ratingSum / count) * 10) / 10 : null,
-    goodRatePercent: count ? Math.round((s!.goodCount / count) * 100) : null,
+    goodRatePercent: goodRatePercent(count, s?.goodCount ?? 0),
     withPhotos: s?.withPhotos ?? 0,
   };
 }

@@ -6,7 +6,7 @@ import { and, desc, eq, exists, gt, gte, isNull, lt, lte, notExists, or, sql } f
 import { PHOTO_KEY_PATTERN } from "../after-sales/cases/model";
 import { photoOwnedBy, photoUrl } from "../after-sales/cases/photos";
 import { shoppers } from "../auth/schema";
-import { productCard } from "../catalog/card";
+import { cardReviewColumns, productCard } from "../catalog/card";
 import { products } from "../catalog/schema";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
@@ -136,7 +136,7 @@ export async function productReviews(db: Db, productId: number, q: z.infer<typeo
 /** 待评价: lines of orders whose goods arrived, not yet reviewed (newest order first). */
 export async function pendingReviews(db: Db, shopperId: number) {
   const rows = await db
-    .select({ item: orderItems, order: orders, p: products })
+    .select({ item: orderItems, order: orders, p: products, ...cardReviewColumns() })
     .from(orderItems)
     .innerJoin(orders, eq(orders.id, orderItems.orderId))
     .innerJoin(products, eq(products.id, orderItems.productId))
@@ -165,7 +165,7 @@ export async function pendingReviews(db: Db, shopperId: number) {
       orderItemId: r.item.id,
       orderId: r.order.id,
       orderNo: r.order.orderNo,
-      product: productCard(r.p),
+      product: productCard(r.p, r),
       specsText: Object.values(r.item.specs).join(" "),
     })),
   };

@@ -9,8 +9,8 @@
  *   promotion), plus the last promotion start/end that has passed. A price change therefore changes the
  *   key of the very next request, whatever data centre or isolate serves it; nothing is ever purged.
  *   Reading the version costs one small query per request (instead of the read's own queries).
- * - Stock is the exception: availability labels (有货 / 仅剩 N 件 / 无货) and 已售 change without a catalog
- *   edit, so reads that show them are kept for STOCK_TTL_S seconds only. They are labels; the StockCounter
+ * - Stock is the exception: availability labels (有货 / 仅剩 N 件 / 无货), 已售 and the cards' 评价数 · 好评率
+ *   change without a catalog edit, so reads that show them are kept for STOCK_TTL_S seconds only. They are labels; the StockCounter
  *   decides every sale at checkout.
  * - Nothing shopper-specific can be cached: these routes run without the caller's identity (app.ts skips
  *   `authenticate` for them, so `c.get("auth")` is always undefined in their handlers), so the answer to a

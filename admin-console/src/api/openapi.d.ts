@@ -10329,7 +10329,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 回答（2–300 字）：只有买过该商品（已支付 / 已发货 / 已完成的订单）的用户，且不能回答自己的提问 */
+        /** 回答（2–300 字）：只有买过该商品（已支付 / 已发货 / 已完成的订单）的用户，且不能回答自己的提问；提问人会在消息中心收到通知（未读时只保留一条） */
         post: {
             parameters: {
                 query?: never;
@@ -11442,6 +11442,10 @@ export interface components {
             cover: string | null;
             /** @description 最多三个卖点标签，如 一级能效、65英寸 */
             tags: string[];
+            /** @description 评价数（可见评价），无评价为 0 */
+            reviewCount: number;
+            /** @description 好评率（4–5 星占比，四舍五入的整数 %）；无评价为 null（显示 暂无评价） */
+            goodRatePercent: number | null;
         };
         ProductPage: {
             items: components["schemas"]["ProductListItem"][];
@@ -12558,7 +12562,7 @@ export interface components {
             kind: string;
             title: string;
             body: string;
-            /** @description 关联对象类型，如 order、sku */
+            /** @description 关联对象类型，如 order、sku、question（问大家的回答通知，refId 为问题编号） */
             refType: string | null;
             /** @description 关联对象，如订单号 */
             refId: string | null;

@@ -8,4 +8,10 @@ export default [
     component: () => import("../pages/reviews/ReviewListPage.vue"),
     meta: { title: "评价管理", api: "/api/admin/reviews", menu: true, group: "商品" },
   },
+  {
+    path: "/questions",
+    name: "questions",
+    component: () => import("../pages/reviews/QuestionListPage.vue"),
+    meta: { title: "问答管理", api: "/api/admin/questions", menu: true, group: "商品" },
+  },
 ] satisfies ConsolePages;
