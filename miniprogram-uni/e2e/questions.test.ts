@@ -1,10 +1,13 @@
 /**
  * 问大家 in a real browser: a shopper asks on a product page's 问大家; a buyer of the product answers
  * and the answer shows 已购; a shopper who did not buy it is refused with the server's message in place.
+ * The shop answers from the console's 问答管理, and the asker's message center has one notice for both
+ * answers that opens the question.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { staffToken } from "../../test/harness";
+import { desktop, shot, signIn, staffToken, tid as shopTid } from "../../admin-console/e2e/kit";
+import { ensureStaff } from "../../dev/seed/staff";
 import {
   assertPrerequisites,
   fill,
@@ -17,6 +20,7 @@ import {
   tid,
 } from "./helpers";
 
+const MERCHANT = { username: "qa-merchant", password: "qa-merchant-123", displayName: "店长 张三" };
 let store: StoreStack;
 let browser: Browser;
 let merchant: string;
@@ -25,7 +29,8 @@ const { api, open, sessionToken, payWithAlipay, loginShopper } = storeHelpers(()
 beforeAll(async () => {
   assertPrerequisites();
   [store, browser] = await Promise.all([startStoreStack({ catalog: false }), launchBrowser()]);
-  merchant = await staffToken(store.stack, "merchant_admin", "e2e-merchant");
+  await ensureStaff(store.stack.sql, [{ ...MERCHANT, role: "merchant_admin" }]);
+  merchant = await staffToken(store, MERCHANT);
 }, 300_000);
 afterAll(async () => {
   await browser?.close();
@@ -125,13 +130,27 @@ describe("问大家 in the H5 store", { timeout: 120_000 }, () => {
     expect(await answer.textContent()).toContain("睡眠模式几乎听不到，放心买");
     await screenshot(buyer.page, "72-questions");
 
-    // The detail page lists every answer, the merchant's with 商家.
-    await api(`/api/admin/questions/${qid}/answers`, {
-      method: "POST",
-      token: merchant,
-      json: { content: "室内机最低 18 分贝" },
-    });
-    await open(asker.page, `/pages/questions/detail?id=${qid}`);
+    // The shop answers from the console's 问答管理 (the prompt refuses an empty answer before sending).
+    const consolePage = await desktop(browser);
+    await signIn(consolePage.page, store.stack.baseUrl, MERCHANT, "/admin/#/questions");
+    const shop = consolePage.page;
+    await shopTid(shop, `question-answer-${qid}`).click();
+    const box = shop.locator(".el-message-box");
+    await box.locator("textarea").fill("室内机最低 18 分贝");
+    await box.locator(".el-button--primary").click();
+    await box.waitFor({ state: "hidden" });
+    await expect.poll(async () => (await api<{ answerCount: number }>(`/api/questions/${qid}`)).answerCount).toBe(2);
+    await shot(shop, "admin-questions");
+    expect(consolePage.errors).toEqual([]);
+
+    // The asker's message center has one notice for both answers; it opens the question, the shop's
+    // answer with 商家.
+    await open(asker.page, "/pages/messages/index");
+    const notice = tid(asker.page, "notice").filter({ hasText: "你的提问有新回答" });
+    await expect.poll(() => notice.count()).toBe(1);
+    expect(await notice.textContent()).toContain("室内机最低 18 分贝");
+    await notice.click();
+    await asker.page.waitForURL(new RegExp(`pages/questions/detail\\?id=${qid}`));
     await expect.poll(() => tid(asker.page, "answer-count").textContent()).toBe("共 2 个回答");
     expect(await tid(asker.page, "qa-badge-merchant").textContent()).toBe("商家");
     expect([...asker.errors, ...looker.errors, ...buyer.errors]).toEqual([]);
