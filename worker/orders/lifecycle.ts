@@ -42,7 +42,10 @@ export async function cancelOrder(
   opts: CancelOptions = {},
 ): Promise<OrderRow> {
   if (order.status === "cancelled") return order;
-  if (order.status === "paid") return cancelPaidOrder(deps, order, actor, reason, opts);
+  // A paid order that has not shipped: cancelled at once; the refund of what is left to refund, the
+  // stock, the coupon and the installation work orders follow from the cancel_paid event's subscribers.
+  // Racing a shipment, whichever commits first wins; the other gets a 409.
+  if (order.status === "paid") return cancelWith(deps, order, "cancel_paid", actor, reason, opts);
   if (order.status !== "pending_payment")
     throw new AppError(
       409,
@@ -54,6 +57,18 @@ export async function cancelOrder(
   if (await deps.payments.closeOpenTrades(deps, order, opts.payments)) {
     throw new AppError(409, "ORDER_ALREADY_PAID", "订单已支付，无法取消");
   }
+  return cancelWith(deps, order, "cancel", actor, reason, opts);
+}
+
+/** The cancel transition (retried on a concurrent change); the order as its delivery left it. */
+async function cancelWith(
+  deps: OrderDeps,
+  order: OrderRow,
+  action: "cancel" | "cancel_paid",
+  actor: Actor,
+  reason: string,
+  opts: CancelOptions,
+): Promise<OrderRow> {
   const cancelled = await transitionWithRetry<OrderRow>(
     deps,
     order,
@@ -61,7 +76,7 @@ export async function cancelOrder(
       o.status === "cancelled"
         ? { done: o }
         : {
-            action: "cancel",
+            action,
             actor,
             reason,
             set: { cancelledAt: Date.now(), cancelReason: reason },
@@ -70,36 +85,6 @@ export async function cancelOrder(
     withReply(opts),
   );
   // Fresh: the stock subscriber has updated stock_state meanwhile.
-  return opts.reply ? cancelled : (await loadOrder(deps.db, order.id))!;
-}
-
-/**
- * A paid order that has not shipped: cancelled at once; the refund of what is left to refund, the
- * stock, the coupon and the installation work orders follow from the cancel_paid event's subscribers.
- * Racing a shipment, whichever commits first wins; the other gets a 409.
- */
-async function cancelPaidOrder(
-  deps: OrderDeps,
-  order: OrderRow,
-  actor: Actor,
-  reason: string,
-  opts: CancelOptions,
-) {
-  const cancelled = await transitionWithRetry<OrderRow>(
-    deps,
-    order,
-    (o) =>
-      o.status === "cancelled"
-        ? { done: o }
-        : {
-            action: "cancel_paid",
-            actor,
-            reason,
-            set: { cancelledAt: Date.now(), cancelReason: reason },
-            thenRead: opts.reply?.reads,
-          },
-    withReply(opts),
-  );
   return opts.reply ? cancelled : (await loadOrder(deps.db, order.id))!;
 }
 
