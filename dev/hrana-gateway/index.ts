@@ -230,6 +230,13 @@ export async function startHranaGateway(opts: HranaGatewayOptions): Promise<Hran
 
   const server = createServer((req, res) => {
     route(req, res).catch((err: unknown) => {
+      // The client went away mid-request (a worker restarted or killed, as the crash tests do): nobody
+      // is left to answer, and it is not the gateway's failure.
+      if (req.socket.destroyed && !res.headersSent) {
+        log({ level: "debug", event: "client_aborted", message: String(err) });
+        res.destroy();
+        return;
+      }
       if (res.headersSent) {
         res.destroy();
         return;

@@ -200,7 +200,7 @@ export async function grantCoupon(
   const results = await db.batch([first!, ...rest]);
   const granted = results.flatMap((r) => r.map((x) => x.shopperId));
   const notGranted = shopperIds.filter((id) => !granted.includes(id));
-  const replayed =
+  const replayedIds = new Set(
     claimKey && notGranted.length
       ? (
           await db
@@ -208,7 +208,10 @@ export async function grantCoupon(
             .from(shopperCoupons)
             .where(and(inArray(shopperCoupons.shopperId, notGranted), eq(shopperCoupons.claimKey, claimKey)))
         ).map((r) => r.shopperId)
-      : [];
+      : [],
+  );
+  // Every list in the order the merchant gave the shoppers (the database returns them by row id).
+  const replayed = notGranted.filter((id) => replayedIds.has(id));
   return {
     granted,
     alreadyGranted: replayed,
