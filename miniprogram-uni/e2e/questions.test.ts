@@ -24,7 +24,7 @@ const MERCHANT = { username: "qa-merchant", password: "qa-merchant-123", display
 let store: StoreStack;
 let browser: Browser;
 let merchant: string;
-const { api, open, sessionToken, payWithAlipay, loginShopper } = storeHelpers(() => store);
+const { api, open, payWithAlipay, loginShopper } = storeHelpers(() => store);
 
 beforeAll(async () => {
   assertPrerequisites();
@@ -40,8 +40,7 @@ afterAll(async () => {
 /** A new device with a shopper signed in through the login page; returns the page and its token. */
 async function signedIn(nickname: string) {
   const device = await phone(browser);
-  await loginShopper(device.page, nickname);
-  return { ...device, token: await sessionToken(device.page) };
+  return { ...device, token: await loginShopper(device.page, nickname) };
 }
 
 const typeInto = (page: Page, id: string, text: string) => tid(page, id).locator("textarea").fill(text);
