@@ -2,12 +2,18 @@
  * Inventory benchmark: reservations per second on ONE hot SKU, in one workerd, in one run:
  *   bare     a minimal SQLite Durable Object counter with the same check-and-write (the ceiling)
  *   direct   StockCounter.reserve over RPC from a thin worker (no Hono, auth, validation or libSQL)
+ *   hono     the API's very request (JSON body, token) to a bare Hono route making the same RPC call
  *   api      POST /api/admin/inventory/reservations: Hono, JWT auth, zod, the inventory client, the object
  * Each scenario sends REQUESTS reserve attempts (qty 1, unique order numbers) against STOCK units, so
  * both successes and sell-outs are exercised; oversell = successes beyond STOCK (must be 0), and the
  * object's own counts are checked afterwards. Load comes from this process over loopback HTTP.
+ * Before them, the request path without any object (LIGHT_REQUESTS each, issue #16): the no-op worker
+ * (204), the same answering `Response.json`, a bare Hono app with one route (what Hono itself costs),
+ * GET /api/health through the API's whole middleware, and (when the H5 build exists) the same behind
+ * Miniflare's local static-assets workers (see startBenchStack).
  *
  *   npm run bench -- inventory      BENCH_REQUESTS=3000 BENCH_STOCK=2000 BENCH_CONCURRENCY=64
+ *                                   BENCH_LIGHT_REQUESTS=10000
  */
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -16,7 +22,8 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createClient } from "@libsql/client/web";
-import { Log, LogLevel, Miniflare } from "miniflare";
+import { build } from "esbuild";
+import { Log, LogLevel, Miniflare, type WorkerOptions } from "miniflare";
 import { startHranaGateway } from "../dev/hrana-gateway/index";
 import { applyMigrations } from "../dev/migrate";
 import { apiWorkerOptions } from "../dev/worker-runtime";
@@ -34,10 +41,13 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
 const STOCK = Number(process.env.BENCH_STOCK ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const WARMUP = 100;
+/** The scenarios without an object answer in well under a second at REQUESTS: more of them, steadier rates. */
+const LIGHT_REQUESTS = Number(process.env.BENCH_LIGHT_REQUESTS ?? 10_000);
 
 /** The thin worker for the bare and direct scenarios, in the same workerd as the API. */
 const BENCH_WORKER = `
 import { DurableObject } from "cloudflare:workers";
+import { honoFetch } from "./hono.js";
 export class BareCounter extends DurableObject {
   constructor(ctx, env) {
     super(ctx, env);
@@ -63,6 +73,8 @@ export default {
       return new Response(null, { status: ok ? 200 : 409 });
     }
     if (url.pathname === "/noop") return new Response(null, { status: 204 });
+    if (url.pathname === "/json") return Response.json({ ok: true });
+    if (url.pathname.startsWith("/hono")) return honoFetch(req, env);
     if (url.pathname === "/direct") {
       const sku = Number(q.get("sku"));
       const r = await env.STOCK.get(env.STOCK.idFromName("sku:" + sku)).reserve(sku, q.get("order"), 1, 600000);
@@ -71,6 +83,44 @@ export default {
     return new Response("not found", { status: 404 });
   },
 };`;
+
+/**
+ * A bare Hono app: what Hono itself costs. GET /hono answers like GET /api/health; POST /hono/reservations
+ * takes the API's request (same JSON body and headers) and makes the same StockCounter call as the
+ * API's route for one SKU, without the API's middleware, authentication, zod or inventory client.
+ */
+const BARE_HONO = `
+import { Hono } from "hono";
+const app = new Hono();
+app.get("/hono", (c) => c.json({ ok: true }));
+app.post("/hono/reservations", async (c) => {
+  const { ref, items } = await c.req.json();
+  const { skuId, qty } = items[0];
+  const orderId = "manual:" + ref;
+  const stub = c.env.STOCK.get(c.env.STOCK.idFromName("sku:" + skuId));
+  const r = await stub.reserve(skuId, orderId, qty, 1800000);
+  if (!r.ok) return c.json({ error: { code: r.code, message: "库存不足" } }, 409);
+  return c.json({ ok: true, orderId });
+});
+export const honoFetch = app.fetch;
+`;
+
+async function bundleBareHono(): Promise<string> {
+  const out = await build({
+    stdin: { contents: BARE_HONO, resolveDir: import.meta.dirname, loader: "ts" },
+    bundle: true,
+    format: "esm",
+    target: "es2022",
+    platform: "browser",
+    conditions: ["workerd", "worker", "browser"],
+    write: false,
+    logLevel: "warning",
+  });
+  return out.outputFiles[0]!.text;
+}
+
+/** The API worker's copy behind the local static-assets workers (see startBenchStack). */
+const BEHIND_ASSETS = "jiadian-mall-behind-assets";
 
 interface Scenario {
   name: string;
@@ -99,6 +149,29 @@ export async function startBenchStack(opts: { inspectorPort?: number } = {}) {
     SESSION_SECRET: secret,
     LOG_LEVEL: "error",
   });
+  // The API worker is measured on its own socket, as Cloudflare runs it. Locally, Workers static assets (the
+  // H5 build, when built) put two more JS workers in front of it — Miniflare's rpc-proxy and the assets
+  // router-worker, which sets up Sentry, analytics and its routing rules on every request — that on
+  // Cloudflare run outside the API's isolate and CPU. A second copy of the API worker keeps them, for one
+  // extra scenario (GET /api/health behind them) that shows what they cost here.
+  const { assets, ...direct } = apiWorker;
+  const behindAssets: WorkerOptions[] =
+    assets && opts.inspectorPort === undefined
+      ? [
+          {
+            ...apiWorker,
+            name: BEHIND_ASSETS,
+            // Its Durable Object bindings reach the main API worker's objects.
+            durableObjects: Object.fromEntries(
+              Object.entries(apiWorker.durableObjects ?? {}).map(([binding, d]) => [
+                binding,
+                { ...(d as object), scriptName: "jiadian-mall" },
+              ]),
+            ) as WorkerOptions["durableObjects"],
+            unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
+          },
+        ]
+      : [];
   const mf = new Miniflare({
     host: "127.0.0.1",
     port: 0,
@@ -110,7 +183,7 @@ export async function startBenchStack(opts: { inspectorPort?: number } = {}) {
     ...(opts.inspectorPort === undefined ? {} : { inspectorPort: opts.inspectorPort }),
     workers: [
       {
-        ...apiWorker,
+        ...direct,
         unsafeInspectorProxy: opts.inspectorPort !== undefined,
         // Both workers are measured on direct sockets: Miniflare's entry socket adds a proxy worker.
         unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
@@ -118,20 +191,28 @@ export async function startBenchStack(opts: { inspectorPort?: number } = {}) {
       {
         name: "bench",
         compatibilityDate: apiWorker.compatibilityDate,
-        modules: [{ type: "ESModule", path: "bench.js", contents: BENCH_WORKER }],
+        modules: [
+          { type: "ESModule", path: "bench.js", contents: BENCH_WORKER },
+          { type: "ESModule", path: "hono.js", contents: await bundleBareHono() },
+        ],
         durableObjects: {
           BARE: { className: "BareCounter", useSQLite: true },
           STOCK: { className: "StockCounter", scriptName: "jiadian-mall", useSQLite: true },
         },
         unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
       },
+      ...behindAssets,
     ],
   });
   await mf.ready;
-  const apiUrl = (await mf.unsafeGetDirectURL("jiadian-mall")).toString().replace(/\/$/, "");
-  const benchUrl = (await mf.unsafeGetDirectURL("bench")).toString().replace(/\/$/, "");
-  assertLoopback(apiUrl);
-  assertLoopback(benchUrl);
+  const directUrl = async (name: string) => {
+    const url = (await mf.unsafeGetDirectURL(name)).toString().replace(/\/$/, "");
+    assertLoopback(url);
+    return url;
+  };
+  const apiUrl = await directUrl("jiadian-mall");
+  const benchUrl = await directUrl("bench");
+  const behindAssetsUrl = behindAssets.length ? await directUrl(BEHIND_ASSETS) : undefined;
   // Tokens need a login session: a bench merchant signs in like anyone else.
   const password = randomBytes(12).toString("hex");
   const db = createClient({ url: gateway.url });
@@ -161,6 +242,7 @@ export async function startBenchStack(opts: { inspectorPort?: number } = {}) {
   return {
     apiUrl,
     benchUrl,
+    behindAssetsUrl,
     token,
     api,
     async close() {
@@ -174,8 +256,8 @@ export async function startBenchStack(opts: { inspectorPort?: number } = {}) {
 
 export type BenchStack = Awaited<ReturnType<typeof startBenchStack>>;
 
-/** A product with `n` SKUs (through the merchant API), each SKU stocked with STOCK units. */
-export async function stockedSkus(s: BenchStack, n: number): Promise<number[]> {
+/** A product with `n` SKUs (through the merchant API), each SKU stocked with `stock` units. */
+export async function stockedSkus(s: BenchStack, n: number, stock = STOCK): Promise<number[]> {
   const category = (await s.api("/api/admin/categories", { method: "POST", json: { name: "压测" } })) as {
     id: number;
   };
@@ -197,7 +279,7 @@ export async function stockedSkus(s: BenchStack, n: number): Promise<number[]> {
   for (const id of ids)
     await s.api(`/api/admin/inventory/skus/${id}/adjustments`, {
       method: "POST",
-      json: { mode: "set", available: STOCK, reason: "压测" },
+      json: { mode: "set", available: stock, reason: "压测" },
     });
   return ids;
 }
@@ -217,9 +299,10 @@ async function scenario(
   what: string,
   send: (i: number) => Promise<number>,
   check: () => Promise<{ taken: number; balanced: boolean } | undefined>,
+  requests = REQUESTS,
 ): Promise<Scenario> {
   const result = await runLoad({
-    requests: REQUESTS,
+    requests,
     concurrency: CONCURRENCY,
     send: async (i) => {
       const status = await send(i);
@@ -234,14 +317,24 @@ export async function run(): Promise<void> {
   const s = await startBenchStack();
   const bench = httpClient(s.benchUrl, CONCURRENCY);
   const api = httpClient(s.apiUrl, CONCURRENCY);
+  const routed = s.behindAssetsUrl ? httpClient(s.behindAssetsUrl, CONCURRENCY) : undefined;
+  // The API's request; bare Hono gets the very same one (its token unread).
+  const reserveRequest = (ref: string, skuId: number) => ({
+    method: "POST",
+    headers: { authorization: `Bearer ${s.token}`, "content-type": "application/json" },
+    body: JSON.stringify({ ref, items: [{ skuId, qty: 1 }] }),
+  });
   const reserveViaApi = (ref: string, skuId: number) =>
-    api.send("/api/admin/inventory/reservations", {
-      method: "POST",
-      headers: { authorization: `Bearer ${s.token}`, "content-type": "application/json" },
-      body: JSON.stringify({ ref, items: [{ skuId, qty: 1 }] }),
-    });
+    api.send("/api/admin/inventory/reservations", reserveRequest(ref, skuId));
+  const reserveViaHono = (ref: string, skuId: number) =>
+    bench.send("/hono/reservations", reserveRequest(ref, skuId));
   try {
-    const [directSku, apiSku, warmSku] = (await stockedSkus(s, 3)) as [number, number, number];
+    const [directSku, honoSku, apiSku, warmSku] = (await stockedSkus(s, 4)) as [
+      number,
+      number,
+      number,
+      number,
+    ];
     // Warm the isolate, the JIT and each path, on objects the measured runs do not use.
     await runLoad({
       requests: WARMUP,
@@ -249,14 +342,30 @@ export async function run(): Promise<void> {
       send: async (i) => {
         await Promise.all([
           bench.send("/noop"),
+          bench.send("/json"),
+          bench.send("/hono"),
           api.send("/api/health"),
+          routed?.send("/api/health"),
           bench.send(`/bare?name=warm&limit=${WARMUP}`),
           bench.send(`/direct?sku=${warmSku}&order=warm-d-${i}`),
+          reserveViaHono(`warm-h-${i}`, warmSku),
           reserveViaApi(`warm-a-${i}`, warmSku),
         ]);
         return "ok";
       },
     });
+
+    // The first measured scenario otherwise pays for warming the load generator and the sockets (it read
+    // ~30 % slower than the same path measured later): every light path once more at full concurrency.
+    const warm = async (send: () => Promise<number>) => {
+      await runLoad({
+        requests: 1000,
+        concurrency: CONCURRENCY,
+        send: async () => classifyStatus(await send()),
+      });
+    };
+    for (const path of ["/noop", "/json", "/hono"]) await warm(() => bench.send(path));
+    for (const client of [api, routed]) if (client) await warm(() => client.send("/api/health"));
 
     const results: Scenario[] = [
       await scenario(
@@ -264,13 +373,40 @@ export async function run(): Promise<void> {
         "thin worker → 204, no object (HTTP + load generator floor)",
         () => bench.send("/noop"),
         async () => undefined,
+        LIGHT_REQUESTS,
+      ),
+      await scenario(
+        "no-op worker, JSON",
+        "thin worker → Response.json({ ok: true })",
+        () => bench.send("/json"),
+        async () => undefined,
+        LIGHT_REQUESTS,
+      ),
+      await scenario(
+        "bare Hono",
+        "thin worker → Hono app with one route → c.json({ ok: true })",
+        () => bench.send("/hono"),
+        async () => undefined,
+        LIGHT_REQUESTS,
       ),
       await scenario(
         "API no-op",
-        "GET /api/health (Hono middleware, no auth, no object)",
+        "GET /api/health (the API's middleware, no auth, no object)",
         () => api.send("/api/health"),
         async () => undefined,
+        LIGHT_REQUESTS,
       ),
+      ...(routed
+        ? [
+            await scenario(
+              "API no-op behind local assets",
+              "GET /api/health via Miniflare's assets rpc-proxy + router-worker (local only)",
+              () => routed.send("/api/health"),
+              async () => undefined,
+              LIGHT_REQUESTS,
+            ),
+          ]
+        : []),
       await scenario(
         "bare DO counter",
         "thin worker → SQLite DO take(limit)",
@@ -287,6 +423,12 @@ export async function run(): Promise<void> {
         () => stockCheck(s, directSku),
       ),
       await scenario(
+        "StockCounter via bare Hono",
+        "the same POST → bare Hono route → StockCounter.reserve RPC",
+        (i) => reserveViaHono(`h-${i}`, honoSku),
+        () => stockCheck(s, honoSku),
+      ),
+      await scenario(
         "StockCounter via API",
         "POST /api/admin/inventory/reservations",
         (i) => reserveViaApi(`a-${i}`, apiSku),
@@ -295,7 +437,8 @@ export async function run(): Promise<void> {
     ];
 
     console.log(
-      `${REQUESTS} requests per scenario; the reserve scenarios hit one hot SKU/object holding ${STOCK} units ` +
+      `${LIGHT_REQUESTS} requests per scenario without an object, ${REQUESTS} per reserve scenario; the reserve ` +
+        `scenarios hit one hot SKU/object holding ${STOCK} units ` +
         `(qty 1, unique order ids), ${CONCURRENCY} concurrent keep-alive connections, load generator on the same machine.\n`,
     );
     console.log(
@@ -337,6 +480,21 @@ export async function run(): Promise<void> {
     );
     for (const r of results)
       if (r.result.errors) console.log(`\n${r.name} errors: ${JSON.stringify(r.result.errorKinds)}`);
+    // The issue #16 goals: each path through the API against its floor without the API.
+    const rps = (name: string) => results.find((r) => r.name === name)!.result.rps;
+    const ratio = (a: string, b: string) => `${((rps(a) / rps(b)) * 100).toFixed(0)} %`;
+    console.log(
+      `\nAPI no-op / no-op worker: ${ratio("API no-op", "no-op worker")} (goal ≥ 80 %); ` +
+        `bare Hono / no-op worker: ${ratio("bare Hono", "no-op worker")}; ` +
+        `API no-op / bare Hono: ${ratio("API no-op", "bare Hono")}; ` +
+        `via API / bare DO counter: ${ratio("StockCounter via API", "bare DO counter")} (goal ≥ 80 %); ` +
+        `direct / bare DO counter: ${ratio("StockCounter direct", "bare DO counter")}; ` +
+        `via bare Hono / bare DO counter: ${ratio("StockCounter via bare Hono", "bare DO counter")}; ` +
+        `via API / via bare Hono: ${ratio("StockCounter via API", "StockCounter via bare Hono")}` +
+        (routed
+          ? `; API no-op behind local assets / no-op worker: ${ratio("API no-op behind local assets", "no-op worker")}`
+          : ""),
+    );
     const cpu = cpus();
     console.log(
       `\nmachine: ${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ` +
@@ -346,6 +504,7 @@ export async function run(): Promise<void> {
   } finally {
     bench.close();
     api.close();
+    routed?.close();
     await s.close();
   }
 }

@@ -1,6 +1,4 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { methodOverride } from "hono/method-override";
-import { requestId } from "hono/request-id";
 import { addressRoutes } from "./addresses/routes";
 import { caseAdminRoutes } from "./after-sales/cases/admin-routes";
 import { caseRoutes } from "./after-sales/cases/routes";
@@ -51,16 +49,13 @@ import { questionRoutes } from "./questions/routes";
 import { recommendationRoutes } from "./recommendations/routes";
 import { reviewAdminRoutes } from "./reviews/admin-routes";
 import { reviewRoutes } from "./reviews/routes";
-import { adminGuard } from "./shared/admin-guard";
 import { toBase64Url } from "./shared/base64url";
-import { apiBodyLimit } from "./shared/body-limit";
-import { corsFromEnv } from "./shared/cors";
 import { docsCsp, docsPage } from "./shared/docs-page";
-import { edgeCache, unlessPublicRead } from "./shared/edge-cache";
+import { edgeCache } from "./shared/edge-cache";
 import { MemoRouter } from "./shared/memo-router";
-import { database, notFoundJson, onError } from "./shared/middleware";
+import { notFoundJson, onError, provideDatabase } from "./shared/middleware";
 import { documentPlainRoutes } from "./shared/plain-routes-doc";
-import { htmlSecurityHeaders } from "./shared/security-headers";
+import { requestPipeline } from "./shared/request-pipeline";
 import { validationHook } from "./shared/validation";
 import { sweepRoutes } from "./sweep";
 import { tradeInAdminRoutes, tradeInRoutes } from "./trade-in/routes";
@@ -83,21 +78,26 @@ export function createApp() {
   // MemoRouter: ~900 routes fall back to TrieRouter; its per-request search is remembered per path.
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook, router: new MemoRouter() });
 
-  app.use("*", requestId());
-  // nosniff, Referrer-Policy and a CSP for the HTML pages the worker serves (/agent, /api/docs).
-  app.use("*", htmlSecurityHeaders);
-  app.use("/api/*", corsFromEnv);
-  // 256 KB per request body; file uploads and imports have their own bounds (shared/body-limit.ts).
-  app.use("/api/*", apiBodyLimit);
-  // wx.request cannot send PATCH: the mini program POSTs with X-HTTP-Method-Override instead.
-  app.use("/api/*", methodOverride({ app, header: "x-http-method-override" }));
-  app.use("/api/*", database, provideDeps);
-  // The store's public reads (catalog, home) from the Workers Cache API, with ETag / 304. They are answered
-  // without the caller's identity, so nothing shopper-specific can end up in the cache (shared/edge-cache.ts).
-  app.use("/api/*", edgeCache);
-  app.use("/api/*", unlessPublicRead(authenticate));
-  // Every admin route, whichever domain mounts it, passes the role table in shared/admin-guard.ts.
-  app.use("/api/admin/*", adminGuard);
+  // One layer for what every request needs (shared/request-pipeline.ts): request id; security headers on
+  // HTML pages (/agent, /api/docs); and on /api/*: CORS, the 256 KB body limit (uploads and imports have
+  // their own, shared/body-limit.ts), X-HTTP-Method-Override (wx.request cannot send PATCH), the database
+  // and order deps, then either the edge cache for the store's public reads (catalog, home: from the
+  // Workers Cache API with ETag / 304, answered without the caller's identity so nothing shopper-specific
+  // can be cached, shared/edge-cache.ts) or authentication, and for every admin route, whichever domain
+  // mounts it, the role table in shared/admin-guard.ts.
+  app.use(
+    "*",
+    requestPipeline({
+      fetch: (request, env, ctx) => app.fetch(request, env, ctx),
+      onError,
+      provide: (c) => {
+        provideDatabase(c);
+        provideDeps(c);
+      },
+      publicRead: edgeCache,
+      authenticate,
+    }),
+  );
 
   app.route("/api", authRoutes);
   app.route("/api", catalogRoutes);

@@ -1,7 +1,7 @@
 // Wires the domains together: the order dependencies every request, cron run and Durable Object
 // alarm gets (database, subscribers, the payment side's cancel hook). Domains never import each
 // other's services for this; they receive it here.
-import type { MiddlewareHandler } from "hono";
+import type { Context } from "hono";
 import { createDb, type Db } from "./db/client";
 import type { AppEnv, Env } from "./env";
 import type { OrderDeps } from "./orders/deps";
@@ -35,23 +35,56 @@ export function buildOrderDeps(
   db: Db,
   log: Logger,
   waitUntil: (p: Promise<unknown>) => void,
+  afterReply: OrderDeps["afterReply"] = (task) => waitUntil(task()),
 ): OrderDeps {
-  return { db, env, log, waitUntil, subscribers: subscribersFor(env), payments, logistics };
+  return { db, env, log, waitUntil, afterReply, subscribers: subscribersFor(env), payments, logistics };
 }
 
-/** Puts the request's OrderDeps on the context (after the database middleware). */
-export const provideDeps: MiddlewareHandler<AppEnv> = async (c, next) => {
+/**
+ * The request's logger, made on first use: most requests never log, and making one (with the request id)
+ * on every request showed in the request path's profile.
+ */
+class RequestLog implements Logger {
+  #log: Logger | undefined;
+  readonly #c: Context<AppEnv>;
+  constructor(c: Context<AppEnv>) {
+    this.#c = c;
+  }
+  #real(): Logger {
+    this.#log ??= createLogger(this.#c.env.LOG_LEVEL, { requestId: this.#c.get("requestId") });
+    return this.#log;
+  }
+  debug(msg: string, fields?: Record<string, unknown>) {
+    this.#real().debug(msg, fields);
+  }
+  info(msg: string, fields?: Record<string, unknown>) {
+    this.#real().info(msg, fields);
+  }
+  warn(msg: string, fields?: Record<string, unknown>) {
+    this.#real().warn(msg, fields);
+  }
+  error(msg: string, fields?: Record<string, unknown>) {
+    this.#real().error(msg, fields);
+  }
+}
+
+/** Puts the request's OrderDeps on the context (after the database; called by shared/request-pipeline.ts). */
+export function provideDeps(c: Context<AppEnv>): void {
   c.set(
     "deps",
     buildOrderDeps(
       c.env,
       c.get("db"),
-      createLogger(c.env.LOG_LEVEL, { requestId: c.get("requestId") }),
+      new RequestLog(c),
       (p) => c.executionCtx.waitUntil(p),
+      (task) => {
+        const later = c.get("afterReply");
+        if (later) later.push(task);
+        else c.set("afterReply", [task]);
+      },
     ),
   );
-  await next();
-};
+}
 
 /** For code running outside a request (cron, Durable Object alarms). */
 export function backgroundDeps(env: Env, waitUntil: (p: Promise<unknown>) => void, log?: Logger): OrderDeps {

@@ -65,6 +65,8 @@ export type AppEnv = {
     db: import("./db/client").Db;
     /** The order dependencies, built by the composition root (worker/composition.ts). */
     deps: import("./orders/deps").OrderDeps;
+    /** Work to start once the answer is ready (OrderDeps.afterReply; started by shared/request-pipeline.ts). */
+    afterReply: (() => Promise<unknown>)[];
     auth: import("./shared/auth").Principal | undefined;
     /** The session behind the bearer token (auth/sessions.ts), when signed in. */
     sessionId: string | undefined;

@@ -9,6 +9,7 @@
  */
 import { createServer } from "node:net";
 import WebSocket from "ws";
+import { bundleWorker } from "../../dev/worker-runtime";
 import { startBenchStack, stockedSkus } from "../inventory";
 import { httpClient, runLoad } from "./load";
 
@@ -85,6 +86,79 @@ export function summarize(p: Profile, top = 30): string {
   return `sampled ${(total / 1000).toFixed(0)} ms\n-- self\n${rows(self)}\n-- inclusive\n${rows(incl)}`;
 }
 
+/**
+ * Self time per source module of the worker bundle (esbuild marks each module with a `// path` line), and
+ * per native function: which library or file the CPU goes to.
+ */
+export function byModule(p: Profile, bundle: string, top = 25): string {
+  const marks: { line: number; file: string }[] = [];
+  for (const [i, text] of bundle.split("\n").entries()) {
+    const m = /^\/\/ (\S+\.[cm]?[jt]s)$/.exec(text);
+    if (m) marks.push({ line: i + 1, file: m[1]!.replace(/^node_modules\//, "") });
+  }
+  const fileAt = (line: number) => {
+    let lo = 0;
+    let hi = marks.length - 1;
+    let found = "(bundle prelude)";
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (marks[mid]!.line <= line) {
+        found = marks[mid]!.file;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const time = new Map<string, number>();
+  let total = 0;
+  for (const [i, s] of p.samples.entries()) {
+    const t = p.timeDeltas[i] ?? 0;
+    total += t;
+    const f = byId.get(s)!.callFrame;
+    const key = f.url.endsWith("worker.js")
+      ? fileAt(f.lineNumber + 1)
+      : `(native) ${f.functionName || f.url}`;
+    time.set(key, (time.get(key) ?? 0) + t);
+  }
+  return [...time]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([k, t]) => `${((t / total) * 100).toFixed(1).padStart(6)} %  ${k}`)
+    .join("\n");
+}
+
+/**
+ * Who calls the functions whose name contains `focus`: their call stacks (innermost 6 frames), by time,
+ * as percentages of all samples (PROFILE_FOCUS=name).
+ */
+export function callersOf(p: Profile, focus: string, top = 12): string {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (n: ProfileNode) =>
+    `${n.callFrame.functionName || "(anonymous)"}:${n.callFrame.lineNumber + 1}`;
+  const stacks = new Map<string, number>();
+  let total = 0;
+  for (const [i, s] of p.samples.entries()) {
+    const t = p.timeDeltas[i] ?? 0;
+    total += t;
+    let cur: number | undefined = s;
+    while (cur !== undefined && !byId.get(cur)!.callFrame.functionName.includes(focus)) cur = parent.get(cur);
+    if (cur === undefined) continue;
+    const frames: string[] = [];
+    for (let f: number | undefined = cur; f !== undefined && frames.length < 6; f = parent.get(f))
+      frames.push(label(byId.get(f)!));
+    const key = frames.join(" < ");
+    stacks.set(key, (stacks.get(key) ?? 0) + t);
+  }
+  return [...stacks]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([k, t]) => `${((t / total) * 100).toFixed(1).padStart(6)} %  ${k}`)
+    .join("\n");
+}
+
 async function main() {
   const what = process.argv[2] ?? "health";
   const requests = Number(process.argv[3] ?? 3000);
@@ -92,15 +166,18 @@ async function main() {
   const s = await startBenchStack({ inspectorPort: port });
   const api = httpClient(s.apiUrl, 64);
   try {
-    const [skuId] = (await stockedSkus(s, 1)) as [number];
+    // Like the bench: two of three reserves succeed, the rest are sell-outs (409).
+    const [skuId] = (await stockedSkus(s, 1, Math.round(((300 + requests) * 2) / 3))) as [number];
     const productId = ((await s.api("/api/admin/products?limit=1")) as { items: { id: number }[] }).items[0]
       ?.id;
-    const send = async (i: number) => {
+    // Unique, valid order refs (letters, digits, _ and -): every reserve is a new hold until the sell-out.
+    let seq = 0;
+    const send = async () => {
       if (what === "reserve")
         await api.send("/api/admin/inventory/reservations", {
           method: "POST",
           headers: { authorization: `Bearer ${s.token}`, "content-type": "application/json" },
-          body: JSON.stringify({ ref: `p-${i}-${Math.random()}`, items: [{ skuId, qty: 1 }] }),
+          body: JSON.stringify({ ref: `p-${seq++}`, items: [{ skuId, qty: 1 }] }),
         });
       else if (what === "product") await api.send(`/api/products/${productId}`);
       else if (what === "home") await api.send("/api/home");
@@ -123,6 +200,9 @@ async function main() {
     cdp.close();
     console.log(`${what}: ${result.rps.toFixed(0)} req/s while profiling`);
     console.log(summarize(profile));
+    console.log(`-- self time by module\n${byModule(profile, await bundleWorker())}`);
+    const focus = process.env.PROFILE_FOCUS;
+    if (focus) console.log(`-- callers of ${focus}\n${callersOf(profile, focus)}`);
   } finally {
     api.close();
     await s.close();

@@ -15,6 +15,8 @@ export interface DeliveryAttempt {
   body: string;
   error?: string;
   acknowledged: boolean;
+  /** The merchant's Server-Timing header, if it sent one (the round-trip bench reads it). */
+  serverTiming?: string;
 }
 
 export interface Delivery {
@@ -112,7 +114,14 @@ export class Notifier {
         signal: AbortSignal.timeout(10_000),
       });
       const body = await res.text();
-      return { atMs, status: res.status, body, acknowledged: isAcknowledged(method, res.status, body) };
+      const serverTiming = res.headers.get("server-timing") ?? undefined;
+      return {
+        atMs,
+        status: res.status,
+        body,
+        acknowledged: isAcknowledged(method, res.status, body),
+        ...(serverTiming ? { serverTiming } : {}),
+      };
     } catch (e) {
       return {
         atMs,

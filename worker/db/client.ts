@@ -4,6 +4,7 @@ import { LibSQLDatabase } from "drizzle-orm/libsql/driver-core";
 import { LibSQLSession } from "drizzle-orm/libsql/session";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import { shoppers, staff } from "../auth/schema";
+import { type ReadAhead, withReadAhead } from "./read-ahead";
 
 /**
  * Tables readable through drizzle's relational API (`db.query.<table>`): only those still read that way
@@ -26,8 +27,33 @@ const dialect = new SQLiteAsyncDialect();
 /** The same database object drizzle(client, { schema: relationalTables }) builds. */
 export type Db = LibSQLDatabase<typeof relationalTables> & { $client: Client };
 
+/**
+ * The network round trips a client has made: each Hrana request (one `execute`, one `batch`) is one
+ * round trip to Turso in production, where they are what a shopper waits for (docs/benchmarks.md).
+ */
+export interface RoundTrips {
+  count: number;
+  /** Time spent waiting for them, summed (overlapping ones count twice). */
+  ms: number;
+}
+
+function countingFetch(counter: RoundTrips): typeof fetch {
+  return async (...args: Parameters<typeof fetch>) => {
+    counter.count++;
+    const started = Date.now();
+    try {
+      return await fetch(...args);
+    } finally {
+      counter.ms += Date.now() - started;
+    }
+  };
+}
+
 export function createDb(url: string, authToken?: string): Db {
-  const client = createClient({ url, authToken });
+  return dbOver(createClient({ url, authToken }));
+}
+
+function dbOver(client: Client): Db {
   const session = new LibSQLSession(client, dialect, relationalSchema, {}, undefined);
   // drizzle's own construct() (drizzle-orm/libsql/driver-core) does exactly this, untyped.
   const db = new LibSQLDatabase<typeof relationalTables>(
@@ -39,17 +65,38 @@ export function createDb(url: string, authToken?: string): Db {
   return Object.assign(db, { $client: client });
 }
 
+const ROUND_TRIPS = Symbol("roundTrips");
+const READ_AHEAD = Symbol("readAhead");
+
+/** The round trips a request's database (`lazyDb`) has made so far; undefined for any other Db. */
+export const roundTripsOf = (db: Db | undefined): RoundTrips | undefined =>
+  (db as { [ROUND_TRIPS]?: RoundTrips } | undefined)?.[ROUND_TRIPS];
+
+/** The request's read-ahead queue (`lazyDb`; see read-ahead.ts); undefined for any other Db. */
+export const readAheadOf = (db: Db | undefined): ReadAhead | undefined =>
+  (db as { [READ_AHEAD]?: ReadAhead } | undefined)?.[READ_AHEAD];
+
 /**
  * A database whose client is created on first use: requests that never query (health, stock
  * reservations, cached catalog reads answered from the edge cache) build none. Every property read is
- * forwarded to the real object, methods bound to it.
+ * forwarded to the real object, methods bound to it. It counts its round trips (`roundTripsOf`) and
+ * can carry reads ahead of the request's first read (`readAheadOf`).
  */
 export function lazyDb(url: string, authToken?: string): Db {
   let real: Db | undefined;
+  let readAhead: ReadAhead | undefined;
   const bound = new Map<PropertyKey, unknown>();
+  const counter: RoundTrips = { count: 0, ms: 0 };
+  const create = () => {
+    const ahead = withReadAhead(createClient({ url, authToken, fetch: countingFetch(counter) }));
+    readAhead = ahead.readAhead;
+    return dbOver(ahead.client);
+  };
   return new Proxy({} as Db, {
     get(_target, prop) {
-      real ??= createDb(url, authToken);
+      if (prop === ROUND_TRIPS) return counter;
+      real ??= create();
+      if (prop === READ_AHEAD) return readAhead;
       const value = Reflect.get(real, prop, real);
       if (typeof value !== "function") return value;
       let fn = bound.get(prop);
@@ -60,7 +107,7 @@ export function lazyDb(url: string, authToken?: string): Db {
       return fn;
     },
     has(_target, prop) {
-      real ??= createDb(url, authToken);
+      real ??= create();
       return prop in real;
     },
   });

@@ -47,6 +47,9 @@ export const groupBuySubscriber: OrderEventSubscriber<Awaited<ReturnType<typeof 
   name: "group-buy",
   kinds: ["pay", "pay_after_cancel", "cancel", "cancel_paid"],
   preload: membership,
+  // A member's payment may cancel the order (the group filled meanwhile): the stock must be sold first.
+  seesEarlierEffects: (event, preloaded) =>
+    (event.kind === "pay" || event.kind === "pay_after_cancel") && !!preloaded?.length,
   async afterCommit(deps, event, order, preloaded) {
     const [member] = preloaded ?? (await membership(deps.db, order.id));
     if (!member) return;

@@ -61,6 +61,7 @@ function nodeDeps(extra: { logistics?: LogisticsHooks } = {}): OrderDeps {
     env,
     log: quiet,
     waitUntil: () => {},
+    afterReply: (task) => void task(),
     subscribers: [],
     payments: { closeOpenTrades: async () => false },
     logistics: { onOrderSigned: async () => {} },

@@ -18,6 +18,11 @@ export interface OrderDeps {
   env: Env;
   log: Logger;
   waitUntil(p: Promise<unknown>): void;
+  /**
+   * Starts `task` once the answer is ready (a request's answer; at once outside a request), kept alive
+   * with `waitUntil`: bookkeeping the caller need not wait for (the outbox's delivery record).
+   */
+  afterReply(task: () => Promise<unknown>): void;
   subscribers: readonly OrderEventSubscriber[];
   payments: {
     /**

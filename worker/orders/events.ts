@@ -41,6 +41,12 @@ export interface OrderEventSubscriber<Preloaded = unknown> {
    */
   preload?(db: Db, orderId: number | SQL): BatchItem<"sqlite"> & PromiseLike<Preloaded>;
   /**
+   * Whether this delivery of the event reads what earlier subscribers of the same delivery return to
+   * commit (e.g. it may move the order on, and the next change must see the stock as sold): the outbox
+   * then commits those statements before running it, instead of with the receipts.
+   */
+  seesEarlierEffects?(event: OrderEvent, preloaded: Preloaded | undefined): boolean;
+  /**
    * Runs after the commit, at least once until it succeeds; `order` is re-read at delivery time.
    * Statements it returns are committed together with its receipt (one batch for the whole delivery),
    * so a database write that records the effect costs no round trip of its own and, like the receipt,

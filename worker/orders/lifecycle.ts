@@ -17,16 +17,18 @@ export interface CancelOptions {
   /** The order's payment rows, read with the order (saves closing the trades a read). */
   payments?: readonly PaymentRow[];
   /**
-   * A reply's reads (the order and its detail). They run in the cancel's delivery record batch, so they
-   * see what the subscribers did (stock_state, a refund started) at no round trip of their own, and
-   * `results` is set; the order is then not re-read here. `results` stays unset when they could not
-   * ride along (already cancelled, or the delivery failed): the caller runs the reads itself.
+   * A reply's reads (the order and its detail), at no round trip of their own: for an unpaid order in
+   * the cancel's own batch (the stock goes back before the reply; stock_state, which the shopper does
+   * not see, is recorded just after it); for a paid one in the delivery's record batch, so that they
+   * see the refund its subscriber started. `results` is set then, and the order is not re-read here.
+   * It stays unset when they could not ride along (already cancelled, or the delivery failed): the
+   * caller runs the reads itself.
    */
   reply?: { reads: readonly BatchItem<"sqlite">[]; results?: readonly unknown[] };
 }
 
-const withReply = (opts: CancelOptions) => (o: OrderRow, thenRead?: readonly unknown[]) => {
-  if (opts.reply) opts.reply.results = thenRead;
+const withReply = (opts: CancelOptions) => (o: OrderRow, replyReads?: readonly unknown[]) => {
+  if (opts.reply) opts.reply.results = replyReads;
   return o;
 };
 
@@ -80,7 +82,9 @@ async function cancelWith(
             actor,
             reason,
             set: { cancelledAt: Date.now(), cancelReason: reason },
-            thenRead: opts.reply?.reads,
+            ...(opts.reply
+              ? { reply: { reads: opts.reply.reads, see: action === "cancel" ? "change" : "delivery" } }
+              : {}),
           },
     withReply(opts),
   );

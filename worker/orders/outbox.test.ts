@@ -67,12 +67,23 @@ function recorder(name: string, failures = 0) {
   return { sub, effects, calls: () => calls };
 }
 
+/** Work a request leaves for after its answer (`afterReply`), started by `replied`. */
+let later: (() => Promise<unknown>)[] = [];
+const replied = async () => {
+  const tasks = later;
+  later = [];
+  await Promise.all(tasks.map((t) => t()));
+};
+
 function depsWith(subscribers: OrderEventSubscriber[]): OrderDeps {
   return {
     db,
     env: {} as Env,
     log: createLogger("error"),
     waitUntil: () => {},
+    afterReply: (task) => {
+      later.push(task);
+    },
     subscribers,
     payments: { closeOpenTrades: async () => false },
     logistics: { onOrderSigned: async () => {} },
@@ -104,6 +115,7 @@ describe("order event outbox", () => {
   let order: OrderRow;
   beforeEach(async () => {
     order = await newOrder();
+    later = [];
   });
 
   it("in-transaction statements commit with the event, and not at all when the batch fails", async () => {
@@ -220,6 +232,7 @@ describe("order event outbox", () => {
     const deps = depsWith([once.sub]);
     const sweeps = Array.from({ length: 6 }, () => deliverOrderEvents(deps, { limit: 50 }));
     await commitAndDeliver(deps, order.id, ["pay"], payStatements(deps, order));
+    await replied();
     const swept = await Promise.all([...sweeps, deliverOrderEvents(deps, { limit: 50 })]);
     const event = await lastEvent(order);
     expect(once.effects).toEqual([event.id]);
@@ -242,6 +255,7 @@ describe("order event outbox", () => {
     const deps = depsWith([sub as OrderEventSubscriber]);
     const idSql = sql`(SELECT id FROM orders WHERE order_no = ${order.orderNo})`;
     await commitAndDeliver(deps, idSql, ["pay"], payStatements(deps, order));
+    await replied();
     expect(seen).toEqual([[{ n: 1 }]]);
     expect((await lastEvent(order)).delivery).toBe("done");
   });
@@ -288,6 +302,7 @@ describe("order event outbox", () => {
     const notices = () =>
       db.select().from(merchantNotifications).where(eq(merchantNotifications.body, order.orderNo)).all();
     await commitAndDeliver(deps, order.id, ["pay"], payStatements(deps, order));
+    await replied();
     const event = await lastEvent(order);
     expect(await notices()).toHaveLength(0); // the failed run wrote nothing
     // The sweep's pass (its own preload batch) succeeds: the notice and the receipt together, once.
@@ -302,5 +317,106 @@ describe("order event outbox", () => {
       failed: 0,
     });
     expect(calls).toBe(2);
+  });
+
+  it("a change's delivery record is written after the reply: the effect first, the receipt once the answer is out", async () => {
+    const once = recorder("once");
+    const notice: OrderEventSubscriber = {
+      name: "notice-after",
+      kinds: ["pay"],
+      afterCommit: async (_deps, event, o) => [
+        db.insert(merchantNotifications).values({
+          audience: "merchant",
+          kind: "test",
+          title: `after ${event.id}`,
+          body: o.orderNo,
+          createdAt: 0,
+          dedupeKey: `after:${event.id}`,
+        }),
+      ],
+    };
+    const deps = depsWith([once.sub, notice]);
+    const { reads } = await commitAndDeliver(deps, order.id, ["pay"], payStatements(deps, order), {
+      reads: [db.select().from(orderEvents).where(eq(orderEvents.orderId, order.id))],
+      see: "change",
+    });
+    const event = await lastEvent(order);
+    // The reply's read rode in the change's batch: it sees the event, claimed, not yet delivered.
+    expect((reads![0] as { id: number; delivery: string }[]).map((e) => [e.id, e.delivery])).toEqual([
+      [event.id, "pending"],
+    ]);
+    expect(once.effects).toEqual([event.id]);
+    expect(later).toHaveLength(1);
+    expect(await eventRow(event.id)).toMatchObject({ delivery: "pending", deliveryAttempts: 1 });
+    expect(
+      await db
+        .select()
+        .from(merchantNotifications)
+        .where(eq(merchantNotifications.body, order.orderNo))
+        .all(),
+    ).toHaveLength(0);
+    // Held by the lease meanwhile: a sweep does not deliver it again.
+    expect(await deliverOrderEvents(deps, { limit: 50 })).toEqual({ delivered: 0, failed: 0 });
+    await replied();
+    expect(await eventRow(event.id)).toMatchObject({ delivery: "done", deliveryLeaseUntil: null });
+    expect(
+      await db
+        .select()
+        .from(merchantNotifications)
+        .where(eq(merchantNotifications.body, order.orderNo))
+        .all(),
+    ).toHaveLength(1);
+    expect(once.calls()).toBe(1);
+  });
+
+  it("reads that must see the delivery ride in its record, before the reply", async () => {
+    const notice: OrderEventSubscriber = {
+      name: "notice-seen",
+      kinds: ["pay"],
+      afterCommit: async (_deps, event, o) => [
+        db.insert(merchantNotifications).values({
+          audience: "merchant",
+          kind: "test",
+          title: `seen ${event.id}`,
+          body: o.orderNo,
+          createdAt: 0,
+          dedupeKey: `seen:${event.id}`,
+        }),
+      ],
+    };
+    const deps = depsWith([notice]);
+    const { reads } = await commitAndDeliver(deps, order.id, ["pay"], payStatements(deps, order), {
+      reads: [db.select().from(merchantNotifications).where(eq(merchantNotifications.body, order.orderNo))],
+      see: "delivery",
+    });
+    expect(reads![0]).toHaveLength(1);
+    expect(later).toHaveLength(0);
+    expect((await lastEvent(order)).delivery).toBe("done");
+  });
+
+  it("a subscriber that sees earlier effects runs after they are committed", async () => {
+    const writer: OrderEventSubscriber = {
+      name: "writer",
+      kinds: ["pay"],
+      afterCommit: async (_deps, _event, o) => [
+        db.update(orderEvents).set({ reason: "written" }).where(eq(orderEvents.orderId, o.id)),
+      ],
+    };
+    const seenReasons: string[][] = [];
+    const reader = (name: string, sees: boolean): OrderEventSubscriber => ({
+      name,
+      kinds: ["pay"],
+      seesEarlierEffects: () => sees,
+      async afterCommit(_deps, _event, o) {
+        const rows = await db.select().from(orderEvents).where(eq(orderEvents.orderId, o.id)).all();
+        seenReasons.push(rows.map((r) => `${name}:${r.reason}`));
+      },
+    });
+    const deps = depsWith([writer, reader("blind", false), reader("sees", true)]);
+    await commitAndDeliver(deps, order.id, ["pay"], payStatements(deps, order));
+    // "blind" ran before anything was committed; "sees" made the outbox commit the writer's statement.
+    expect(seenReasons).toEqual([["blind:test"], ["sees:written"]]);
+    await replied();
+    expect((await lastEvent(order)).delivery).toBe("done");
   });
 });

@@ -133,28 +133,48 @@ export function claimOrderEvents(
 }
 
 /**
+ * Reads for a reply, run in a batch of the change. `see: "change"`: they ride in the change's own batch
+ * (they see the change, not what its subscribers commit afterwards), and the delivery's record (receipts,
+ * outcomes, the subscribers' statements) is written after the reply, from `waitUntil`: the caller waits
+ * for the change and for the subscribers' effects, not for the bookkeeping. `see: "delivery"`: they ride
+ * in the record batch and see what the subscribers committed; the record is then on the reply's path.
+ */
+export interface ReplyReads {
+  reads: readonly BatchItem<"sqlite">[];
+  see: "change" | "delivery";
+}
+
+/**
  * Commits a change's statements and delivers its events: when an event of these kinds leaves work for
  * after the commit, the claim rides in the change's own batch and delivery follows at once (the sweep
- * retries what fails). Returns the results of `statements`, and of `thenRead` when those ran in the
- * delivery's record batch (reads that see what the delivery did, e.g. a reply's fresh view; left out
- * when nothing was delivered or the delivery failed: the caller runs them itself). The batch's own
- * error is thrown.
+ * retries what fails). Returns the results of `statements`, and those of the reply's reads (`reads`;
+ * left out for reads that were to see the delivery when nothing was delivered or it failed: the caller
+ * runs them itself). Without reads that must see the delivery, its record is written after the reply
+ * (see `ReplyReads`). The batch's own error is thrown.
  */
 export async function commitAndDeliver(
   deps: OrderDeps,
   orderId: number | SQL,
   kinds: readonly string[],
   statements: readonly BatchItem<"sqlite">[],
-  thenRead: readonly BatchItem<"sqlite">[] = [],
-): Promise<{ results: readonly unknown[]; thenRead?: readonly unknown[] }> {
+  reply?: ReplyReads,
+): Promise<{ results: readonly unknown[]; reads?: readonly unknown[] }> {
   const claim = kinds.some((k) => hasAfterCommitWork(deps.subscribers, k))
     ? claimOrderEvents(deps, orderId, kinds)
     : undefined;
-  const results = await runBatch(deps.db, [...statements, ...(claim?.statements ?? [])]);
-  const delivery = claim
-    ? await deliverSafely(deps, orderId, () => deliverClaimed(deps, claim.read(results), thenRead))
-    : undefined;
-  return { results: results.slice(0, statements.length), thenRead: delivery?.thenRead };
+  const withChange = reply?.see === "delivery" && claim ? [] : (reply?.reads ?? []);
+  const claimed = [...statements, ...(claim?.statements ?? [])];
+  const results = await runBatch(deps.db, [...claimed, ...withChange]);
+  const changeReads = withChange.length ? results.slice(claimed.length) : undefined;
+  if (!claim) return { results: results.slice(0, statements.length), reads: changeReads };
+  const afterDelivery = withChange.length ? [] : (reply?.reads ?? []);
+  const delivery = await deliverSafely(deps, orderId, () =>
+    deliverClaimed(deps, claim.read(results.slice(0, claimed.length)), {
+      thenRead: afterDelivery,
+      recordAfterReply: !afterDelivery.length,
+    }),
+  );
+  return { results: results.slice(0, statements.length), reads: changeReads ?? delivery?.thenRead };
 }
 
 /** Delivery right after a change never fails the change: what is left is the sweep's. */
@@ -253,8 +273,18 @@ function preloadsNeeded(
 export async function deliverClaimed(
   deps: OrderDeps,
   claimed: ClaimedEvents,
-  thenRead: readonly BatchItem<"sqlite">[] = [],
+  opts: {
+    /** Reads run after the record, in its batch (their results are returned). */
+    thenRead?: readonly BatchItem<"sqlite">[];
+    /**
+     * Write the record once the answer is ready (`afterReply`) instead of before returning: a request's
+     * caller does not wait for it. Losing it (the isolate ends first) only means the sweep delivers again once the lease
+     * lapses, and every subscriber is idempotent.
+     */
+    recordAfterReply?: boolean;
+  } = {},
 ): Promise<DeliveryResult> {
+  const thenRead = opts.thenRead ?? [];
   const { db, log } = deps;
   const { now } = claimed;
   if (!claimed.events.length) return { delivered: 0, failed: 0 };
@@ -290,8 +320,11 @@ export async function deliverClaimed(
     const errors: string[] = [];
     for (const s of deps.subscribers) {
       if (!s.afterCommit || !s.kinds.includes(e.kind) || handled.has(`${e.id}:${s.name}`)) continue;
+      const mine = preloaded.get(preloadKey(s, e.orderId));
       try {
-        const statements = await s.afterCommit(deps, event, order, preloaded.get(preloadKey(s, e.orderId)));
+        // It reads what earlier subscribers of this delivery wrote: commit their statements first.
+        if (recorded.length && s.seesEarlierEffects?.(event, mine)) await runBatch(db, recorded.splice(0));
+        const statements = await s.afterCommit(deps, event, order, mine);
         if (statements) recorded.push(...statements);
         newReceipts.push({ eventId: e.id, subscriber: s.name, createdAt: Date.now() });
       } catch (err) {
@@ -312,7 +345,7 @@ export async function deliverClaimed(
     });
   }
 
-  const recordResults = await runBatch(db, [
+  const record = [
     ...outcomes.map((o) => {
       const dead = o.error !== null && o.attempts >= MAX_DELIVERY_ATTEMPTS;
       if (dead) log.error("order event given up after repeated failures", { eventId: o.id, err: o.error });
@@ -332,9 +365,17 @@ export async function deliverClaimed(
     }),
     ...(newReceipts.length ? [db.insert(orderEventReceipts).values(newReceipts).onConflictDoNothing()] : []),
     ...recorded,
-    ...thenRead,
-  ]);
+  ];
   const failed = outcomes.filter((o) => o.error !== null).length;
+  if (opts.recordAfterReply && !thenRead.length) {
+    deps.afterReply(() =>
+      runBatch(db, record).catch((err) =>
+        log.warn("order event delivery record failed; the sweep delivers again", { err: String(err) }),
+      ),
+    );
+    return { delivered: outcomes.length - failed, failed };
+  }
+  const recordResults = await runBatch(db, [...record, ...thenRead]);
   return {
     delivered: outcomes.length - failed,
     failed,

@@ -244,21 +244,24 @@ function placeOrderSteps(deps: OrderDeps): SagaStep<Placing>[] {
       run: async (ctx) => {
         await failpoint(env, "checkout_after_reserve");
         const { quote, order } = priced(ctx);
-        // The "created" delivery's claim rides in the order batch, and the reply's reads in its record
-        // batch (they see what the subscribers did): no round trip of their own.
+        // The "created" delivery's claim and the reply's reads ride in the order batch; the delivery's
+        // record (the timer's receipt) is written after the reply.
         const orderId = orderIdOf(order.orderNo);
-        const { results, thenRead } = await commitAndDeliver(
+        const { results, reads } = await commitAndDeliver(
           deps,
           orderId,
           ["created"],
           orderWrite(deps, ctx, quote, order),
-          [
-            db.select().from(orders).where(eq(orders.orderNo, order.orderNo)),
-            ...orderDetailQueries(db, orderId),
-          ],
+          {
+            reads: [
+              db.select().from(orders).where(eq(orders.orderNo, order.orderNo)),
+              ...orderDetailQueries(db, orderId),
+            ],
+            see: "change",
+          },
         );
         const [inserted] = results as [{ id: number }[]];
-        const [orderRows, ...detail] = (thenRead ?? []) as [OrderRow[], ...OrderReply["detail"]];
+        const [orderRows, ...detail] = (reads ?? []) as [OrderRow[], ...OrderReply["detail"]];
         const reply = orderRows?.[0] ? { order: orderRows[0], detail } : undefined;
         return { ...ctx, order: { ...order, id: inserted[0]!.id }, reply };
       },

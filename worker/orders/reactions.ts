@@ -33,11 +33,11 @@ const orderSkuIds = (db: Db, orderId: number | SQL) =>
  * returned through after-sales). A paid-after-cancel order took its units in the payment decision
  * itself, so it needs nothing here. The order's SKU ids are preloaded with the outbox's claim.
  *
- * The new stock_state is a compare-and-set (a later decision is never overwritten). After a release it
- * is committed with the receipt (no round trip of its own; a crash before that commit redelivers, and
- * the StockCounter answers a repeated release the same way). After a confirm or a revert it is written
- * at once: a later subscriber of the same delivery may move the order on (a group buy that filled
- * meanwhile cancels the paid order), and that cancel_paid's revert must already see the units as sold.
+ * The new stock_state is a compare-and-set (a later decision is never overwritten), committed with the
+ * receipt (no round trip of its own; a crash before that commit redelivers, and the StockCounter answers
+ * a repeated confirm, release or revert the same way). A later subscriber of the same delivery that may
+ * move the order on (a group buy that filled meanwhile cancels the paid order, and that cancel_paid's
+ * revert must see the units as sold) says so (`seesEarlierEffects`), and the outbox commits it first.
  */
 export const orderStockSubscriber: OrderEventSubscriber<{ skuId: number }[]> = {
   name: "order-stock",
@@ -53,8 +53,7 @@ export const orderStockSubscriber: OrderEventSubscriber<{ skuId: number }[]> = {
     if (event.kind === "cancel_paid") {
       if (order.stockState !== "confirmed" || order.status !== "cancelled") return;
       await revertItems(env, order.orderNo, skuIds);
-      await setStockState("confirmed", "released");
-      return;
+      return [setStockState("confirmed", "released")];
     }
     if (order.stockState !== "reserved") return;
     const paid = order.status === "paid" || order.status === "shipped" || order.status === "completed";
@@ -63,8 +62,7 @@ export const orderStockSubscriber: OrderEventSubscriber<{ skuId: number }[]> = {
     if (event.kind === "pay") {
       const r = await confirmItems(env, order.orderNo, skuIds, { reReserve: true });
       if (!r.ok) throw new Error(`paid order could not take its stock: ${r.code} (SKU ${r.skuId})`);
-      await setStockState("reserved", "confirmed");
-      return;
+      return [setStockState("reserved", "confirmed")];
     }
     const r = await releaseItems(env, order.orderNo, skuIds, "order_cancelled");
     // ALREADY_SOLD: a late payment re-took the units meanwhile; that order is paid again.

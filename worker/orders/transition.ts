@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../shared/errors";
 import type { OrderDeps } from "./deps";
 import { type EventWriter, eventStatements, hasAfterCommitWork } from "./events";
-import { commitAndDeliver, deliverOrderEvents, deliverSafely } from "./outbox";
+import { commitAndDeliver, deliverOrderEvents, deliverSafely, type ReplyReads } from "./outbox";
 import { orders } from "./schema";
 import { type ActorKind, type OrderAction, type OrderNoteKind, planTransition } from "./state-machine";
 
@@ -31,15 +31,12 @@ export interface TransitionRequest {
   data?: Record<string, unknown>;
   /** More statements for the same atomic batch (payment rows). Built from the new state. */
   extra?: (db: Db, order: OrderRow) => BatchItem<"sqlite">[];
-  /**
-   * Reads to run once the change's events are delivered, in the delivery's record batch (a reply's
-   * fresh view, one round trip fewer); see `commitAndDeliver`.
-   */
-  thenRead?: readonly BatchItem<"sqlite">[];
+  /** A reply's reads, in a batch of the change (no round trip of their own); see `ReplyReads`. */
+  reply?: ReplyReads;
 }
 
 export type TransitionOutcome =
-  | { applied: true; order: OrderRow; thenRead?: readonly unknown[] }
+  | { applied: true; order: OrderRow; replyReads?: readonly unknown[] }
   /** Someone else changed the order first; `order` is the fresh row. */
   | { applied: false; order: OrderRow };
 
@@ -92,7 +89,7 @@ export async function applyTransition(
       data: req.data ?? null,
     });
     // The claim of the new event for delivery rides in the same batch (outbox.ts), delivered right after.
-    const { thenRead } = await commitAndDeliver(
+    const { reads } = await commitAndDeliver(
       deps,
       order.id,
       [req.action],
@@ -105,9 +102,9 @@ export async function applyTransition(
           .where(sql`${orders.id} = ${order.id} AND ${orders.version} = ${order.version}`),
         ...(req.extra?.(db, next) ?? []),
       ],
-      req.thenRead,
+      req.reply,
     );
-    return { applied: true, order: next, thenRead };
+    return { applied: true, order: next, replyReads: reads };
   } catch (err) {
     if (!isUniqueViolation(err, "order_events")) throw err;
     return { applied: false, order: (await loadOrder(db, order.id))! };
@@ -133,14 +130,14 @@ export async function transitionWithRetry<T>(
   deps: OrderDeps,
   order: OrderRow,
   decide: (order: OrderRow) => TransitionRequest | { done: T },
-  onApplied: (order: OrderRow, thenRead?: readonly unknown[]) => T,
+  onApplied: (order: OrderRow, replyReads?: readonly unknown[]) => T,
 ): Promise<T> {
   let current = order;
   for (let attempt = 0; attempt < 5; attempt++) {
     const d = decide(current);
     if ("done" in d) return d.done;
     const out = await applyTransition(deps, current, d);
-    if (out.applied) return onApplied(out.order, out.thenRead);
+    if (out.applied) return onApplied(out.order, out.replyReads);
     current = out.order;
   }
   throw new AppError(409, "CONCURRENT_UPDATE", "订单正在被处理，请稍后再试");

@@ -4,7 +4,7 @@
  */
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
-import type { StaffRole } from "./auth";
+import type { Principal, StaffRole } from "./auth";
 import { forbidden, unauthorized } from "./errors";
 
 const MERCHANT: readonly StaffRole[] = ["merchant_admin"];
@@ -64,16 +64,37 @@ function covers(rule: string[], path: string[]): boolean {
 // Split once per isolate, not on every admin request (it showed in the request path's profile).
 const RULES = ADMIN_RULES.map((rule) => ({ segments: segments(rule.path), roles: rule.roles }));
 
+// The answer per path, remembered (bounded): an admin request otherwise splits its path and walks the
+// rules every time (it showed in the reservation path's profile).
+const rolesByPath = new Map<string, readonly StaffRole[]>();
+const ROLES_BY_PATH_MAX = 1000;
+
 /** The staff roles allowed on an /api/admin path (the request path, without query). */
 export function allowedRoles(path: string): readonly StaffRole[] {
-  const parts = segments(path);
-  return RULES.find((rule) => covers(rule.segments, parts))?.roles ?? DEFAULT_ADMIN_ROLES;
+  let roles = rolesByPath.get(path);
+  if (!roles) {
+    const parts = segments(path);
+    roles = RULES.find((rule) => covers(rule.segments, parts))?.roles ?? DEFAULT_ADMIN_ROLES;
+    if (rolesByPath.size >= ROLES_BY_PATH_MAX) rolesByPath.clear();
+    rolesByPath.set(path, roles);
+  }
+  return roles;
 }
 
-/** Mounted on /api/admin/*: no principal → 401; a shopper, or staff in the wrong role → 403. */
-export const adminGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const auth = c.get("auth");
+/** Whether a path is under /api/admin (what Hono's "/api/admin/*" matches: the prefix itself too). */
+export const isAdminPath = (path: string) => path === "/api/admin" || path.startsWith("/api/admin/");
+
+/** No principal → 401; a shopper, or staff in the wrong role → 403 (thrown as AppError). */
+export function checkAdminAccess(auth: Principal | undefined, path: string): void {
   if (!auth) throw unauthorized();
-  if (auth.kind !== "staff" || !allowedRoles(c.req.path).includes(auth.role)) throw forbidden();
+  if (auth.kind !== "staff" || !allowedRoles(path).includes(auth.role)) throw forbidden();
+}
+
+/**
+ * The same check as a middleware for /api/admin/* (the app runs checkAdminAccess from its request
+ * pipeline, shared/request-pipeline.ts).
+ */
+export const adminGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
+  checkAdminAccess(c.get("auth"), c.req.path);
   await next();
 };

@@ -1,9 +1,8 @@
 /**
  * CORS for /api/*. The allowed origins come from the CORS_ORIGINS var, which a Worker only sees at
- * request time; the handler is therefore built lazily, once per distinct CORS_ORIGINS string.
+ * request time; the policy is therefore built lazily, once per distinct CORS_ORIGINS string.
  */
-import type { Context, MiddlewareHandler } from "hono";
-import { cors } from "hono/cors";
+import type { Context } from "hono";
 import type { AppEnv } from "../env";
 
 /** "a, b,,c" → ["a", "b", "c"]; unset or blank → [] (no cross-origin access). */
@@ -31,35 +30,64 @@ export function storeOriginOf(c: Context<AppEnv>): string | undefined {
   return origin === new URL(c.req.url).origin || allowed.includes(origin) ? origin : undefined;
 }
 
-function buildCors(allowed: readonly string[]): MiddlewareHandler<AppEnv> {
-  return cors({
-    origin: (origin) => (isAllowedOrigin(allowed, origin) ? origin : null),
-    allowHeaders: [
-      "authorization",
-      "content-type",
-      "idempotency-key",
-      "x-request-id",
-      "x-http-method-override",
-    ],
-    allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-    exposeHeaders: ["x-request-id"],
-    maxAge: 600,
-  });
+const ALLOW_HEADERS = "authorization,content-type,idempotency-key,x-request-id,x-http-method-override";
+const ALLOW_METHODS = "GET,POST,PUT,PATCH,DELETE,OPTIONS";
+const EXPOSE_HEADERS = "x-request-id";
+const MAX_AGE_S = "600";
+
+/**
+ * The CORS answer for one CORS_ORIGINS value, applied by the request pipeline (shared/request-pipeline.ts):
+ * the same headers hono/cors sets, written once onto the route's final Response instead of onto a
+ * Response that Hono has to copy when the route's own one replaces it (docs/benchmarks.md, request path).
+ */
+export interface CorsPolicy {
+  /** The Access-Control-Allow-Origin for a request's Origin header: the origin itself, or null. */
+  allowOrigin(origin: string | null): string | null;
+  /** An actual (non-preflight) answer: allowed origin, exposed headers, `Vary: Origin` appended. */
+  apply(headers: Headers, origin: string | null): void;
+  /** The answer to a preflight (OPTIONS), whatever the path: 204 with the allowed methods and headers. */
+  preflight(origin: string | null, requestId: string): Response;
+}
+
+function buildPolicy(allowed: readonly string[]): CorsPolicy {
+  const allowOrigin = (origin: string | null) => (origin && isAllowedOrigin(allowed, origin) ? origin : null);
+  return {
+    allowOrigin,
+    apply(headers, origin) {
+      const allow = allowOrigin(origin);
+      if (allow) headers.set("access-control-allow-origin", allow);
+      headers.set("access-control-expose-headers", EXPOSE_HEADERS);
+      headers.append("vary", "Origin");
+    },
+    preflight(origin, requestId) {
+      const allow = allowOrigin(origin);
+      return new Response(null, {
+        status: 204,
+        statusText: "No Content",
+        headers: {
+          "x-request-id": requestId,
+          ...(allow ? { "access-control-allow-origin": allow } : {}),
+          "access-control-expose-headers": EXPOSE_HEADERS,
+          "access-control-max-age": MAX_AGE_S,
+          "access-control-allow-methods": ALLOW_METHODS,
+          "access-control-allow-headers": ALLOW_HEADERS,
+          vary: "Origin, Access-Control-Request-Headers",
+        },
+      });
+    },
+  };
 }
 
 // Keyed by the raw var: one entry per deployment in practice (the value comes from config, never a request).
-const handlers = new Map<string, MiddlewareHandler<AppEnv>>();
+const policies = new Map<string, CorsPolicy>();
 
-/** The CORS handler for one CORS_ORIGINS value, built on first use and reused afterwards. */
-export function corsFor(value: string | undefined): MiddlewareHandler<AppEnv> {
+/** The CORS policy for one CORS_ORIGINS value, built on first use and reused afterwards. */
+export function corsPolicy(value: string | undefined): CorsPolicy {
   const key = value ?? "";
-  let handler = handlers.get(key);
-  if (!handler) {
-    handler = buildCors(parseOrigins(key));
-    handlers.set(key, handler);
+  let policy = policies.get(key);
+  if (!policy) {
+    policy = buildPolicy(parseOrigins(key));
+    policies.set(key, policy);
   }
-  return handler;
+  return policy;
 }
-
-/** The /api/* CORS middleware: allows the origins listed in CORS_ORIGINS. */
-export const corsFromEnv: MiddlewareHandler<AppEnv> = (c, next) => corsFor(c.env.CORS_ORIGINS)(c, next);

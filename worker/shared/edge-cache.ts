@@ -3,12 +3,19 @@
  *
  * - Every answer carries a strong ETag (a hash of the body) and `Cache-Control: public, no-cache`, so a
  *   browser revalidates every time and gets 304 Not Modified without a body when nothing changed.
- * - Answers are kept in the Workers Cache API (`caches.default`, per data centre) under a key that
- *   contains the catalog version (worker/catalog/revision.ts): a revision that triggers bump in the same
- *   statement as every merchant edit (product, SKU price, shelf status, category, banner, recommendation,
- *   promotion), plus the last promotion start/end that has passed. A price change therefore changes the
- *   key of the very next request, whatever data centre or isolate serves it; nothing is ever purged.
- *   Reading the version costs one small query per request (instead of the read's own queries).
+ * - Answers are kept in the Workers Cache API (`caches.default`, per data centre), each stamped with the
+ *   catalog version it was read at (worker/catalog/revision.ts): a revision that triggers bump in the
+ *   same statement as every merchant edit (product, SKU price, shelf status, category, banner,
+ *   recommendation, promotion), plus the last promotion start/end that has passed. An entry is used only
+ *   while its version is the current one, so a price change shows on the very next request, whatever
+ *   data centre or isolate serves it; nothing is ever purged. The version is read in the same
+ *   transaction as the data (never newer than what the entry holds), so an entry can only be thought
+ *   older than it is, never newer.
+ * - Round trips: a hit costs the version query alone (one); a miss runs the version query in front of the
+ *   route's own first read, in one pipeline (one, db/read-ahead.ts). That is why the version is in the
+ *   entry and not in the key: a key with the version needs it before the cache is asked, a round trip
+ *   of its own on every miss. The first request after an edit finds an outdated entry: the version
+ *   query, then the read (two), once per entry and data centre.
  * - Stock is the exception: availability labels (有货 / 仅剩 N 件 / 无货), 已售 and the cards' 评价数 · 好评率
  *   change without a catalog edit, so reads that show them are kept for STOCK_TTL_S seconds only. They are labels; the StockCounter
  *   decides every sale at checkout.
@@ -17,12 +24,14 @@
  *   signed-in shopper is byte for byte the anonymous one. A route that needs the shopper must not be
  *   listed in PUBLIC_READS.
  *
- * Every other /api answer gets `Cache-Control: private, no-store` unless its route set one.
+ * Every other /api answer gets `Cache-Control: private, no-store` unless its route set one
+ * (shared/request-pipeline.ts).
  *
  * EDGE_CACHE=off (a var) turns the Cache API and the version query off; ETag and 304 stay.
  */
 import type { Context, MiddlewareHandler } from "hono";
-import { catalogVersion } from "../catalog/revision";
+import { catalogVersion, catalogVersionStatement, versionOf } from "../catalog/revision";
+import { readAheadOf } from "../db/client";
 import type { AppEnv } from "../env";
 import { toBase64Url } from "./base64url";
 
@@ -59,18 +68,20 @@ export const CLIENT_CACHE_CONTROL = "public, no-cache";
 /** Every other API answer. */
 export const PRIVATE_CACHE_CONTROL = "private, no-store";
 
+/** The catalog version a kept answer was read at. */
+const VERSION_HEADER = "x-catalog-version";
+
 /**
- * The Cache API key: the request's own origin and path under the catalog version, with the query
- * parameters sorted (?a=1&b=2 and ?b=2&a=1 are one entry). The path prefix keeps the entries apart from
- * anything a real URL could name.
+ * The Cache API key: the request's own origin and path, with the query parameters sorted (?a=1&b=2 and
+ * ?b=2&a=1 are one entry). The path prefix keeps the entries apart from anything a real URL could name.
  */
-export function cacheKey(requestUrl: string, version: string): string {
+export function cacheKey(requestUrl: string): string {
   const url = new URL(requestUrl);
   const params = [...url.searchParams].sort(([a, x], [b, y]) =>
     a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0,
   );
   const query = new URLSearchParams(params).toString();
-  return `${url.origin}/__edge-cache/v${encodeURIComponent(version)}${url.pathname}${query ? `?${query}` : ""}`;
+  return `${url.origin}/__edge-cache${url.pathname}${query ? `?${query}` : ""}`;
 }
 
 /** A strong ETag: the first 128 bits of the body's SHA-256. */
@@ -99,47 +110,62 @@ function answer(c: Context<AppEnv>, body: ArrayBuffer, etag: string, contentType
 }
 
 /**
- * Mounted on /api/* after the database middleware and before authentication: answers public reads from
- * the cache, or lets the route answer and keeps a 200 (errors are never kept).
+ * Runs around the store's public reads (the request pipeline calls it for them, without authentication:
+ * shared/request-pipeline.ts): answers from the cache, or lets the route answer and keeps a 200 (errors
+ * are never kept).
  */
 export const edgeCache: MiddlewareHandler<AppEnv> = async (c, next) => {
   const read = publicReadOf(c.req.method, c.req.path);
-  if (!read) {
+  if (!read) return next();
+  const cache = cacheOf(c);
+  if (!cache) {
     await next();
-    // Everything else may depend on the caller: no shared cache keeps it unless its route says so
-    // (product images do).
-    if (c.res.status === 101 || c.res.headers.has("cache-control")) return;
-    try {
-      c.res.headers.set("cache-control", PRIVATE_CACHE_CONTROL);
-    } catch {
-      // a response passed through from fetch() has immutable headers: it keeps its own
-    }
+    if (c.res.status !== 200) return;
+    const body = await c.res.arrayBuffer();
+    c.res = answer(c, body, await etagOf(body), c.res.headers.get("content-type") ?? JSON_TYPE, "off");
     return;
   }
-  const cache = cacheOf(c);
-  const key = cache ? cacheKey(c.req.url, await catalogVersion(c.get("db"))) : undefined;
-  if (cache && key) {
-    const hit = await cache.match(key);
-    const etag = hit?.headers.get("etag");
-    if (hit && etag)
-      return answer(c, await hit.arrayBuffer(), etag, hit.headers.get("content-type") ?? JSON_TYPE, "hit");
+  const db = c.get("db");
+  const key = cacheKey(c.req.url);
+  const hit = await cache.match(key);
+  let version: Promise<string | undefined>;
+  if (hit) {
+    const current = await catalogVersion(db);
+    const etag = hit.headers.get("etag");
+    if (etag && hit.headers.get(VERSION_HEADER) === current) {
+      c.res = answer(c, await hit.arrayBuffer(), etag, hit.headers.get("content-type") ?? JSON_TYPE, "hit");
+      return;
+    }
+    version = Promise.resolve(current);
+  } else {
+    const ahead = readAheadOf(db);
+    version = ahead
+      ? ahead.add(catalogVersionStatement()).then(
+          (rs) => versionOf(rs.rows[0] as Parameters<typeof versionOf>[0]),
+          // The route's read failed with it: the route's own error is the answer, nothing is kept.
+          () => undefined,
+        )
+      : catalogVersion(db);
   }
   await next();
   if (c.res.status !== 200) return;
+  // A route that made no read-only query leaves the version read queued: it runs now, on its own.
+  await readAheadOf(db)?.flush();
   const body = await c.res.arrayBuffer();
   const etag = await etagOf(body);
   const contentType = c.res.headers.get("content-type") ?? JSON_TYPE;
-  if (cache && key) {
+  const readAt = await version;
+  if (readAt !== undefined) {
     const stored = new Response(body, {
-      headers: { "content-type": contentType, etag, "cache-control": `public, max-age=${read.ttlS}` },
+      headers: {
+        "content-type": contentType,
+        etag,
+        "cache-control": `public, max-age=${read.ttlS}`,
+        [VERSION_HEADER]: readAt,
+      },
     });
     c.executionCtx.waitUntil(cache.put(key, stored));
   }
   // Hono carries the route's other headers (request id, CORS) over to the new response.
-  c.res = answer(c, body, etag, contentType, cache ? "miss" : "off");
+  c.res = answer(c, body, etag, contentType, hit ? "stale" : "miss");
 };
-
-/** Authentication for everything but the public reads, which must not depend on who asks. */
-export function unlessPublicRead(mw: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> {
-  return (c, next) => (publicReadOf(c.req.method, c.req.path) ? next() : mw(c, next));
-}

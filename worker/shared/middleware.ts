@@ -1,4 +1,4 @@
-import type { ErrorHandler, MiddlewareHandler, NotFoundHandler } from "hono";
+import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { lazyDb } from "../db/client";
 import type { AppEnv } from "../env";
@@ -10,10 +10,10 @@ import { createLogger } from "./log";
 // call finished, i.e. in another request's I/O context, which workerd cancels as a hung request
 // under load. Creating a client needs no I/O but is not free (URL parsing, the HTTP client, drizzle's
 // session): it is created on first use, so requests that never query build none.
-export const database: MiddlewareHandler<AppEnv> = async (c, next) => {
+// Called by the request pipeline (shared/request-pipeline.ts) for every /api request.
+export function provideDatabase(c: Context<AppEnv>): void {
   c.set("db", lazyDb(c.env.LIBSQL_URL, c.env.LIBSQL_AUTH_TOKEN));
-  await next();
-};
+}
 
 /** SQLite constraint failures that a client can cause (duplicate code, missing reference). */
 function constraintError(err: unknown): AppError | undefined {
