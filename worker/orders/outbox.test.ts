@@ -109,6 +109,25 @@ async function recordPay(deps: OrderDeps, order: OrderRow) {
   return lastEvent(order);
 }
 
+const noticesOf = (order: OrderRow) =>
+  db.select().from(merchantNotifications).where(eq(merchantNotifications.body, order.orderNo));
+
+/** An after-commit subscriber whose effect is a statement it returns: a notice, committed with its receipt. */
+const noticeAfterCommit = (name: string): OrderEventSubscriber => ({
+  name,
+  kinds: ["pay"],
+  afterCommit: async (_deps, event, o) => [
+    db.insert(merchantNotifications).values({
+      audience: "merchant",
+      kind: "test",
+      title: `${name} ${event.id}`,
+      body: o.orderNo,
+      createdAt: 0,
+      dedupeKey: `${name}:${event.id}`,
+    }),
+  ],
+});
+
 const eventRow = (id: number) => db.select().from(orderEvents).where(eq(orderEvents.id, id)).get();
 
 describe("order event outbox", () => {
@@ -321,20 +340,7 @@ describe("order event outbox", () => {
 
   it("a change's delivery record is written after the reply: the effect first, the receipt once the answer is out", async () => {
     const once = recorder("once");
-    const notice: OrderEventSubscriber = {
-      name: "notice-after",
-      kinds: ["pay"],
-      afterCommit: async (_deps, event, o) => [
-        db.insert(merchantNotifications).values({
-          audience: "merchant",
-          kind: "test",
-          title: `after ${event.id}`,
-          body: o.orderNo,
-          createdAt: 0,
-          dedupeKey: `after:${event.id}`,
-        }),
-      ],
-    };
+    const notice = noticeAfterCommit("notice-after");
     const deps = depsWith([once.sub, notice]);
     const { reads } = await commitAndDeliver(deps, order.id, ["pay"], payStatements(deps, order), {
       reads: [db.select().from(orderEvents).where(eq(orderEvents.orderId, order.id))],
@@ -348,45 +354,20 @@ describe("order event outbox", () => {
     expect(once.effects).toEqual([event.id]);
     expect(later).toHaveLength(1);
     expect(await eventRow(event.id)).toMatchObject({ delivery: "pending", deliveryAttempts: 1 });
-    expect(
-      await db
-        .select()
-        .from(merchantNotifications)
-        .where(eq(merchantNotifications.body, order.orderNo))
-        .all(),
-    ).toHaveLength(0);
+    expect(await noticesOf(order)).toHaveLength(0);
     // Held by the lease meanwhile: a sweep does not deliver it again.
     expect(await deliverOrderEvents(deps, { limit: 50 })).toEqual({ delivered: 0, failed: 0 });
     await replied();
     expect(await eventRow(event.id)).toMatchObject({ delivery: "done", deliveryLeaseUntil: null });
-    expect(
-      await db
-        .select()
-        .from(merchantNotifications)
-        .where(eq(merchantNotifications.body, order.orderNo))
-        .all(),
-    ).toHaveLength(1);
+    expect(await noticesOf(order)).toHaveLength(1);
     expect(once.calls()).toBe(1);
   });
 
   it("reads that must see the delivery ride in its record, before the reply", async () => {
-    const notice: OrderEventSubscriber = {
-      name: "notice-seen",
-      kinds: ["pay"],
-      afterCommit: async (_deps, event, o) => [
-        db.insert(merchantNotifications).values({
-          audience: "merchant",
-          kind: "test",
-          title: `seen ${event.id}`,
-          body: o.orderNo,
-          createdAt: 0,
-          dedupeKey: `seen:${event.id}`,
-        }),
-      ],
-    };
+    const notice = noticeAfterCommit("notice-seen");
     const deps = depsWith([notice]);
     const { reads } = await commitAndDeliver(deps, order.id, ["pay"], payStatements(deps, order), {
-      reads: [db.select().from(merchantNotifications).where(eq(merchantNotifications.body, order.orderNo))],
+      reads: [noticesOf(order)],
       see: "delivery",
     });
     expect(reads![0]).toHaveLength(1);
