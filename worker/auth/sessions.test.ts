@@ -48,6 +48,45 @@ describe("shoppers", () => {
     expect((await me(await shopperToken(stack, "两台设备"))).status).toBe(200);
   });
 
+  it("a session closed elsewhere is refused on its first read here, and a write is refused before it writes", async () => {
+    // Closed behind this isolate's back (another data centre signed it out): nothing remembered here.
+    const closedElsewhere = async (nickname: string) => {
+      const token = await shopperToken(stack, nickname);
+      const { sid } = JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as {
+        sid: string;
+      };
+      const session = await stack.sql.execute({
+        sql: "UPDATE auth_sessions SET revoked_at = ? WHERE id = ? RETURNING principal_id",
+        args: [Date.now(), sid],
+      });
+      return { token, shopperId: Number(session.rows[0]!.principal_id) };
+    };
+    // A read: the check rode ahead of the route's own read, and the route's answer is replaced.
+    const reader = await closedElsewhere("别处退出-读");
+    const list = await stack.fetch("/api/orders", { token: reader.token });
+    expect(list.status).toBe(401);
+    const body = (await list.json()) as { error: { code: string; message: string }; items?: unknown };
+    expect(body.error).toMatchObject({ code: "SESSION_EXPIRED", message: "登录已失效，请重新登录" });
+    expect(body.items).toBeUndefined();
+    // A write: checked first, so nothing is written.
+    const writer = await closedElsewhere("别处退出-写");
+    const add = await stack.fetch("/api/cart/items", {
+      method: "POST",
+      token: writer.token,
+      json: { skuId: 1, quantity: 1 },
+    });
+    expect(add.status).toBe(401);
+    const rows = await stack.sql.execute({
+      sql: "SELECT count(*) AS n FROM cart_items WHERE shopper_id = ?",
+      args: [writer.shopperId],
+    });
+    expect(Number(rows.rows[0]!.n)).toBe(0);
+    // An open session's first read is answered (and its check cost no round trip of its own: round-trips test).
+    expect(
+      (await stack.fetch("/api/orders", { token: await shopperToken(stack, "别处未退出") })).status,
+    ).toBe(200);
+  });
+
   it("refuses a correctly signed token that belongs to no session", async () => {
     const forged = await issueToken({ kind: "shopper", id: 1, nickname: "x" }, stack.vars.SESSION_SECRET!);
     expect((await me(forged)).status).toBe(401);

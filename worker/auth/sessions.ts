@@ -2,8 +2,9 @@
 // its id, so tokens can be revoked before they expire. Checking a session costs a database read; a
 // per-isolate cache keeps that to one read per session every CHECK_CACHE_MS (revocations made in the
 // same isolate apply at once, elsewhere within that time).
+import type { InStatement, Row } from "@libsql/client/web";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Db } from "../db/client";
+import { type Db, readAheadOf } from "../db/client";
 import { ACCESS_TTL_S, issueToken, type Principal, readTokenClaims } from "../shared/auth";
 import { AppError, unauthorized } from "../shared/errors";
 import { authSessions, staff } from "./schema";
@@ -59,24 +60,55 @@ export async function startSession(db: Db, principal: Principal, secret: string,
   return tokensFor(principal, sid, 0, secret, now);
 }
 
+/** The row that says whether a session is open (and, for staff, the account still enabled). */
+const sessionRow = (sid: string): InStatement => ({
+  sql: `SELECT s.expires_at, s.revoked_at, st.disabled FROM auth_sessions s
+        LEFT JOIN staff st ON s.principal_kind = 'staff' AND st.id = s.principal_id WHERE s.id = ?`,
+  args: [sid],
+});
+
+function openFrom(row: Row | undefined, now: number): boolean {
+  return !!row && row.revoked_at === null && Number(row.expires_at) > now && !Number(row.disabled ?? 0);
+}
+
+/** The answer remembered for this session, if it is still fresh. */
+function rememberedState(sid: string, now: number): boolean | undefined {
+  const hit = checked.get(sid);
+  return hit && hit.until > now ? hit.active : undefined;
+}
+
 /** Whether the session behind a token is still open (and, for staff, the account still enabled). */
 export async function isSessionActive(db: Db, sid: string, now = Date.now()): Promise<boolean> {
-  const hit = checked.get(sid);
-  if (hit && hit.until > now) return hit.active;
-  const row = await db
-    .select({
-      expiresAt: authSessions.expiresAt,
-      revokedAt: authSessions.revokedAt,
-      disabled: staff.disabled,
-    })
-    .from(authSessions)
-    .leftJoin(staff, and(eq(authSessions.principalKind, "staff"), eq(staff.id, authSessions.principalId)))
-    .where(eq(authSessions.id, sid))
-    .get();
-  const active = !!row && row.revokedAt === null && row.expiresAt > now && row.disabled !== true;
+  const known = rememberedState(sid, now);
+  if (known !== undefined) return known;
+  const rs = await db.$client.execute(sessionRow(sid));
+  const active = openFrom(rs.rows[0], now);
   remember(sid, active, now);
   return active;
 }
+
+/**
+ * The same check, queued to ride ahead of the request's first read (db/read-ahead.ts) instead of costing
+ * a round trip of its own; the request's later database calls wait for the answer (and fail when the
+ * session is closed). Undefined when the answer is remembered or the database cannot read ahead.
+ */
+export function checkSessionAhead(db: Db, sid: string, now = Date.now()): Promise<boolean> | undefined {
+  const ahead = readAheadOf(db);
+  if (!ahead || rememberedState(sid, now) !== undefined) return undefined;
+  const open = ahead.add(sessionRow(sid)).then((rs) => {
+    const active = openFrom(rs.rows[0], now);
+    remember(sid, active, now);
+    return active;
+  });
+  ahead.gate(
+    open.then((active) => {
+      if (!active) throw sessionEnded();
+    }),
+  );
+  return open;
+}
+
+export const sessionEnded = () => new AppError(401, "SESSION_EXPIRED", "登录已失效，请重新登录");
 
 /** Logout: this session only. */
 export async function endSession(db: Db, sid: string, now = Date.now()) {

@@ -86,6 +86,32 @@ describe("read-ahead", () => {
     await expect(queued).rejects.toThrow(/no_such_table/);
   });
 
+  it("a gate holds later calls until the queued read decides, and fails them when it says no", async () => {
+    const queued = ahead.readAhead.add("SELECT 0 AS open");
+    const decided = queued.then((rs) => {
+      if (!rs.rows[0]!.open) throw new Error("closed");
+    });
+    ahead.readAhead.gate(decided);
+    // The call that carries the queue runs; the next ones (read or write) never reach the database.
+    expect((await ahead.client.execute("SELECT v FROM t WHERE id = 1")).rows[0]!.v).toBe("a");
+    await expect(ahead.client.execute("SELECT v FROM t WHERE id = 2")).rejects.toThrow("closed");
+    await expect(ahead.client.batch(["UPDATE t SET v = 'no' WHERE id = 1"], "write")).rejects.toThrow(
+      "closed",
+    );
+    expect((await stats()).roundTrips).toBe(1);
+  });
+
+  it("a gate that says yes lets later calls through, each on its own", async () => {
+    const queued = ahead.readAhead.add("SELECT 1 AS open");
+    ahead.readAhead.gate(queued);
+    const [first, second] = await Promise.all([
+      ahead.client.execute("SELECT v FROM t WHERE id = 1"),
+      ahead.client.execute("SELECT v FROM t WHERE id = 2"),
+    ]);
+    expect([first.rows[0]!.v, second.rows[0]!.v]).toEqual(["a", "b"]);
+    expect((await stats()).roundTrips).toBe(2);
+  });
+
   it("tells reads from writes conservatively", () => {
     expect(isReadOnly('select "id" from "t" where "updated_at" > ?')).toBe(true);
     expect(isReadOnly({ sql: "  WITH x AS (SELECT 1) SELECT * FROM x", args: [] })).toBe(true);

@@ -13,6 +13,11 @@ interface Queued {
 export interface ReadAhead {
   /** Queues a read; it resolves when it has run (with the next read-only call, or `flush`). */
   add(stmt: InStatement): Promise<ResultSet>;
+  /**
+   * Holds every later call until `until` settles, and fails it when `until` fails: what a queued read
+   * decides (a session still open) is known before anything else is read or written.
+   */
+  gate(until: Promise<unknown>): void;
   /** Runs whatever is still queued, on its own (a round trip); nothing when the queue is empty. */
   flush(): Promise<void>;
 }
@@ -29,6 +34,11 @@ export const isReadOnly = (stmt: InStatement | [string, unknown?]): boolean => {
  */
 export function withReadAhead(client: Client): { client: Client; readAhead: ReadAhead } {
   let queue: Queued[] = [];
+  let gates: Promise<unknown>[] = [];
+  /** A call that does not carry the queue waits for the gates (and fails with them). */
+  const passGates = async () => {
+    if (gates.length) await Promise.all(gates);
+  };
   const take = () => {
     const taken = queue;
     queue = [];
@@ -60,9 +70,9 @@ export function withReadAhead(client: Client): { client: Client; readAhead: Read
       if (prop === "execute")
         return async (stmt: InStatement | string, args?: unknown) => {
           const one = (typeof stmt === "string" ? { sql: stmt, args: args ?? [] } : stmt) as InStatement;
-          if (!queue.length) return target.execute(one);
-          if (!isReadOnly(one)) {
+          if (!queue.length || !isReadOnly(one)) {
             await flush();
+            await passGates();
             return target.execute(one);
           }
           const [rs] = await runWith(take(), [one]);
@@ -70,9 +80,9 @@ export function withReadAhead(client: Client): { client: Client; readAhead: Read
         };
       if (prop === "batch")
         return async (stmts: Parameters<Client["batch"]>[0], mode?: Parameters<Client["batch"]>[1]) => {
-          if (!queue.length) return target.batch(stmts, mode);
-          if (!stmts.every(isReadOnly)) {
+          if (!queue.length || !stmts.every(isReadOnly)) {
             await flush();
+            await passGates();
             return target.batch(stmts, mode);
           }
           return runWith(take(), stmts, mode);
@@ -89,6 +99,10 @@ export function withReadAhead(client: Client): { client: Client; readAhead: Read
           queue.push({ stmt, resolve, reject });
         }),
       flush,
+      gate(until) {
+        until.catch(() => undefined); // it fails the calls it holds; never unhandled on its own
+        gates = [...gates, until];
+      },
     },
   };
 }
