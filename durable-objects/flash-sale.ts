@@ -248,20 +248,29 @@ export class FlashSale extends DurableObject<Env> {
   private async doRefill(home: number, need: number): Promise<{ moved: number; available: number }> {
     await this.finishTransfers();
     const c = this.config();
-    const views = await Promise.all(Array.from({ length: c.shards }, (_, k) => this.shard(k).get(c.skuId)));
-    const available = views.map((v: StockView) => v.available);
     let moved = 0;
-    for (const take of planRefill(home, available[home]!, need, available)) {
-      const units = await this.transfer(take.from, home, take.units);
-      if (units > 0) {
-        moved += units;
-        this.sql.exec(
-          "UPDATE sale SET rebalances = rebalances + 1, units_moved = units_moved + ? WHERE id = 1",
-          units,
-        );
+    for (;;) {
+      const views = await Promise.all(Array.from({ length: c.shards }, (_, k) => this.shard(k).get(c.skuId)));
+      const available = views.map((v: StockView) => v.available);
+      let movedNow = 0;
+      let short = false;
+      for (const take of planRefill(home, available[home]!, need, available)) {
+        const units = await this.transfer(take.from, home, take.units);
+        if (units < take.units) short = true;
+        if (units > 0) {
+          movedNow += units;
+          this.sql.exec(
+            "UPDATE sale SET rebalances = rebalances + 1, units_moved = units_moved + ? WHERE id = 1",
+            units,
+          );
+        }
       }
+      moved += movedNow;
+      // A sibling that sold some of its units since it was read gave fewer than planned: the others may
+      // still have spare, so look again. Only a plan carried out in full (or none at all: every sibling
+      // dry) answers, so a shortfall really means the sale has no more units (the buyers' sell-out memo).
+      if (!short) return { moved, available: available[home]! + movedNow };
     }
-    return { moved, available: available[home]! + moved };
   }
 
   /** Returns every shard's available units to the regular counter. */
