@@ -121,6 +121,11 @@ export function byModule(p: Profile, bundle: string, top = 25): string {
       : `(native) ${f.functionName || f.url}`;
     time.set(key, (time.get(key) ?? 0) + t);
   }
+  return shareLines(time, total, top);
+}
+
+/** The `top` keys by time, each as a share of `total`: "  12.3 %  key". */
+function shareLines(time: Map<string, number>, total: number, top: number): string {
   return [...time]
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
@@ -152,11 +157,7 @@ export function callersOf(p: Profile, focus: string, top = 12): string {
     const key = frames.join(" < ");
     stacks.set(key, (stacks.get(key) ?? 0) + t);
   }
-  return [...stacks]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(([k, t]) => `${((t / total) * 100).toFixed(1).padStart(6)} %  ${k}`)
-    .join("\n");
+  return shareLines(stacks, total, top);
 }
 
 async function main() {
