@@ -400,4 +400,22 @@ describe("order event outbox", () => {
     await replied();
     expect((await lastEvent(order)).delivery).toBe("done");
   });
+
+  it("when committing earlier effects fails, the delivery records nothing: no receipt without its statement", async () => {
+    const broken: OrderEventSubscriber = {
+      name: "broken-writer",
+      kinds: ["pay"],
+      afterCommit: async () => [db.run(sql`INSERT INTO no_such_table VALUES (1)`)],
+    };
+    const sees = recorder("sees-after");
+    const deps = depsWith([broken, { ...sees.sub, seesEarlierEffects: () => true }]);
+    const event = await recordPay(deps, order);
+    await expect(deliverOrderEvents(deps, { orderId: order.id })).rejects.toThrow(/no_such_table/);
+    expect(sees.calls()).toBe(0);
+    const receipts = await db.all(
+      sql`SELECT subscriber FROM order_event_receipts WHERE event_id = ${event.id}`,
+    );
+    expect(receipts).toEqual([]);
+    expect((await eventRow(event.id))?.delivery).toBe("pending");
+  });
 });

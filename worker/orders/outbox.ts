@@ -321,9 +321,11 @@ export async function deliverClaimed(
     for (const s of deps.subscribers) {
       if (!s.afterCommit || !s.kinds.includes(e.kind) || handled.has(`${e.id}:${s.name}`)) continue;
       const mine = preloaded.get(preloadKey(s, e.orderId));
+      // It reads what earlier subscribers of this delivery wrote: commit their statements first. Outside
+      // the try: if that fails, the whole delivery fails and nothing is recorded (their receipts must not
+      // be written without their statements); the lease lapses and the sweep delivers it all again.
+      if (recorded.length && s.seesEarlierEffects?.(event, mine)) await runBatch(db, recorded.splice(0));
       try {
-        // It reads what earlier subscribers of this delivery wrote: commit their statements first.
-        if (recorded.length && s.seesEarlierEffects?.(event, mine)) await runBatch(db, recorded.splice(0));
         const statements = await s.afterCommit(deps, event, order, mine);
         if (statements) recorded.push(...statements);
         newReceipts.push({ eventId: e.id, subscriber: s.name, createdAt: Date.now() });
