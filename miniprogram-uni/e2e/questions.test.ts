@@ -152,6 +152,24 @@ describe("问大家 in the H5 store", { timeout: 120_000 }, () => {
     await asker.page.waitForURL(new RegExp(`pages/questions/detail\\?id=${qid}`));
     await expect.poll(() => tid(asker.page, "answer-count").textContent()).toBe("共 2 个回答");
     expect(await tid(asker.page, "qa-badge-merchant").textContent()).toBe("商家");
+
+    // The shop hides the question (after confirming) and shows it again: shoppers lose it and get it back.
+    const questionStatus = async () => (await store.stack.fetch(`/api/questions/${qid}`)).status;
+    const row = shop.locator(".el-table__row").filter({ has: shopTid(shop, `question-answer-${qid}`) });
+    for (const [label, confirmText, tag, status] of [
+      ["隐藏", "隐藏", "已隐藏", 404],
+      ["恢复", "恢复", "显示中", 200],
+    ] as const) {
+      const toggle = shopTid(shop, `question-visibility-${qid}`);
+      expect(await toggle.textContent()).toContain(label);
+      await toggle.click();
+      const confirm = shop.locator(".el-message-box");
+      await confirm.locator(".el-button--primary", { hasText: confirmText }).click();
+      await confirm.waitFor({ state: "hidden" });
+      await expect.poll(() => row.locator(".el-tag").first().textContent()).toContain(tag);
+      expect(await questionStatus()).toBe(status);
+    }
+    expect(consolePage.errors).toEqual([]);
     expect([...asker.errors, ...looker.errors, ...buyer.errors]).toEqual([]);
   });
 });
