@@ -1,5 +1,5 @@
-// Hiding and restoring what shoppers wrote (评价, 问题, 回答): one confirm → POST → message → reload flow
-// for the content pages.
+// The shop's moderation of what shoppers wrote (评价, 问题, 回答) on the content pages: writing as the
+// shop (prompt → POST → message → reload), and hiding or restoring (confirm → POST → message → reload).
 import { ElMessage, ElMessageBox } from "element-plus";
 import { errorMessage } from "../../api/client";
 
@@ -35,6 +35,36 @@ export async function toggleVisibility(opts: {
       });
     await opts.post(!hide);
     ElMessage.success(hide ? "已隐藏" : "已恢复显示");
+    await opts.reload();
+  } catch (e) {
+    if (!cancelled(e)) ElMessage.error(errorMessage(e));
+  }
+}
+
+/**
+ * Asks for a text the shop publishes (an answer, a reply), posts it, says `done` and reloads the list.
+ * The API's own message is shown when it refuses.
+ */
+export async function writeAsShop(opts: {
+  message: string;
+  title: string;
+  confirmText: string;
+  initial?: string;
+  validate: (value: string) => true | string;
+  post: (content: string) => Promise<unknown>;
+  done: string;
+  reload: () => Promise<unknown>;
+}) {
+  try {
+    const { value } = await ElMessageBox.prompt(opts.message, opts.title, {
+      confirmButtonText: opts.confirmText,
+      cancelButtonText: "取消",
+      inputType: "textarea",
+      ...(opts.initial === undefined ? {} : { inputValue: opts.initial }),
+      inputValidator: (v) => opts.validate(v ?? ""),
+    });
+    await opts.post(value);
+    ElMessage.success(opts.done);
     await opts.reload();
   } catch (e) {
     if (!cancelled(e)) ElMessage.error(errorMessage(e));
